@@ -1,0 +1,49 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
+
+// The two deployment settings. Set them in the environment when building for a real server:
+//   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  i18n: {
+    locales: [...locales],
+    defaultLocale,
+    routing: { prefixDefaultLocale: false },
+  },
+  markdown: {
+    // No code blocks in an annual report, and Shiki's inline styles would break the CSP.
+    syntaxHighlight: false,
+    // `## 标题 {#anchor}` gives headings stable ASCII ids shared by both languages.
+    processor: satteri({ features: { headingAttributes: true } }),
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale, locales: htmlLang },
+    }),
+  ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  build: { inlineStylesheets: 'auto' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,29 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { glossarySchema } from './schemas/glossary';
+import { metricsSchema } from './schemas/metrics';
+import { reportSchema } from './schemas/report';
+import { unitSchema } from './schemas/unit';
+
+// Entry ids keep the locale folder (`zh-cn/2007`, `en/hotel`): src/utils/entries.ts splits them.
+const reports = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: './src/content/reports' }),
+  schema: reportSchema,
+});
+
+const units = defineCollection({
+  loader: glob({ pattern: '*/*.mdx', base: './src/content/units' }),
+  schema: unitSchema,
+});
+
+const glossary = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './src/content/glossary' }),
+  schema: glossarySchema,
+});
+
+const metrics = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './src/content/metrics' }),
+  schema: metricsSchema,
+});
+
+export const collections = { reports, units, glossary, metrics };

@@ -1,0 +1,77 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Locale } from '../i18n/locales';
+import { splitEntryId } from '../utils/entries';
+import { findContentProblems, formatContentProblems, type CheckedEntry } from '../utils/integrity';
+
+export type Report = CollectionEntry<'reports'>;
+export type Unit = CollectionEntry<'units'>;
+export type Term = CollectionEntry<'glossary'>;
+export type Metrics = CollectionEntry<'metrics'>;
+
+export interface SiteContent {
+  reports: Report[];
+  units: Unit[];
+  glossary: Term[];
+  metrics: Metrics[];
+}
+
+let cached: Promise<SiteContent> | undefined;
+
+/**
+ * All content, loaded once per build and checked across entries (counterparts, references).
+ * Every page goes through here, so a broken entry fails the whole build before anything is written.
+ */
+export function loadSite(): Promise<SiteContent> {
+  cached ??= (async () => {
+    const [reports, units, glossary, metrics] = await Promise.all([
+      getCollection('reports'),
+      getCollection('units'),
+      getCollection('glossary'),
+      getCollection('metrics'),
+    ]);
+    const problems = findContentProblems({
+      localized: {
+        reports: reports.map((entry) => checked(entry, [])),
+        units: units.map((entry) =>
+          checked(entry, [
+            ...entry.data.practices.map((ref, i) => ({ field: `practices.${i}`, ...ref })),
+            ...(entry.data.parent ? [{ field: 'parent', collection: 'units', id: entry.data.parent }] : []),
+          ]),
+        ),
+      },
+      shared: {
+        glossary: glossary.map((entry) =>
+          checked(entry, entry.data.related.map((ref, i) => ({ field: `related.${i}`, ...ref }))),
+        ),
+        metrics: metrics.map((entry) => checked(entry, [])),
+      },
+    });
+    if (problems.length > 0) throw new Error(formatContentProblems(problems));
+    return { reports, units, glossary, metrics };
+  })();
+  return cached;
+}
+
+function checked(entry: { id: string; filePath?: string }, references: CheckedEntry['references']): CheckedEntry {
+  return { id: entry.id, filePath: entry.filePath, references };
+}
+
+/** Entries of a localized collection in one locale, keyed by their shared slug. */
+export function inLocale<T extends { id: string }>(entries: T[], locale: Locale): Map<string, T> {
+  const result = new Map<string, T>();
+  for (const entry of entries) {
+    const parts = splitEntryId(entry.id);
+    if (parts?.locale === locale) result.set(parts.slug, entry);
+  }
+  return result;
+}
+
+/** The slug shared by an entry's language versions (`en/hotel` → `hotel`). */
+export function slugOf(entry: { id: string }): string {
+  return splitEntryId(entry.id)?.slug ?? entry.id;
+}
+
+/** Report years, newest first. */
+export function reportYears(site: SiteContent): number[] {
+  return [...new Set(site.reports.map((report) => report.data.year))].sort((a, b) => b - a);
+}

@@ -1,0 +1,27 @@
+import { reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { sectionIdSchema, slugSchema, yearSchema } from './common';
+
+export const unitKinds = ['business-unit', 'department', 'team'] as const;
+
+/** Frontmatter of a unit's highlights in one language (`src/content/units/<locale>/<slug>.mdx`). */
+export const unitSchema = z.object({
+  name: z.string().trim().min(1),
+  /** business-unit: 二级单位; department: 公司机关部室; team: 班组. */
+  kind: z.enum(unitKinds),
+  /** Report years that mention the unit. */
+  years: z.array(yearSchema).min(1),
+  /** Praised in the report's highlights section (三、主要特色与明显亮点). */
+  highlighted: z.boolean().default(false),
+  /**
+   * The unit this one belongs to, e.g. 纯净水厂 → 生活服务公司: its file name, which is the same in
+   * every language (a plain slug, since `reference()` would need the locale folder in the id).
+   */
+  parent: slugSchema.optional(),
+  /** Named practices, as glossary terms. */
+  practices: z.array(reference('glossary')).default([]),
+  awards: z.array(z.string().trim().min(1)).default([]),
+  /** Report headings (ids) where the unit is mentioned. */
+  sections: z.array(sectionIdSchema).default([]),
+});
+export type UnitData = z.infer<typeof unitSchema>;

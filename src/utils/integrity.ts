@@ -1,0 +1,100 @@
+import { locales, type Locale } from '../i18n/locales';
+import { splitEntryId } from './entries';
+
+/** The part of a content entry the cross-entry checks need. */
+export interface CheckedEntry {
+  id: string;
+  filePath?: string;
+  /** References this entry makes, by field path: `practices.0` → `{ collection: 'glossary', id: 'six-constants' }`. */
+  references: Array<{ field: string; collection: string; id: string }>;
+}
+
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+  fix: string;
+}
+
+export interface CheckInput {
+  /** Collections whose entries live in one folder per locale and must exist in every locale. */
+  localized: Record<string, CheckedEntry[]>;
+  /** Collections with one entry for all locales. */
+  shared: Record<string, CheckedEntry[]>;
+}
+
+/**
+ * Finds what schemas cannot: entries missing in a locale and references to entries that do not exist.
+ * Each problem names the file, the field, what is wrong and how to fix it.
+ */
+export function findContentProblems({ localized, shared }: CheckInput): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ids = new Map<string, Set<string>>();
+  for (const [collection, entries] of Object.entries({ ...localized, ...shared })) {
+    ids.set(collection, new Set(entries.map((entry) => entry.id)));
+  }
+
+  for (const [collection, entries] of Object.entries(localized)) {
+    const existing = ids.get(collection) ?? new Set();
+    for (const entry of entries) {
+      const parts = splitEntryId(entry.id);
+      if (!parts) {
+        problems.push({
+          file: entry.filePath ?? entry.id,
+          field: '(file location)',
+          message: `is not inside a language folder (${locales.join(' or ')})`,
+          fix: `move it to src/content/${collection}/<${locales.join('|')}>/`,
+        });
+        continue;
+      }
+      for (const locale of locales) {
+        if (locale === parts.locale || existing.has(`${locale}/${parts.slug}`)) continue;
+        problems.push({
+          file: entry.filePath ?? entry.id,
+          field: '(counterpart)',
+          message: `has no ${locale} counterpart`,
+          fix: `add src/content/${collection}/${locale}/${fileName(entry)} with the same fields, translated`,
+        });
+      }
+    }
+  }
+
+  for (const entries of Object.values({ ...localized, ...shared })) {
+    for (const entry of entries) {
+      const locale = splitEntryId(entry.id)?.locale;
+      for (const ref of entry.references) {
+        const target = resolveReference(ref, locale, localized);
+        if (ids.get(ref.collection)?.has(target)) continue;
+        problems.push({
+          file: entry.filePath ?? entry.id,
+          field: ref.field,
+          message: `refers to "${ref.id}", which is not in the ${ref.collection} collection`,
+          fix: `use the file name (without extension) of an entry in src/content/${ref.collection}/, or add that entry`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Localized collections are referenced by slug; the reference resolves in the referring entry's locale. */
+function resolveReference(
+  ref: CheckedEntry['references'][number],
+  locale: Locale | undefined,
+  localized: CheckInput['localized'],
+): string {
+  return ref.collection in localized && locale && !splitEntryId(ref.id) ? `${locale}/${ref.id}` : ref.id;
+}
+
+function fileName(entry: CheckedEntry): string {
+  return entry.filePath?.split('/').pop() ?? `${splitEntryId(entry.id)?.slug}.mdx`;
+}
+
+/** One message listing every problem, written for the editor who has to fix them. */
+export function formatContentProblems(problems: ContentProblem[]): string {
+  const lines = problems.map(
+    (problem, index) =>
+      `${index + 1}. ${problem.file} — field "${problem.field}" ${problem.message}.\n   Fix: ${problem.fix}.`,
+  );
+  return `Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was published:\n${lines.join('\n')}`;
+}

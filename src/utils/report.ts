@@ -1,0 +1,20 @@
+import type { MarkdownHeading } from 'astro';
+
+/** Unit slugs in the order their `<Highlight unit="…">` paragraphs appear in a report's MDX source. */
+export function highlightOrder(mdxSource: string): string[] {
+  return [...mdxSource.matchAll(/<Highlight\s+unit="([^"]+)"/g)].map((match) => match[1]);
+}
+
+export interface TocItem extends MarkdownHeading {
+  children: TocItem[];
+}
+
+/** Nests a report's h2/h3 headings into a table of contents (deeper headings are left out). */
+export function tableOfContents(headings: MarkdownHeading[]): TocItem[] {
+  const toc: TocItem[] = [];
+  for (const heading of headings) {
+    if (heading.depth === 2) toc.push({ ...heading, children: [] });
+    else if (heading.depth === 3 && toc.length > 0) toc[toc.length - 1].children.push({ ...heading, children: [] });
+  }
+  return toc;
+}
