@@ -14,6 +14,7 @@ export const en = {
   'lang.switchLabel': 'Read this page in Chinese',
   'home.kicker': '{year} annual summary',
   'home.keyFigures': 'Key figures',
+  'home.readOn': 'Read on',
   'home.readReport': 'Read the full summary',
   'home.browseUnits': 'Browse unit highlights',
   'home.browseGlossary': 'Look up the glossary',

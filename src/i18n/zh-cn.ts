@@ -12,6 +12,7 @@ export const zhCN = {
   'lang.switchLabel': '阅读本页英文版',
   'home.kicker': '{year}年度工作总结',
   'home.keyFigures': '关键数字',
+  'home.readOn': '继续阅读',
   'home.readReport': '阅读全文',
   'home.browseUnits': '浏览单位亮点',
   'home.browseGlossary': '查阅术语表',

@@ -5,18 +5,22 @@ import { sectionIdSchema, yearSchema } from './common';
 export const NOT_REPORTED = 'not reported';
 
 /** A count as the report gives it, or `not reported`, with the section it comes from. */
+const countMessage = `must be a whole number of 0 or more, or "${NOT_REPORTED}"`;
 const countSchema = z.object({
-  value: z.union([z.number().int().nonnegative(), z.literal(NOT_REPORTED)], {
-    message: `must be a whole number of 0 or more, or "${NOT_REPORTED}"`,
-  }),
+  value: z.union(
+    [z.number().int({ message: countMessage }).nonnegative({ message: countMessage }), z.literal(NOT_REPORTED)],
+    { message: countMessage },
+  ),
   section: sectionIdSchema,
 });
 
 /** A percentage (target or reported share) between 0 and 100, or `not reported`. */
+const percentMessage = `must be a percentage from 0 to 100, or "${NOT_REPORTED}"`;
 const percentSchema = z.object({
-  value: z.union([z.number().min(0).max(100), z.literal(NOT_REPORTED)], {
-    message: `must be a percentage from 0 to 100, or "${NOT_REPORTED}"`,
-  }),
+  value: z.union(
+    [z.number().min(0, { message: percentMessage }).max(100, { message: percentMessage }), z.literal(NOT_REPORTED)],
+    { message: percentMessage },
+  ),
   section: sectionIdSchema,
 });
 

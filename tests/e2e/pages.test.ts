@@ -1,0 +1,196 @@
+// Every page of both locales, as a reader's browser sees it.
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { sitePages, visit } from '../support/site';
+
+const rootUrl = inject('rootUrl');
+const pages = sitePages(inject('rootDir'));
+const notFoundPages = ['/404.html', '/en/404/'];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = (path: string) => new URL(path.replace(/^\//, ''), rootUrl).href;
+
+test('the site has every route of the report in both locales', () => {
+  const units = [
+    'industrial-company', 'living-services-company', 'hospital', 'hotel', 'supervision-company',
+    'security-department', 'aluminium-alloy-plant', 'industry-management-department', 'finance-department',
+    'mining-department', 'purified-water-plant', 'alloy-production-team-1',
+  ];
+  for (const prefix of ['/', '/en/']) {
+    for (const path of ['', '2007/', '2007/units/', 'glossary/', ...units.map((unit) => `2007/units/${unit}/`)]) {
+      expect(pages).toContain(prefix + path);
+    }
+  }
+});
+
+describe.each([...pages, ...notFoundPages])('%s', (path) => {
+  test('loads with status 200, no console errors, nothing outside loopback', async () => {
+    const { page, status, consoleErrors, outsideRequests, failedResponses } = await visit(browser, url(path));
+    expect(status).toBe(200);
+    expect(consoleErrors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
+    expect(failedResponses).toEqual([]);
+    const english = path.startsWith('/en/');
+    expect(await page.getAttribute('html', 'lang')).toBe(english ? 'en' : 'zh-CN');
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.title()).not.toBe('');
+    await page.close();
+  });
+
+  test('the language switcher goes to the same page in the other language and back', async () => {
+    const { page } = await visit(browser, url(path));
+    const english = path.startsWith('/en/');
+    await page.click('[data-language-switcher]');
+    await page.waitForLoadState('load');
+    const other = new URL(page.url()).pathname;
+    const expected = english ? path.replace(/^\/en\//, '/') : `/en${path}`;
+    // The Chinese 404 lives at /404.html; its English counterpart at /en/404/.
+    if (!path.startsWith('/404') && !path.startsWith('/en/404')) expect(other).toBe(expected);
+    expect(await page.getAttribute('html', 'lang')).toBe(english ? 'zh-CN' : 'en');
+    await page.click('[data-language-switcher]');
+    await page.waitForLoadState('load');
+    if (!path.includes('404')) expect(new URL(page.url()).pathname).toBe(path);
+    expect(await page.getAttribute('html', 'lang')).toBe(english ? 'en' : 'zh-CN');
+    await page.close();
+  });
+});
+
+describe('links and anchors', () => {
+  test('every link inside the site points at a page that exists, and at an anchor that exists on it', async () => {
+    const idsByPage = new Map<string, Set<string>>();
+    const links: Array<{ from: string; href: string }> = [];
+    for (const path of pages) {
+      const { page } = await visit(browser, url(path));
+      idsByPage.set(path, new Set(await page.$$eval('[id]', (elements) => elements.map((element) => element.id))));
+      for (const href of await page.$$eval('a[href]', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))) {
+        links.push({ from: path, href });
+      }
+      await page.close();
+    }
+    const broken: string[] = [];
+    for (const { from, href } of links) {
+      const target = new URL(href);
+      if (target.origin !== new URL(rootUrl).origin) continue;
+      const ids = idsByPage.get(target.pathname);
+      if (!ids) {
+        if (!/\.(svg|xml|txt|pdf)$/.test(target.pathname)) broken.push(`${from} → ${href} (no such page)`);
+        continue;
+      }
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (fragment && !ids.has(fragment)) broken.push(`${from} → ${href} (no #${fragment} there)`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('an unknown address answers 404 with the page in its language', async () => {
+    const zh = await visit(browser, url('/no-such-page/'));
+    expect(zh.status).toBe(404);
+    expect(await zh.page.textContent('h1')).toBe('页面未找到');
+    await zh.page.close();
+    const en = await visit(browser, url('/en/no-such-page/'));
+    expect(en.status).toBe(404);
+    expect(await en.page.textContent('h1')).toBe('Page not found');
+    await en.page.close();
+  });
+});
+
+describe('head', () => {
+  test('each page declares both language versions with absolute hreflang links', async () => {
+    const { page } = await visit(browser, url('/2007/units/hotel/'));
+    const alternates = await page.$$eval('link[rel=alternate][hreflang]', (links) =>
+      links.map((link) => `${link.getAttribute('hreflang')} ${link.getAttribute('href')}`),
+    );
+    expect(alternates).toEqual([
+      'zh-CN http://localhost:4321/2007/units/hotel/',
+      'en http://localhost:4321/en/2007/units/hotel/',
+      'x-default http://localhost:4321/2007/units/hotel/',
+    ]);
+    expect(await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).toContain("default-src 'self'");
+    await page.close();
+  });
+});
+
+describe('content as the reader sees it', () => {
+  const seed = readFileSync('../shared/seeds/000_4d1af2f4d6fc4318.txt', 'utf8');
+  const body = seed.slice(0, seed.indexOf('打基础 强素质 促管理 树形象')).replace(/\s+/g, '');
+
+  test('the Chinese report page shows every sentence of the source', async () => {
+    const { page } = await visit(browser, url('/2007/'));
+    const shown = (await page.locator('main').innerText()).replace(/\s+/g, '');
+    // List numbers are drawn by the list, so compare sentences without their "1." markers.
+    const sentences = body.split(/(?<=[。；：！？])/).map((s) => s.replace(/^\d\./, '')).filter((s) => s.length > 1);
+    expect(sentences.length).toBeGreaterThan(100);
+    const missing = sentences.filter((sentence) => !shown.includes(sentence.replace(/\d\.(?=\S)/g, '')));
+    expect(missing).toEqual([]);
+    for (const fact of ['打基础 强素质 促管理 树形象', '公司党委副书记 李兵']) {
+      expect(await page.locator('main').innerText()).toContain(fact);
+    }
+    await page.close();
+  });
+
+  test('the report has a table of contents whose entries jump to their sections', async () => {
+    for (const [path, count] of [['/2007/', 10], ['/en/2007/', 10]] as const) {
+      const { page } = await visit(browser, url(path));
+      const entries = page.locator('.toc a');
+      expect(await entries.count()).toBe(count);
+      await page.click('.toc a[href="#highlights"]');
+      const hash = new URL(page.url()).hash;
+      expect(hash).toBe('#highlights');
+      expect(await page.locator('#highlights').isVisible()).toBe(true);
+      await page.close();
+    }
+  });
+
+  test('the home page shows the key figures, computed, in both languages', async () => {
+    const zh = await visit(browser, url('/'));
+    const zhText = await zh.page.locator('.key-figures').innerText();
+    for (const figure of ['108', '71', '107', '99', '41', '21', '66%', '99%']) expect(zhText).toContain(figure);
+    await zh.page.close();
+    const en = await visit(browser, url('/en/'));
+    expect(await en.page.locator('.key-figures').innerText()).toContain('66% of all teams');
+    await en.page.close();
+  });
+
+  test('a unit page shows what the report says, its practices and awards, and links back', async () => {
+    const { page } = await visit(browser, url('/2007/units/aluminium-alloy-plant/'));
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('铝合金厂以建设学习型班组为重点');
+    expect(text).toContain('学习型班组');
+    expect(text).toContain('自治区五一劳动奖状（生产一班）');
+    await page.getByRole('link', { name: /摘自/ }).click();
+    expect(new URL(page.url()).hash).toBe('#unit-aluminium-alloy-plant');
+    await page.close();
+  });
+
+  test('the glossary gives each term in both languages', async () => {
+    const { page } = await visit(browser, url('/en/glossary/'));
+    const entry = page.locator('#six-constants');
+    expect(await entry.innerText()).toContain('Six Constants method');
+    expect(await entry.innerText()).toContain('六常法');
+    expect(await entry.innerText()).toContain('constant tidying');
+    await page.close();
+  });
+
+  test('print hides navigation and keeps the report', async () => {
+    const { page } = await visit(browser, url('/2007/'));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.prose').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('pages read the same with JavaScript off', async () => {
+    const { page } = await visit(browser, url('/'), { javaScript: false });
+    expect(await page.locator('.key-figures').innerText()).toContain('108');
+    await page.close();
+  });
+});

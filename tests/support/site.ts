@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+/** Every page path of a built site (relative to its base), from its sitemap, plus the 404 pages. */
+export function sitePages(buildDir: string): string[] {
+  const sitemap = readFileSync(join(buildDir, 'sitemap-0.xml'), 'utf8');
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+  return paths.sort();
+}
+
+export interface PageVisit {
+  page: Page;
+  status: number | undefined;
+  consoleErrors: string[];
+  /** Requests to anything but this machine's loopback. */
+  outsideRequests: string[];
+  /** Same-site responses with an error status. */
+  failedResponses: string[];
+}
+
+/** Opens a URL in a fresh page, recording console errors, non-loopback requests and failed loads. */
+export async function visit(browser: Browser, url: string, options: { javaScript?: boolean } = {}): Promise<PageVisit> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const outsideRequests: string[] = [];
+  const failedResponses: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.route('**/*', (route) => {
+    const { hostname, protocol } = new URL(route.request().url());
+    const local = protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+    if (local) return route.continue();
+    outsideRequests.push(route.request().url());
+    return route.abort();
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url() !== url) failedResponses.push(`${response.status()} ${response.url()}`);
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  page.once('close', () => void context.close());
+  return { page, status: response?.status(), consoleErrors, outsideRequests, failedResponses };
+}

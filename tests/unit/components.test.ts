@@ -1,0 +1,67 @@
+// Components rendered through Astro's Container API, with the props pages give them.
+import { readFileSync } from 'node:fs';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import KeyFigures from '../../src/components/KeyFigures.astro';
+import LanguageSwitcher from '../../src/components/LanguageSwitcher.astro';
+import TableOfContents from '../../src/components/TableOfContents.astro';
+import { metricsSchema } from '../../src/schemas/metrics';
+import { keyFigures } from '../../src/utils/metrics';
+
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+const metrics = metricsSchema.parse(parse(readFileSync('src/content/metrics/2007.yaml', 'utf8')));
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('KeyFigures', () => {
+  test('shows the six key figures with computed shares in Chinese', async () => {
+    const html = await container.renderToString(KeyFigures, { props: { figures: keyFigures(metrics), locale: 'zh-cn' } });
+    const shown = text(html);
+    for (const expected of ['108 班组总数', '71 优秀班组 占班组总数的66%', '107 合格以上班组 占班组总数的99%', '99 参加创建的科室（部室） 全部参加', '41 公司级“五好”科（部）室', '21 参加创建的二级单位和部室']) {
+      expect(shown).toContain(expected);
+    }
+  });
+  test('shows them in English', async () => {
+    const html = await container.renderToString(KeyFigures, { props: { figures: keyFigures(metrics), locale: 'en' } });
+    expect(text(html)).toContain('71 excellent teams 66% of all teams');
+    expect(text(html)).toContain('99 offices in the campaign all took part');
+  });
+  test('says "not reported" for an unknown figure, never 0', async () => {
+    const figures = { ...keyFigures(metrics), teamsExcellent: null, teamsExcellentPercent: null };
+    const html = await container.renderToString(KeyFigures, { props: { figures, locale: 'en' } });
+    expect(text(html)).toContain('not reported excellent teams not reported');
+    expect(text(html)).not.toMatch(/\b0 excellent/);
+  });
+});
+
+describe('LanguageSwitcher', () => {
+  test('links to the same page in the other language, labelled in both', async () => {
+    const zh = await container.renderToString(LanguageSwitcher, { props: { locale: 'zh-cn', sitePath: '/2007/units/hotel/' } });
+    expect(zh).toContain('href="/en/2007/units/hotel/"');
+    expect(zh).toContain('hreflang="en"');
+    expect(zh).toContain('aria-label="English – 阅读本页英文版"');
+    const en = await container.renderToString(LanguageSwitcher, { props: { locale: 'en', sitePath: '/en/2007/' } });
+    expect(en).toContain('href="/2007/"');
+    expect(en).toContain('lang="zh-CN"');
+  });
+});
+
+describe('TableOfContents', () => {
+  test('links every heading by its anchor, nested', async () => {
+    const html = await container.renderToString(TableOfContents, {
+      props: {
+        label: '目录',
+        items: [
+          { depth: 2, slug: 'basics', text: '一、基本做法和验收情况', children: [] },
+          { depth: 2, slug: 'results', text: '二、取得成效', children: [{ depth: 3, slug: 'results-teams', text: '（一）', children: [] }] },
+        ],
+      },
+    });
+    expect(html).toContain('href="#basics"');
+    expect(html).toMatch(/href="#results"[\s\S]*<ol>[\s\S]*href="#results-teams"/);
+  });
+});

@@ -1,0 +1,28 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** Splits an MDX/Markdown file into its YAML frontmatter (parsed) and body. */
+export function readEntry(path: string): { data: Record<string, unknown>; body: string } {
+  const text = readFileSync(path, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${path} has no frontmatter`);
+  return { data: parse(match[1]) as Record<string, unknown>, body: match[2] };
+}
+
+/** Files of a content folder with the given extension, as paths. */
+export function filesIn(folder: string, extension: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(extension))
+    .map((name) => join(folder, name))
+    .sort();
+}
+
+/** The readable text of an MDX body: markup, heading ids and every kind of whitespace removed. */
+export function plainText(mdx: string): string {
+  return mdx
+    .replace(/\{#[a-z0-9-]+\}/g, '')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/^#{1,6}\s/gm, '')
+    .replace(/\s+/g, '');
+}

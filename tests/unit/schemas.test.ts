@@ -1,0 +1,109 @@
+// Schemas accept the real content and reject broken input with messages an editor can act on.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { glossarySchema } from '../../src/schemas/glossary';
+import { metricsSchema } from '../../src/schemas/metrics';
+import { reportSchema } from '../../src/schemas/report';
+import { unitSchema } from '../../src/schemas/unit';
+import { filesIn, readEntry } from './content-helpers';
+
+/** The messages of a failed parse, each prefixed with its field path. */
+function problems(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) {
+  expect(result.success).toBe(false);
+  return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+const yamlFile = (path: string) => parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+const validMetrics = () => yamlFile('src/content/metrics/2007.yaml');
+
+describe('the real content passes', () => {
+  test.each(['zh-cn', 'en'])('reports/%s', (locale) => {
+    for (const file of filesIn(`src/content/reports/${locale}`, '.mdx')) {
+      expect(reportSchema.safeParse(readEntry(file).data).success, file).toBe(true);
+    }
+  });
+  test.each(['zh-cn', 'en'])('units/%s', (locale) => {
+    for (const file of filesIn(`src/content/units/${locale}`, '.mdx')) {
+      const result = unitSchema.safeParse(readEntry(file).data);
+      expect(result.error?.issues ?? [], file).toEqual([]);
+    }
+  });
+  test('glossary', () => {
+    for (const file of filesIn('src/content/glossary', '.yaml')) {
+      const result = glossarySchema.safeParse(yamlFile(file));
+      expect(result.error?.issues ?? [], file).toEqual([]);
+    }
+  });
+  test('metrics', () => {
+    expect(metricsSchema.safeParse(validMetrics()).success).toBe(true);
+  });
+});
+
+describe('metrics reject impossible data', () => {
+  test('more excellent teams than qualified ones', () => {
+    const data = validMetrics() as { teams: { excellent: { value: number } } };
+    data.teams.excellent.value = 120;
+    expect(problems(metricsSchema.safeParse(data))).toEqual([
+      'teams.excellent.value: is 120, more than teams.qualifiedOrBetter (107); a part cannot exceed its whole — check both numbers against the report',
+    ]);
+  });
+  test('a negative count', () => {
+    const data = validMetrics() as { fiveGood: { units: { value: number } } };
+    data.fiveGood.units.value = -1;
+    expect(problems(metricsSchema.safeParse(data))).toEqual([
+      'fiveGood.units.value: must be a whole number of 0 or more, or "not reported"',
+    ]);
+  });
+  test('a target above 100%', () => {
+    const data = validMetrics() as { targets: { excellentTeamsPercent: { value: number } } };
+    data.targets.excellentTeamsPercent.value = 150;
+    expect(problems(metricsSchema.safeParse(data))).toEqual([
+      'targets.excellentTeamsPercent.value: must be a percentage from 0 to 100, or "not reported"',
+    ]);
+  });
+  test('0 is a number, "unknown" must be written as not reported', () => {
+    const data = validMetrics() as { teamLeaders: { qualifiedPercent: { value: string } } };
+    data.teamLeaders.qualifiedPercent.value = 'unknown';
+    expect(problems(metricsSchema.safeParse(data))[0]).toMatch(/^teamLeaders\.qualifiedPercent\.value: .*"not reported"/);
+  });
+  test('a section that is not a heading id', () => {
+    const data = validMetrics() as { inspections: { septemberProblems: { section: string } } };
+    data.inspections.septemberProblems.section = '一、基本做法';
+    expect(problems(metricsSchema.safeParse(data))[0]).toMatch(/^inspections\.septemberProblems\.section: must be a report heading id/);
+  });
+});
+
+describe('units reject broken frontmatter', () => {
+  const valid = () => readEntry('src/content/units/zh-cn/hotel.mdx').data;
+  test('an unknown kind', () => {
+    expect(problems(unitSchema.safeParse({ ...valid(), kind: 'factory' }))[0]).toMatch(/^kind: /);
+  });
+  test('no report year', () => {
+    expect(problems(unitSchema.safeParse({ ...valid(), years: [] }))[0]).toMatch(/^years: /);
+  });
+  test('a parent that is not a file name', () => {
+    expect(problems(unitSchema.safeParse({ ...valid(), parent: '生活服务公司' }))).toEqual([
+      'parent: must be an entry\'s file name without extension: lower-case ASCII letters, digits and hyphens, e.g. "hotel"',
+    ]);
+  });
+  test('an empty name', () => {
+    expect(problems(unitSchema.safeParse({ ...valid(), name: '  ' }))[0]).toMatch(/^name: /);
+  });
+});
+
+describe('reports and glossary reject broken entries', () => {
+  test('a report without an author', () => {
+    const { author: _author, ...data } = readEntry('src/content/reports/zh-cn/2007.mdx').data;
+    expect(problems(reportSchema.safeParse(data))[0]).toMatch(/^author: /);
+  });
+  test('a year written as text', () => {
+    const data = { ...readEntry('src/content/reports/zh-cn/2007.mdx').data, year: '二〇〇七' };
+    expect(problems(reportSchema.safeParse(data))[0]).toMatch(/^year: /);
+  });
+  test('a glossary term without its English explanation', () => {
+    const data = yamlFile('src/content/glossary/six-constants.yaml') as { explanation: { en: string } };
+    data.explanation.en = '';
+    expect(problems(glossarySchema.safeParse(data))).toEqual(['explanation.en: the English text is empty']);
+  });
+});
