@@ -1,9 +1,11 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 // One runner for every suite: `unit` (pure modules, schemas, content, components through the
 // Container API) and `e2e` (Playwright + system Chromium against freshly built sites).
 export default getViteConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,

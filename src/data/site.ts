@@ -52,8 +52,8 @@ export function loadSite(): Promise<SiteContent> {
   return cached;
 }
 
-function checked(entry: { id: string; filePath?: string }, references: CheckedEntry['references']): CheckedEntry {
-  return { id: entry.id, filePath: entry.filePath, references };
+function checked(entry: { id: string; filePath?: string | undefined }, references: CheckedEntry['references']): CheckedEntry {
+  return entry.filePath === undefined ? { id: entry.id, references } : { id: entry.id, filePath: entry.filePath, references };
 }
 
 /** Entries of a localized collection in one locale, keyed by their shared slug. */
@@ -74,4 +74,11 @@ export function slugOf(entry: { id: string }): string {
 /** Report years, newest first. */
 export function reportYears(site: SiteContent): number[] {
   return [...new Set(site.reports.map((report) => report.data.year))].sort((a, b) => b - a);
+}
+
+/** The newest report year: what the home page and navigation show. */
+export function latestYear(site: SiteContent): number {
+  const [year] = reportYears(site);
+  if (year === undefined) throw new Error('There is no report in src/content/reports/: add one before building.');
+  return year;
 }

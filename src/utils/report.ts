@@ -2,7 +2,7 @@ import type { MarkdownHeading } from 'astro';
 
 /** Unit slugs in the order their `<Highlight unit="…">` paragraphs appear in a report's MDX source. */
 export function highlightOrder(mdxSource: string): string[] {
-  return [...mdxSource.matchAll(/<Highlight\s+unit="([^"]+)"/g)].map((match) => match[1]);
+  return [...mdxSource.matchAll(/<Highlight\s+unit="([^"]+)"/g)].map((match) => match[1] ?? '');
 }
 
 export interface TocItem extends MarkdownHeading {
@@ -13,8 +13,9 @@ export interface TocItem extends MarkdownHeading {
 export function tableOfContents(headings: MarkdownHeading[]): TocItem[] {
   const toc: TocItem[] = [];
   for (const heading of headings) {
+    const parent = toc.at(-1);
     if (heading.depth === 2) toc.push({ ...heading, children: [] });
-    else if (heading.depth === 3 && toc.length > 0) toc[toc.length - 1].children.push({ ...heading, children: [] });
+    else if (heading.depth === 3 && parent) parent.children.push({ ...heading, children: [] });
   }
   return toc;
 }

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 /** Every page path of a built site (relative to its base), from its sitemap, plus the 404 pages. */
 export function sitePages(buildDir: string): string[] {
   const sitemap = readFileSync(join(buildDir, 'sitemap-0.xml'), 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
   return paths.sort();
 }
 

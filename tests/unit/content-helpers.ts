@@ -7,7 +7,8 @@ export function readEntry(path: string): { data: Record<string, unknown>; body: 
   const text = readFileSync(path, 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error(`${path} has no frontmatter`);
-  return { data: parse(match[1]) as Record<string, unknown>, body: match[2] };
+  const [, frontmatter = '', body = ''] = match;
+  return { data: parse(frontmatter) as Record<string, unknown>, body };
 }
 
 /** Files of a content folder with the given extension, as paths. */
