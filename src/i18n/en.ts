@@ -4,6 +4,7 @@ import type { UiKey } from './zh-cn';
 export const en = {
   'site.name': 'Pingguo Aluminium Yearbook',
   'site.description': 'Annual summary of team building and the "Five-Good" office campaign at Pingguo Aluminium Company',
+  'list.separator': ', ',
   'skip.toMain': 'Skip to main content',
   'nav.label': 'Main',
   'nav.home': 'Home',

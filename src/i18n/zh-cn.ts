@@ -2,6 +2,7 @@
 export const zhCN = {
   'site.name': '平果铝业公司年鉴',
   'site.description': '平果铝业公司班组建设与“五好”科（部）室创建年度工作总结',
+  'list.separator': '、',
   'skip.toMain': '跳到正文',
   'nav.label': '主导航',
   'nav.home': '首页',

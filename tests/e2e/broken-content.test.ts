@@ -1,0 +1,54 @@
+// Tiny fixture sites: the real project with one mistake each. The build must stop and say
+// which file and field are wrong, and how to fix them.
+import { cp, mkdtemp, rm, symlink, unlink, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildSite, projectRoot } from '../support/build-site';
+
+const fixtures: string[] = [];
+
+/** A copy of the project (sharing node_modules) with `breakIt` applied, built; returns the build result. */
+async function buildBroken(breakIt: (root: string) => Promise<void>) {
+  const root = await mkdtemp(join(tmpdir(), 'nianjian-fixture-'));
+  fixtures.push(root);
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
+  }
+  await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  await breakIt(root);
+  return buildSite({ root, outDir: join(root, 'dist') });
+}
+
+afterAll(async () => {
+  await Promise.all(fixtures.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+describe('a build with broken content fails and names the problem', () => {
+  test('a unit without its English counterpart', async () => {
+    const result = await buildBroken((root) => unlink(join(root, 'src/content/units/en/hotel.mdx')));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx — field "(counterpart)" has no en counterpart');
+    expect(result.output).toContain('Fix: add src/content/units/en/hotel.mdx');
+  });
+
+  test('a practice that is not in the glossary', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/units/zh-cn/hotel.mdx');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('six-constants', 'seven-constants'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx — field "practices.1" refers to "seven-constants", which is not in the glossary collection');
+  });
+
+  test('a count written as text', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/metrics/2007.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('excellent: { value: 71,', 'excellent: { value: 七十一,'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('metrics → 2007 data does not match collection schema');
+    expect(result.output).toContain('teams.excellent.value: must be a whole number of 0 or more, or "not reported"');
+    expect(result.output).toContain('src/content/metrics/2007.yaml');
+  });
+});
