@@ -1,7 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales';
 import { splitEntryId } from '../utils/entries';
-import { findContentProblems, formatContentProblems, type CheckedEntry } from '../utils/integrity';
+import { readFileSync } from 'node:fs';
+import { findContentProblems, formatContentProblems, type CheckedEntry, type ContentProblem } from '../utils/integrity';
+import { metricTable, yearFigures } from '../utils/metrics';
+import { findContradictingFigures } from '../utils/prose-check';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
@@ -46,10 +49,25 @@ export function loadSite(): Promise<SiteContent> {
         metrics: metrics.map((entry) => checked(entry, [])),
       },
     });
+    problems.push(...contradictingFigures([...reports, ...units], metrics));
     if (problems.length > 0) throw new Error(formatContentProblems(problems));
     return { reports, units, glossary, metrics };
   })();
   return cached;
+}
+
+/** Hand-typed figures in report and unit files that contradict their year's data. */
+function contradictingFigures(
+  entries: Array<Report | Unit>,
+  metrics: Metrics[],
+): ContentProblem[] {
+  const tables = new Map(metrics.map((entry) => [entry.data.year, metricTable(yearFigures(entry.data))]));
+  return entries.flatMap((entry) => {
+    const year = 'year' in entry.data ? entry.data.year : Math.max(...entry.data.years);
+    const table = tables.get(year);
+    if (!table || !entry.filePath) return [];
+    return findContradictingFigures(entry.filePath, readFileSync(entry.filePath, 'utf8'), table);
+  });
 }
 
 function checked(entry: { id: string; filePath?: string | undefined }, references: CheckedEntry['references']): CheckedEntry {

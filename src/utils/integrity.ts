@@ -11,6 +11,8 @@ export interface CheckedEntry {
 
 export interface ContentProblem {
   file: string;
+  /** 1-based line in the file, where the problem has one. */
+  line?: number;
   field: string;
   message: string;
   fix: string;
@@ -94,7 +96,7 @@ function fileName(entry: CheckedEntry): string {
 export function formatContentProblems(problems: ContentProblem[]): string {
   const lines = problems.map(
     (problem, index) =>
-      `${index + 1}. ${problem.file} — field "${problem.field}" ${problem.message}.\n   Fix: ${problem.fix}.`,
+      `${index + 1}. ${problem.file}${problem.line ? `:${problem.line}` : ''} — field "${problem.field}" ${problem.message}.\n   Fix: ${problem.fix}.`,
   );
   return `Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was published:\n${lines.join('\n')}`;
 }

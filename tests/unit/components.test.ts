@@ -7,7 +7,7 @@ import KeyFigures from '../../src/components/KeyFigures.astro';
 import LanguageSwitcher from '../../src/components/LanguageSwitcher.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import { metricsSchema } from '../../src/schemas/metrics';
-import { keyFigures } from '../../src/utils/metrics';
+import { yearFigures } from '../../src/utils/metrics';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -19,19 +19,19 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('KeyFigures', () => {
   test('shows the six key figures with computed shares in Chinese', async () => {
-    const html = await container.renderToString(KeyFigures, { props: { figures: keyFigures(metrics), locale: 'zh-cn' } });
+    const html = await container.renderToString(KeyFigures, { props: { figures: yearFigures(metrics), locale: 'zh-cn' } });
     const shown = text(html);
     for (const expected of ['108 班组总数', '71 优秀班组 占班组总数的66%', '107 合格以上班组 占班组总数的99%', '99 参加创建的科室（部室） 全部参加', '41 公司级“五好”科（部）室', '21 参加创建的二级单位和部室']) {
       expect(shown).toContain(expected);
     }
   });
   test('shows them in English', async () => {
-    const html = await container.renderToString(KeyFigures, { props: { figures: keyFigures(metrics), locale: 'en' } });
+    const html = await container.renderToString(KeyFigures, { props: { figures: yearFigures(metrics), locale: 'en' } });
     expect(text(html)).toContain('71 excellent teams 66% of all teams');
     expect(text(html)).toContain('99 offices in the campaign all took part');
   });
   test('says "not reported" for an unknown figure, never 0', async () => {
-    const figures = { ...keyFigures(metrics), teamsExcellent: null, teamsExcellentPercent: null };
+    const figures = yearFigures({ ...metrics, teams: { ...metrics.teams, excellent: { value: 'not reported', section: 'basics' } } });
     const html = await container.renderToString(KeyFigures, { props: { figures, locale: 'en' } });
     expect(text(html)).toContain('not reported excellent teams not reported');
     expect(text(html)).not.toMatch(/\b0 excellent/);

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { metricsSchema } from '../../src/schemas/metrics';
+import { displayedValue, isMetricId, metricTable, yearFigures } from '../../src/utils/metrics';
 
 /** Splits an MDX/Markdown file into its YAML frontmatter (parsed) and body. */
 export function readEntry(path: string): { data: Record<string, unknown>; body: string } {
@@ -26,4 +28,21 @@ export function plainText(mdx: string): string {
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
     .replace(/^#{1,6}\s/gm, '')
     .replace(/\s+/g, '');
+}
+
+/** The figures `<Metric>` writes for a year, from its real metrics file. */
+export function metricsOf(year: number) {
+  return metricTable(yearFigures(metricsSchema.parse(parse(readFileSync(`src/content/metrics/${year}.yaml`, 'utf8')))));
+}
+
+/** Replaces each `<Metric id="…" />` with the figure it renders (before locale formatting), as a reader sees it. */
+export function withMetrics(mdx: string, year: number): string {
+  const table = metricsOf(year);
+  return mdx.replace(/<Metric\s+id="([^"]+)"(\s+bare)?\s*\/>/g, (_, id: string, bare?: string) => {
+    if (!isMetricId(id)) throw new Error(`unknown metric ${id}`);
+    const metric = table[id];
+    const value = displayedValue(metric);
+    if (value === null) return 'not reported';
+    return metric.kind === 'percent' && !bare ? `${value}%` : String(value);
+  });
 }

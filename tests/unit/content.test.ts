@@ -3,21 +3,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { highlightOrder } from '../../src/utils/report';
-import { filesIn, plainText, readEntry } from './content-helpers';
+import { findFigureLiterals } from '../../src/utils/prose-check';
+import { filesIn, plainText, readEntry, withMetrics } from './content-helpers';
 
 const seed = readFileSync('../shared/seeds/000_4d1af2f4d6fc4318.txt', 'utf8');
 const zhReport = readEntry('src/content/reports/zh-cn/2007.mdx');
 const enReport = readEntry('src/content/reports/en/2007.mdx');
 
-/** The seed's body: everything before the printed title block, without OCR whitespace. */
+/** The seed's body: everything before the printed title block, without OCR whitespace (％ is typeset %). */
 function seedBody(): string {
   const end = seed.indexOf('打基础 强素质 促管理 树形象');
-  return seed.slice(0, end).replace(/\s+/g, '');
+  return seed.slice(0, end).replace(/\s+/g, '').replaceAll('％', '%');
 }
 
 describe('the Chinese report is the source, whole', () => {
   test('its text equals the seed body character for character (OCR line breaks and spaces undone)', () => {
-    expect(plainText(zhReport.body)).toBe(seedBody());
+    expect(plainText(withMetrics(zhReport.body, 2007))).toBe(seedBody());
   });
   test('title, slogan and author are the ones printed with the article', () => {
     expect(zhReport.data).toMatchObject({
@@ -48,9 +49,12 @@ describe('the English report mirrors the Chinese one', () => {
   test('same number of blocks (no paragraph dropped or merged)', () => {
     expect(paragraphs(enReport.body)).toBe(paragraphs(zhReport.body));
   });
-  test('carries every figure of the report', () => {
+  test('carries every figure of the report, from the same data', () => {
+    const metrics = (body: string) => [...body.matchAll(/<Metric[^>]*\/>/g)].map((m) => m[0]).sort();
+    expect(metrics(enReport.body)).toEqual(metrics(zhReport.body));
+    const text = withMetrics(enReport.body, 2007);
     for (const figure of ['108', '71', '66%', '107', '99%', '50%', '95%', '21', '99', '41', '18', '2006', '2007']) {
-      expect(enReport.body, figure).toContain(figure);
+      expect(text, figure).toContain(figure);
     }
   });
   test('keeps Four Don’ts and Five Don’ts apart, as the source does', () => {
@@ -59,13 +63,25 @@ describe('the English report mirrors the Chinese one', () => {
   });
 });
 
+describe('no figure from data is typed by hand', () => {
+  const files = [
+    ...filesIn('src/content/reports/zh-cn', '.mdx'),
+    ...filesIn('src/content/reports/en', '.mdx'),
+    ...filesIn('src/content/units/zh-cn', '.mdx'),
+    ...filesIn('src/content/units/en', '.mdx'),
+  ];
+  test.each(files)('%s', (file) => {
+    expect(findFigureLiterals(readFileSync(file, 'utf8'))).toEqual([]);
+  });
+});
+
 describe('units', () => {
   const locales = ['zh-cn', 'en'] as const;
   test.each(locales)('every quote on a %s unit page is the report’s paragraph, verbatim', (locale) => {
-    const report = plainText(readEntry(`src/content/reports/${locale}/2007.mdx`).body);
+    const report = plainText(withMetrics(readEntry(`src/content/reports/${locale}/2007.mdx`).body, 2007));
     for (const file of filesIn(`src/content/units/${locale}`, '.mdx')) {
       const quote = /<ReportQuote[^>]*>([\s\S]*?)<\/ReportQuote>/.exec(readEntry(file).body)?.[1];
-      if (quote) expect(report, file).toContain(plainText(quote));
+      if (quote) expect(report, file).toContain(plainText(withMetrics(quote, 2007)));
     }
   });
   test('the units praised in section 三 are exactly those with a highlight paragraph', () => {
