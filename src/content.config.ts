@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { glossarySchema } from './schemas/glossary';
 import { metricsSchema } from './schemas/metrics';
 import { reportSchema } from './schemas/report';
+import { timelineSchema } from './schemas/timeline';
 import { unitSchema } from './schemas/unit';
 
 // Entry ids keep the locale folder (`zh-cn/2007`, `en/hotel`): src/utils/entries.ts splits them.
@@ -26,4 +27,9 @@ const metrics = defineCollection({
   schema: metricsSchema,
 });
 
-export const collections = { reports, units, glossary, metrics };
+const timelines = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './src/content/timelines' }),
+  schema: timelineSchema,
+});
+
+export const collections = { reports, units, glossary, metrics, timelines };

@@ -10,12 +10,14 @@ export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
 export type Term = CollectionEntry<'glossary'>;
 export type Metrics = CollectionEntry<'metrics'>;
+export type Timeline = CollectionEntry<'timelines'>;
 
 export interface SiteContent {
   reports: Report[];
   units: Unit[];
   glossary: Term[];
   metrics: Metrics[];
+  timelines: Timeline[];
 }
 
 let cached: Promise<SiteContent> | undefined;
@@ -26,11 +28,12 @@ let cached: Promise<SiteContent> | undefined;
  */
 export function loadSite(): Promise<SiteContent> {
   cached ??= (async () => {
-    const [reports, units, glossary, metrics] = await Promise.all([
+    const [reports, units, glossary, metrics, timelines] = await Promise.all([
       getCollection('reports'),
       getCollection('units'),
       getCollection('glossary'),
       getCollection('metrics'),
+      getCollection('timelines'),
     ]);
     const problems = findContentProblems({
       localized: {
@@ -51,7 +54,7 @@ export function loadSite(): Promise<SiteContent> {
     });
     problems.push(...contradictingFigures([...reports, ...units], metrics));
     if (problems.length > 0) throw new Error(formatContentProblems(problems));
-    return { reports, units, glossary, metrics };
+    return { reports, units, glossary, metrics, timelines };
   })();
   return cached;
 }

@@ -41,6 +41,16 @@ describe('a build with broken content fails and names the problem', () => {
     expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx — field "practices.1" refers to "seven-constants", which is not in the glossary collection');
   });
 
+  test('a hand-typed percentage that contradicts the data', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/reports/zh-cn/2007.mdx');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('<Metric id="teams.excellentRate" />', '67％'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/src\/content\/reports\/zh-cn\/2007\.mdx:\d+ — field "\(prose\)" "67％" contradicts the data \(teams\.excellentRate is 66%\)/);
+    expect(result.output).toContain('Fix: write <Metric id="teams.excellentRate" /> instead of typing the number');
+  });
+
   test('a count written as text', async () => {
     const result = await buildBroken(async (root) => {
       const file = join(root, 'src/content/metrics/2007.yaml');

@@ -82,7 +82,9 @@ describe('links and anchors', () => {
       if (target.origin !== new URL(rootUrl).origin) continue;
       const ids = idsByPage.get(target.pathname);
       if (!ids) {
-        if (!/\.(svg|xml|txt|pdf)$/.test(target.pathname)) broken.push(`${from} → ${href} (no such page)`);
+        // Not an HTML page of the sitemap: a file (data, feed, icon) that must be served.
+        const response = await fetch(target.href, { method: 'HEAD' });
+        if (response.status !== 200) broken.push(`${from} → ${href} (${response.status})`);
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
@@ -121,7 +123,8 @@ describe('head', () => {
 
 describe('content as the reader sees it', () => {
   const seed = readFileSync('../shared/seeds/000_4d1af2f4d6fc4318.txt', 'utf8');
-  const body = seed.slice(0, seed.indexOf('打基础 强素质 促管理 树形象')).replace(/\s+/g, '');
+  // ％ is typesetting: the site writes figures with the locale's own percent sign.
+  const body = seed.slice(0, seed.indexOf('打基础 强素质 促管理 树形象')).replace(/\s+/g, '').replaceAll('％', '%');
 
   test('the Chinese report page shows every sentence of the source', async () => {
     const { page } = await visit(browser, url('/2007/'));
@@ -138,7 +141,8 @@ describe('content as the reader sees it', () => {
   });
 
   test('the report has a table of contents whose entries jump to their sections', async () => {
-    for (const [path, count] of [['/2007/', 10], ['/en/2007/', 10]] as const) {
+    // 10 report headings, then the timeline and the figures.
+    for (const [path, count] of [['/2007/', 12], ['/en/2007/', 12]] as const) {
       const { page } = await visit(browser, url(path));
       const entries = page.locator('.toc a');
       expect(await entries.count()).toBe(count);

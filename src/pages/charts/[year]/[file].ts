@@ -1,0 +1,22 @@
+// The charts as static SVG files, drawn at build time: pages show them with <img>, so they load
+// lazily, are cached between pages and print without JavaScript.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { cachedYearCharts } from '../../../charts/year-charts';
+import { loadSite } from '../../../data/site';
+import { htmlLang, locales } from '../../../i18n/locales';
+import { yearFigures } from '../../../utils/metrics';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  return site.metrics.flatMap((entry) =>
+    locales.flatMap((locale) =>
+      cachedYearCharts(yearFigures(entry.data), locale).map((chart) => ({
+        params: { year: String(entry.data.year), file: `${chart.id}.${htmlLang[locale]}.svg` },
+        props: { svg: chart.svg },
+      })),
+    ),
+  );
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ svg: string }> = ({ props }) =>
+  new Response(props.svg, { headers: { 'content-type': 'image/svg+xml' } });
