@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
+import pdfEdition from './src/integrations/pdf-edition.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -29,7 +30,11 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale, locales: htmlLang },
+      // The print documents exist for the PDF edition; readers get the PDF itself.
+      filter: (page) => !/\/print\/$/.test(page),
     }),
+    // Last: prints the PDF edition from the finished pages.
+    pdfEdition(),
   ],
   security: {
     csp: {

@@ -13,6 +13,11 @@ const candidates = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/** What to do when no Chromium is found: install one, or say where it is. */
+export const missingChromiumMessage =
+  'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
+  'macOS/Windows: install Google Chrome) or set CHROMIUM_PATH to its executable.';
+
 /** The Chromium to use: $CHROMIUM_PATH, or the first of the usual install locations. */
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -21,12 +26,7 @@ export function findChromium() {
     return fromEnv;
   }
   const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
-        'macOS/Windows: install Google Chrome) or set CHROMIUM_PATH to its executable.',
-    );
-  }
+  if (!found) throw new Error(missingChromiumMessage);
   return found;
 }
 

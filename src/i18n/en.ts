@@ -120,6 +120,11 @@ export const en = {
   'metric.fiveGood.officesAccepted': "Company-level Five-Good offices",
   'metric.fiveGood.acceptedRate': "Company-level Five-Good offices as a share of all offices",
   'metric.inspections.septemberProblems': "Problems found in the September (third-quarter) inspection",
+  'print.edition': "English edition",
+  'print.pageNumber': 'Page {page} of {pages}',
+  'print.appendix': "Appendix",
+  'pdf.download': "Download the PDF edition",
+  'pdf.downloadHint': "A4, for printing and reading",
   'footer.source': 'Source: “{title}” by {author}, {role}, Pingguo Aluminium Company.',
   'footer.builtWith': 'Built with Nianjian as a static site; it makes no requests to third parties.',
 } as const satisfies Record<UiKey, string>;

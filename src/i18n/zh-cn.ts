@@ -118,6 +118,11 @@ export const zhCN = {
   'metric.fiveGood.officesAccepted': "公司级“五好”科（部）室数",
   'metric.fiveGood.acceptedRate': "公司级“五好”科（部）室占科室总数的比例",
   'metric.inspections.septemberProblems': "9月三季度检查发现的问题数",
+  'print.edition': "中文版",
+  'print.pageNumber': '第 {page} 页 / 共 {pages} 页',
+  'print.appendix': "附录",
+  'pdf.download': "下载 PDF 版",
+  'pdf.downloadHint': "A4 版式，适合打印和阅读",
   'footer.source': '内容来源：平果铝业公司《{title}》，{role}{author}。',
   'footer.builtWith': '本站由年鉴（Nianjian）生成，为纯静态网站，不向任何第三方发送请求。',
 } as const;

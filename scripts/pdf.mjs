@@ -1,0 +1,19 @@
+// `npm run pdf`: makes the PDF edition of every year from the built site in dist/.
+// The main build already does this when Chromium is available; this command redoes it alone.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makePdfEditions, pdfEditionStatus } from './lib/pdf-edition.mjs';
+
+const dir = fileURLToPath(new URL('../dist/', import.meta.url));
+const status = pdfEditionStatus();
+if (!status.enabled) {
+  console.error(`Cannot make the PDF edition: ${status.reason}`);
+  process.exit(1);
+}
+if (!existsSync(dir)) {
+  console.error('There is no dist/ folder: run `npm run build` first.');
+  process.exit(1);
+}
+const started = performance.now();
+const results = await makePdfEditions({ dir, base: process.env.BASE_PATH || '/' });
+console.log(`Made ${results.length} PDF files in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,27 @@
+// The page-number line of the PDF edition in each language ("第 3 页 / 共 14 页", "Page 3 of 14").
+// A stylesheet per locale, because CSS margin boxes cannot look words up, and Paged.js does not
+// carry string-set values from page to page.
+import type { APIRoute } from 'astro';
+import type { Locale } from '../../i18n/locales';
+import { useTranslations } from '../../i18n/ui';
+import { perLocale } from '../../utils/routes';
+
+export function getStaticPaths() {
+  return perLocale(() => [{ params: {}, props: {} }]);
+}
+
+/** A UI string as CSS `content`: the words quoted, the numbers as page counters. */
+export function pageNumberContent(template: string): string {
+  return template
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : JSON.stringify(part)))
+    .join(' ');
+}
+
+export const GET: APIRoute<{ locale: Locale }> = ({ props }) => {
+  const template = useTranslations(props.locale)('print.pageNumber', { page: '{page}', pages: '{pages}' });
+  // !important: the main print stylesheet, which may come later in the document, has a bare number.
+  const css = `@page { @bottom-center { content: ${pageNumberContent(template)} !important; } }\n@page :first { @bottom-center { content: none !important; } }\n`;
+  return new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
+};
