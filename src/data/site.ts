@@ -1,18 +1,23 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales';
 import { splitEntryId } from '../utils/entries';
+import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, formatContentProblems, type CheckedEntry } from '../utils/integrity';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
 export type Term = CollectionEntry<'glossary'>;
 export type Metrics = CollectionEntry<'metrics'>;
+export type GalleryEventEntry = CollectionEntry<'events'>;
+export type Photo = CollectionEntry<'photos'>;
 
 export interface SiteContent {
   reports: Report[];
   units: Unit[];
   glossary: Term[];
   metrics: Metrics[];
+  events: GalleryEventEntry[];
+  photos: Photo[];
 }
 
 let cached: Promise<SiteContent> | undefined;
@@ -23,11 +28,13 @@ let cached: Promise<SiteContent> | undefined;
  */
 export function loadSite(): Promise<SiteContent> {
   cached ??= (async () => {
-    const [reports, units, glossary, metrics] = await Promise.all([
+    const [reports, units, glossary, metrics, events, photos] = await Promise.all([
       getCollection('reports'),
       getCollection('units'),
       getCollection('glossary'),
       getCollection('metrics'),
+      getCollection('events'),
+      getCollection('photos'),
     ]);
     const problems = findContentProblems({
       localized: {
@@ -38,16 +45,30 @@ export function loadSite(): Promise<SiteContent> {
             ...(entry.data.parent ? [{ field: 'parent', collection: 'units', id: entry.data.parent }] : []),
           ]),
         ),
+        events: events.map((entry) => checked(entry, [])),
       },
       shared: {
         glossary: glossary.map((entry) =>
           checked(entry, entry.data.related.map((ref, i) => ({ field: `related.${i}`, ...ref }))),
         ),
         metrics: metrics.map((entry) => checked(entry, [])),
+        // Photos hold both languages in one file; their event and unit must exist in every language.
+        photos: photos.map((entry) =>
+          checked(entry, [
+            ...(entry.data.event ? [{ field: 'event', collection: 'events', id: entry.data.event }] : []),
+            ...(entry.data.unit ? [{ field: 'unit', collection: 'units', id: entry.data.unit }] : []),
+          ]),
+        ),
       },
     });
+    problems.push(
+      ...findPhotoDateProblems(
+        photos,
+        events.map((entry) => ({ slug: slugOf(entry), date: entry.data.date, file: entry.filePath ?? entry.id })),
+      ),
+    );
     if (problems.length > 0) throw new Error(formatContentProblems(problems));
-    return { reports, units, glossary, metrics };
+    return { reports, units, glossary, metrics, events, photos };
   })();
   return cached;
 }
