@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales';
 import { splitEntryId } from '../utils/entries';
 import { readFileSync } from 'node:fs';
+import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, formatContentProblems, type CheckedEntry, type ContentProblem } from '../utils/integrity';
 import { metricTable, yearFigures } from '../utils/metrics';
 import { findContradictingFigures } from '../utils/prose-check';
@@ -11,6 +12,8 @@ export type Unit = CollectionEntry<'units'>;
 export type Term = CollectionEntry<'glossary'>;
 export type Metrics = CollectionEntry<'metrics'>;
 export type Timeline = CollectionEntry<'timelines'>;
+export type GalleryEventEntry = CollectionEntry<'events'>;
+export type Photo = CollectionEntry<'photos'>;
 
 export interface SiteContent {
   reports: Report[];
@@ -18,6 +21,8 @@ export interface SiteContent {
   glossary: Term[];
   metrics: Metrics[];
   timelines: Timeline[];
+  events: GalleryEventEntry[];
+  photos: Photo[];
 }
 
 let cached: Promise<SiteContent> | undefined;
@@ -28,12 +33,14 @@ let cached: Promise<SiteContent> | undefined;
  */
 export function loadSite(): Promise<SiteContent> {
   cached ??= (async () => {
-    const [reports, units, glossary, metrics, timelines] = await Promise.all([
+    const [reports, units, glossary, metrics, timelines, events, photos] = await Promise.all([
       getCollection('reports'),
       getCollection('units'),
       getCollection('glossary'),
       getCollection('metrics'),
       getCollection('timelines'),
+      getCollection('events'),
+      getCollection('photos'),
     ]);
     const problems = findContentProblems({
       localized: {
@@ -44,17 +51,31 @@ export function loadSite(): Promise<SiteContent> {
             ...(entry.data.parent ? [{ field: 'parent', collection: 'units', id: entry.data.parent }] : []),
           ]),
         ),
+        events: events.map((entry) => checked(entry, [])),
       },
       shared: {
         glossary: glossary.map((entry) =>
           checked(entry, entry.data.related.map((ref, i) => ({ field: `related.${i}`, ...ref }))),
         ),
         metrics: metrics.map((entry) => checked(entry, [])),
+        // Photos hold both languages in one file; their event and unit must exist in every language.
+        photos: photos.map((entry) =>
+          checked(entry, [
+            ...(entry.data.event ? [{ field: 'event', collection: 'events', id: entry.data.event }] : []),
+            ...(entry.data.unit ? [{ field: 'unit', collection: 'units', id: entry.data.unit }] : []),
+          ]),
+        ),
       },
     });
+    problems.push(
+      ...findPhotoDateProblems(
+        photos,
+        events.map((entry) => ({ slug: slugOf(entry), date: entry.data.date, file: entry.filePath ?? entry.id })),
+      ),
+    );
     problems.push(...contradictingFigures([...reports, ...units], metrics));
     if (problems.length > 0) throw new Error(formatContentProblems(problems));
-    return { reports, units, glossary, metrics, timelines };
+    return { reports, units, glossary, metrics, timelines, events, photos };
   })();
   return cached;
 }

@@ -65,13 +65,20 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
     for (const entry of entries) {
       const locale = splitEntryId(entry.id)?.locale;
       for (const ref of entry.references) {
-        const target = resolveReference(ref, locale, localized);
-        if (ids.get(ref.collection)?.has(target)) continue;
+        const targets = resolveReference(ref, locale, localized);
+        const missing = targets.filter((target) => !ids.get(ref.collection)?.has(target));
+        if (missing.length === 0) continue;
+        // A shared entry (a photo) needs its target in every language; say which ones lack it.
+        const partly = missing.length < targets.length;
         problems.push({
           file: entry.filePath ?? entry.id,
           field: ref.field,
-          message: `refers to "${ref.id}", which is not in the ${ref.collection} collection`,
-          fix: `use the file name (without extension) of an entry in src/content/${ref.collection}/, or add that entry`,
+          message: partly
+            ? `refers to "${ref.id}", which is missing from ${missing.map((id) => `src/content/${ref.collection}/${id}`).join(' and ')}`
+            : `refers to "${ref.id}", which is not in the ${ref.collection} collection`,
+          fix: partly
+            ? `add the missing language version of "${ref.id}" to src/content/${ref.collection}/`
+            : `use the file name (without extension) of an entry in src/content/${ref.collection}/, or add that entry`,
         });
       }
     }
@@ -79,13 +86,17 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
   return problems;
 }
 
-/** Localized collections are referenced by slug; the reference resolves in the referring entry's locale. */
+/**
+ * Localized collections are referenced by slug. From a localized entry the reference resolves in that
+ * entry's locale; from a shared entry (one file for all languages) it must resolve in every locale.
+ */
 function resolveReference(
   ref: CheckedEntry['references'][number],
   locale: Locale | undefined,
   localized: CheckInput['localized'],
-): string {
-  return ref.collection in localized && locale && !splitEntryId(ref.id) ? `${locale}/${ref.id}` : ref.id;
+): string[] {
+  if (!(ref.collection in localized) || splitEntryId(ref.id)) return [ref.id];
+  return locale ? [`${locale}/${ref.id}`] : locales.map((code) => `${code}/${ref.id}`);
 }
 
 function fileName(entry: CheckedEntry): string {

@@ -14,4 +14,8 @@ export const sitePaths = {
   unit: (year: number, slug: string) => `/${year}/units/${slug}/`,
   glossary: () => '/glossary/',
   term: (slug: string) => `/glossary/#${slug}`,
+  gallery: () => '/gallery/',
+  galleryEvent: (slug: string) => `/gallery/${slug}/`,
+  /** Photos have their own folder: some belong to no event. */
+  photo: (slug: string) => `/gallery/photos/${slug}/`,
 };

@@ -57,4 +57,23 @@ describe('a build with broken content fails and names the problem', () => {
     expect(result.output).toContain('teams.excellent.value: must be a whole number of 0 or more, or "not reported"');
     expect(result.output).toContain('src/content/metrics/2007.yaml');
   });
+
+  test('a photo whose event does not exist', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/photos/long-distance-run.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('event: olympic-long-distance-run', 'event: marathon'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/content/photos/long-distance-run.yaml — field "event" refers to "marathon", which is not in the events collection');
+  });
+
+  test('a photo without alt text', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/photos/musical.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/\nalt:\n  zh: .*\n  en: .*\n/, '\n'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('alt is missing: give alt.zh and alt.en, describing what the photo shows');
+    expect(result.output).toContain('src/content/photos/musical.yaml');
+  });
 });

@@ -15,7 +15,7 @@ const editions = [
     lang: 'zh-CN',
     file: join(rootDir, 'downloads/2007-report.zh-CN.pdf'),
     title: '平果铝业公司2007年度班组建设暨“五好”科（部）室工作总结',
-    headings: ['一、基本做法和验收情况', '二、取得成效', '三、主要特色与明显亮点', '四、几点体会', '五、存在不足', '六、下一步班组建设、科部室建设的总体要求', '全年工作进程', '数据与图表', '单位亮点', '附录 术语表'],
+    headings: ['一、基本做法和验收情况', '二、取得成效', '三、主要特色与明显亮点', '四、几点体会', '五、存在不足', '六、下一步班组建设、科部室建设的总体要求', '全年工作进程', '数据与图表', '迎新春活动照片', '单位亮点', '附录 术语表'],
     units: ['实业公司', '生活服务公司', '平果铝医院', '平果铝宾馆', '监理公司', '保卫部', '铝合金厂', '实业管理部', '财务部'],
     pageLine: /第 (\d+) 页 \/ 共 (\d+) 页/,
   },
@@ -23,7 +23,7 @@ const editions = [
     lang: 'en',
     file: join(rootDir, 'downloads/2007-report.en.pdf'),
     title: 'Pingguo Aluminium Company: 2007 Summary of Team Building and the "Five-Good" Office Campaign',
-    headings: ['1. Approach and Inspection Results', '2. Results', '3. Main Features and Highlights', '4. Lessons Learned', '5. Shortcomings', '6. General Requirements for the Next Stage of Team and Office Building', 'The year step by step', 'Figures and charts', 'Unit highlights', 'Appendix Glossary'],
+    headings: ['1. Approach and Inspection Results', '2. Results', '3. Main Features and Highlights', '4. Lessons Learned', '5. Shortcomings', '6. General Requirements for the Next Stage of Team and Office Building', 'The year step by step', 'Figures and charts', 'Spring Festival photos', 'Unit highlights', 'Appendix Glossary'],
     units: ['Industrial Company', 'Living Services Company', 'Pingguo Aluminium Hospital', 'Pingguo Aluminium Hotel', 'Engineering Supervision Company', 'Security Department', 'Aluminium Alloy Plant', 'Industry Management Department', 'Finance Department'],
     pageLine: /Page (\d+) of (\d+)/,
   },
@@ -92,6 +92,13 @@ describe.each(editions)('$lang edition', (edition) => {
       }
       expect(Number(listed), heading).toBe(actual);
     }
+  });
+
+  test('shows the featured photos with their captions, marked as samples', () => {
+    const text = flat(poppler('pdftotext', [edition.file, '-']));
+    expect(text).toContain(edition.lang === 'en' ? 'July Torch Festival' : '七月火把节');
+    expect(text).toContain(edition.lang === 'en' ? 'sample image' : '示例图片');
+    expect(poppler('pdfimages', ['-list', edition.file]).split('\n').filter((line) => /\bimage\b/.test(line))).toHaveLength(1);
   });
 
   test('declares its title, author and language, and has bookmarks', async () => {

@@ -121,3 +121,30 @@ describe('glossary', () => {
     }
   });
 });
+
+describe('the gallery captions are the source’s captions', () => {
+  /** The captions after the article's byline, one per blank-line block, OCR arrows and spaces removed. */
+  const seedCaptions = seed
+    .slice(seed.indexOf('公司党委副书记 李兵') + '公司党委副书记 李兵'.length)
+    .split(/\n\s*\n/)
+    .map((block) => block.replace(/[▲茛荩]/g, '').replace(/\s+/g, ''))
+    .filter((caption) => caption !== '');
+  const photos = filesIn('src/content/photos', '.yaml')
+    .map((file) => parse(readFileSync(file, 'utf8')) as { order: number; caption: { zh: string; en: string }; event?: string; unit?: string })
+    .sort((a, b) => a.order - b.order);
+
+  test('six captions, each published word for word in the source’s order', () => {
+    expect(seedCaptions).toHaveLength(6);
+    expect(photos.map((photo) => photo.caption.zh)).toEqual(seedCaptions);
+  });
+  test('only the captions that name an event or a unit are linked to one', () => {
+    expect(photos.map((photo) => [photo.event ?? null, photo.unit ?? null])).toEqual([
+      [null, 'living-services-company'],
+      [null, null],
+      ['bonfire-party', 'mining-department'],
+      [null, null],
+      ['olympic-long-distance-run', null],
+      ['air-volleyball-match', null],
+    ]);
+  });
+});

@@ -64,6 +64,55 @@ describe('findContentProblems', () => {
     expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['src/content/units/zh-cn/team.mdx parent']);
   });
 
+  test('a shared photo may refer to localized events and units by slug when every language has them', () => {
+    const photo = {
+      id: 'bonfire',
+      filePath: 'src/content/photos/bonfire.yaml',
+      references: [
+        { field: 'event', collection: 'events', id: 'bonfire-party' },
+        { field: 'unit', collection: 'units', id: 'mining' },
+      ],
+    };
+    expect(
+      findContentProblems({
+        localized: {
+          events: [entry('zh-cn/bonfire-party'), entry('en/bonfire-party')],
+          units: [entry('zh-cn/mining'), entry('en/mining')],
+        },
+        shared: { photos: [photo] },
+      }),
+    ).toEqual([]);
+  });
+
+  test('a photo with an unknown event names the file, the field and the fix', () => {
+    const problems = findContentProblems({
+      localized: { events: [entry('zh-cn/bonfire-party'), entry('en/bonfire-party')] },
+      shared: {
+        photos: [{ id: 'run', filePath: 'src/content/photos/run.yaml', references: [{ field: 'event', collection: 'events', id: 'marathon' }] }],
+      },
+    });
+    expect(problems).toEqual([
+      {
+        file: 'src/content/photos/run.yaml',
+        field: 'event',
+        message: 'refers to "marathon", which is not in the events collection',
+        fix: 'use the file name (without extension) of an entry in src/content/events/, or add that entry',
+      },
+    ]);
+  });
+
+  test('a photo whose event exists in one language only is reported with the missing file', () => {
+    const problems = findContentProblems({
+      localized: { events: [entry('zh-cn/bonfire-party')] },
+      shared: {
+        photos: [{ id: 'b', filePath: 'src/content/photos/b.yaml', references: [{ field: 'event', collection: 'events', id: 'bonfire-party' }] }],
+      },
+    });
+    expect(problems.map((p) => `${p.file} ${p.field}: ${p.message}`)).toContain(
+      'src/content/photos/b.yaml event: refers to "bonfire-party", which is missing from src/content/events/en/bonfire-party',
+    );
+  });
+
   test('an entry outside a language folder is reported', () => {
     const problems = findContentProblems({ localized: { units: [entry('hotel')] }, shared: {} });
     expect(problems[0]?.message).toBe('is not inside a language folder (zh-cn or en)');

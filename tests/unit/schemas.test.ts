@@ -2,8 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import type { ImageFunction } from 'astro:content';
+import { z } from 'astro/zod';
+import { eventSchema } from '../../src/schemas/event';
 import { glossarySchema } from '../../src/schemas/glossary';
 import { metricsSchema } from '../../src/schemas/metrics';
+import { photoSchema } from '../../src/schemas/photo';
 import { reportSchema } from '../../src/schemas/report';
 import { unitSchema } from '../../src/schemas/unit';
 import { filesIn, readEntry } from './content-helpers';
@@ -105,5 +109,47 @@ describe('reports and glossary reject broken entries', () => {
     const data = yamlFile('src/content/glossary/six-constants.yaml') as { explanation: { en: string } };
     data.explanation.en = '';
     expect(problems(glossarySchema.safeParse(data))).toEqual(['explanation.en: the English text is empty']);
+  });
+});
+
+// image() needs Astro's build; a path string stands in for it here.
+const photos = photoSchema({ image: (() => z.string()) as unknown as ImageFunction });
+const validPhoto = () => yamlFile('src/content/photos/bonfire-song-and-dance.yaml');
+
+describe('gallery entries', () => {
+  test.each(['zh-cn', 'en'])('the real events/%s pass', (locale) => {
+    for (const file of filesIn(`src/content/events/${locale}`, '.yaml')) {
+      expect(eventSchema.safeParse(yamlFile(file)).error?.issues ?? [], file).toEqual([]);
+    }
+  });
+  test('the real photos pass', () => {
+    for (const file of filesIn('src/content/photos', '.yaml')) {
+      expect(photos.safeParse(yamlFile(file)).error?.issues ?? [], file).toEqual([]);
+    }
+  });
+  test('a photo without alt text is rejected', () => {
+    const { alt: _alt, ...data } = validPhoto();
+    expect(problems(photos.safeParse(data))).toEqual(['alt: alt is missing: give alt.zh and alt.en, describing what the photo shows']);
+  });
+  test('a photo with an empty English alt text is rejected', () => {
+    const data = validPhoto() as { alt: { en: string } };
+    data.alt.en = ' ';
+    expect(problems(photos.safeParse(data))).toEqual([
+      'alt.en: the English alt text is missing: describe what the photo shows for readers who cannot see it (not the file name)',
+    ]);
+  });
+  test('a file name is not alt text', () => {
+    for (const name of ['IMG_0412.JPG', 'bonfire-song-and-dance.jpg', 'DSC-0031']) {
+      const data = validPhoto() as { alt: { zh: string } };
+      data.alt.zh = name;
+      expect(problems(photos.safeParse(data)), name).toEqual(['alt.zh: the Chinese alt text is a file name: describe what the photo shows instead']);
+    }
+  });
+  test('an event that is not a file name is rejected (unknown events: see integrity.test.ts)', () => {
+    expect(problems(photos.safeParse({ ...validPhoto(), event: '篝火晚会' }))[0]).toMatch(/^event: must be an entry's file name/);
+  });
+  test('an event time that is neither a clock time nor a part of the day', () => {
+    const data = { ...yamlFile('src/content/events/en/bonfire-party.yaml'), time: '2pm' };
+    expect(problems(eventSchema.safeParse(data))[0]).toMatch(/^time: must be a 24-hour time such as "14:00"/);
   });
 });

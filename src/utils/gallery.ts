@@ -1,0 +1,85 @@
+import type { EventTime } from '../schemas/event';
+import { partsOfDay } from '../schemas/event';
+import type { ContentProblem } from './integrity';
+
+/** The fields of a photo entry the gallery's grouping and checks need. */
+export interface GalleryPhoto {
+  id: string;
+  filePath?: string | undefined;
+  data: { order: number; event?: string | undefined; date?: Date | undefined; featured: boolean };
+}
+
+/** The fields of an event (in one locale) the gallery's ordering and checks need. */
+export interface GalleryEvent {
+  slug: string;
+  date: Date;
+  time?: EventTime | undefined;
+}
+
+/** Photos in the order of the source's photo spread. */
+export function sortPhotos<P extends GalleryPhoto>(photos: P[]): P[] {
+  return [...photos].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+/** The photos of one event, in order. */
+export function photosOfEvent<P extends GalleryPhoto>(photos: P[], eventSlug: string): P[] {
+  return sortPhotos(photos.filter((photo) => photo.data.event === eventSlug));
+}
+
+/** Photos whose caption names no event: the source does not say when or where they were taken. */
+export function photosWithoutEvent<P extends GalleryPhoto>(photos: P[]): P[] {
+  return sortPhotos(photos.filter((photo) => photo.data.event === undefined));
+}
+
+/** The photo shown for an event on the gallery page: the first featured one, else the first. */
+export function coverPhoto<P extends GalleryPhoto>(photos: P[]): P | undefined {
+  const sorted = sortPhotos(photos);
+  return sorted.find((photo) => photo.data.featured) ?? sorted[0];
+}
+
+/** Minutes after midnight a time stands for, for ordering events on the same day. */
+function minutesOf(time: EventTime | undefined): number {
+  if (time === undefined) return 0;
+  const clock = /^(\d\d):(\d\d)$/.exec(time);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  // A part of the day sorts at its start: morning 06:00, afternoon 12:00, evening 18:00.
+  return (6 + 6 * partsOfDay.indexOf(time as (typeof partsOfDay)[number])) * 60;
+}
+
+/** Events in the order they took place. */
+export function sortEvents<E extends GalleryEvent>(events: E[]): E[] {
+  return [...events].sort(
+    (a, b) => a.date.getTime() - b.date.getTime() || minutesOf(a.time) - minutesOf(b.time) || a.slug.localeCompare(b.slug),
+  );
+}
+
+/** Whether a time is a part of the day ("afternoon") rather than a clock time ("14:00"). */
+export function isPartOfDay(time: EventTime): time is (typeof partsOfDay)[number] {
+  return (partsOfDay as readonly string[]).includes(time);
+}
+
+const sameDay = (a: Date, b: Date) => a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+
+/**
+ * A photo's date, when given, must be the date of its event in every language: the caption and the
+ * event page would otherwise disagree.
+ */
+export function findPhotoDateProblems(photos: GalleryPhoto[], events: Array<GalleryEvent & { file: string }>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const photo of photos) {
+    const { date, event } = photo.data;
+    if (!date || !event) continue;
+    for (const target of events.filter((candidate) => candidate.slug === event)) {
+      if (sameDay(date, target.date)) continue;
+      const iso = (d: Date) => d.toISOString().slice(0, 10);
+      problems.push({
+        file: photo.filePath ?? photo.id,
+        field: 'date',
+        message: `is ${iso(date)}, but its event "${event}" (${target.file}) took place on ${iso(target.date)}`,
+        fix: 'correct whichever date does not match the source, or leave the photo\'s date out',
+      });
+      break;
+    }
+  }
+  return problems;
+}
