@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -30,6 +31,8 @@ export default defineConfig({
     sitemap({
       i18n: { defaultLocale, locales: htmlLang },
     }),
+    // Last: indexes the finished pages for search (Pagefind), so `astro build` alone builds everything.
+    searchIndex(),
   ],
   security: {
     csp: {
@@ -42,6 +45,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval':
+      // no JavaScript eval is allowed). 'self' lets the search page load Pagefind's own script.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
   build: { inlineStylesheets: 'auto' },

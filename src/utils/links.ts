@@ -14,4 +14,5 @@ export const sitePaths = {
   unit: (year: number, slug: string) => `/${year}/units/${slug}/`,
   glossary: () => '/glossary/',
   term: (slug: string) => `/glossary/#${slug}`,
+  search: () => '/search/',
 };
