@@ -49,8 +49,9 @@ export function searchIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Writing the search index failed: ${written.errors.join('; ')}`);
           // The site draws its own result list (Pagefind's prebuilt UIs need inline styles, which the
-          // CSP forbids), so their files would only be dead weight in the published site.
-          for (const unused of prebuiltUi) await rm(join(outDir, 'pagefind', unused), { force: true });
+          // CSP forbids) and searches without a worker (src/scripts/search-page.ts), so these files
+          // would only be dead weight in the published site.
+          for (const file of unused) await rm(join(outDir, 'pagefind', file), { force: true });
           logger.info(`Indexed ${pages} pages and ${records} glossary records in ${Date.now() - started} ms.`);
         } finally {
           await pagefind.close();
@@ -60,7 +61,8 @@ export function searchIndex(): AstroIntegration {
   };
 }
 
-const prebuiltUi = [
+const unused = [
+  'pagefind-worker.js',
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-modular-ui.js',

@@ -7,20 +7,30 @@ import { bigramTokens } from '../utils/search-terms.ts';
  * a block placed right after it, before the next element with an id, so Pagefind's word positions
  * still tell which section (heading or `unit-…` paragraph) a match is in.
  *
+ * Headings' tokens go in blocks of their own with the heading's weight (`data-pagefind-weight`, the
+ * same as Pagefind gives the heading), so a title match counts as much as it would in English.
+ *
  * Only text inside `data-pagefind-body` and outside `data-pagefind-ignore` counts, as for Pagefind.
  */
 export function withBigramBlocks(html: string): string {
   const document = parse(html) as HtmlNode;
   const insertions: Array<{ at: number; text: string }> = [];
   let pending = '';
+  let headings: Array<{ weight: number; text: string }> = [];
+  let heading: { weight: number; text: string } | undefined;
   const flush = (at: number) => {
-    const tokens = bigramTokens(pending);
+    const blocks = [...headings, { weight: 0, text: pending }]
+      .map(({ weight, text }) => ({ weight, tokens: bigramTokens(text) }))
+      .filter(({ tokens }) => tokens.length > 0)
+      .map(({ weight, tokens }) => `<p data-search-bigrams${weight ? ` data-pagefind-weight="${weight}"` : ''}>${tokens.join(' ')}</p>`);
     pending = '';
-    if (tokens.length > 0) insertions.push({ at, text: `<p data-search-bigrams>${tokens.join(' ')}</p>` });
+    headings = [];
+    if (blocks.length > 0) insertions.push({ at, text: blocks.join('') });
   };
   const visit = (node: HtmlNode, inBody: boolean) => {
     if (node.type === TEXT_NODE) {
-      if (inBody) pending += node.value ?? '';
+      if (inBody && heading) heading.text += node.value ?? '';
+      else if (inBody) pending += node.value ?? '';
       return;
     }
     if (node.type !== ELEMENT_NODE) {
@@ -33,7 +43,13 @@ export function withBigramBlocks(html: string): string {
     if (inBody && attributes['id']) flush(node.loc[0].start);
     const block = !inline.has(node.name ?? '');
     if (block) pending += '\n';
+    const level = /^h([1-6])$/.exec(node.name ?? '')?.[1];
+    const opened = level && inBody && !heading ? (heading = { weight: headingWeights[Number(level)] ?? 1, text: '' }) : undefined;
     for (const child of node.children ?? []) visit(child, inBody || isBody);
+    if (opened) {
+      headings.push(opened);
+      heading = undefined;
+    }
     if (block) pending += '\n';
     if (isBody) flush(node.loc[1].start);
   };
@@ -53,6 +69,8 @@ interface HtmlNode {
   loc: [{ start: number; end: number }, { start: number; end: number }];
 }
 
+/** Pagefind's own weights for headings h1–h6. */
+const headingWeights = [1, 7, 6, 5, 4, 3, 2];
 const skipped = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 /** Elements that do not break a run of text: a name split by a link (平果铝<a>宾馆</a>) stays one run. */
 const inline = new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);

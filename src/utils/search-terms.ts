@@ -98,7 +98,8 @@ export interface Candidate {
 /**
  * Orders candidates for a query's phrases: only candidates that contain every phrase literally are
  * kept (an out-of-order query such as 员组 has all its characters on a page, but is not a hit); a
- * phrase in the title counts most, then how often the phrases occur, then Pagefind's own score.
+ * title that is the query itself counts most (the glossary entry 班组 for 班组), then a phrase in
+ * the title, then how often the phrases occur, then Pagefind's own score.
  * Without phrases (English, single characters) Pagefind's order is kept.
  */
 export function rankByPhrases<T extends Candidate>(candidates: T[], phrases: string[]): T[] {
@@ -107,12 +108,14 @@ export function rankByPhrases<T extends Candidate>(candidates: T[], phrases: str
     .map((candidate, order) => {
       const counts = phraseCounts(candidate.text, phrases);
       const inTitle = phraseCounts(candidate.title, phrases).filter((count) => count > 0).length;
-      return { candidate, order, counts, inTitle };
+      // Titles of glossary entries read “term · counterpart”: the name is the part before the dot.
+      const exact = candidate.title.split(' · ')[0]?.trim() === phrases.join('') ? 1 : 0;
+      return { candidate, order, counts, inTitle, exact };
     })
     .filter(({ counts }) => counts.every((count) => count > 0));
   // Diminishing returns on repetition, so a long page does not bury a short, focused one.
-  const weight = ({ counts, inTitle, candidate }: (typeof scored)[number]) =>
-    inTitle * 10 + counts.reduce((sum, count) => sum + Math.log2(1 + count), 0) + candidate.score;
+  const weight = ({ counts, inTitle, exact, candidate }: (typeof scored)[number]) =>
+    exact * 100 + inTitle * 10 + counts.reduce((sum, count) => sum + Math.log2(1 + count), 0) + candidate.score;
   return scored.sort((a, b) => weight(b) - weight(a) || a.order - b.order).map(({ candidate }) => candidate);
 }
 
@@ -175,22 +178,31 @@ export interface Anchor {
   text: string;
 }
 
+export interface WeightedLocation {
+  location: number;
+  /** Pagefind's weight of the word: 7 in the page title (h1), 1 in body text. */
+  weight: number;
+}
+
 /**
- * The anchor a result should link to: the section with the most matched words, where a section
+ * The anchor a result should link to: the section whose matched words weigh most, where a section
  * runs from an element with an id (a heading, or a unit's paragraph such as `unit-hotel`) to the
- * next one, so the most specific enclosing anchor wins. Ties go to the earlier section; matches
- * before the first anchor (the page title) give no anchor.
+ * next one, so the most specific enclosing anchor wins. The top of the page (its title) is a
+ * section too: when it wins, the result links to the page itself (no anchor). Ties go to the
+ * earlier section.
  */
-export function landingAnchor(anchors: Anchor[], locations: number[]): Anchor | undefined {
+export function landingAnchor(anchors: Anchor[], locations: WeightedLocation[]): Anchor | undefined {
   const ordered = [...anchors].sort((a, b) => a.location - b.location);
-  const counts = new Map<Anchor, number>();
-  for (const location of locations) {
+  const weights = new Map<Anchor | undefined, number>();
+  for (const { location, weight } of locations) {
     const enclosing = ordered.filter((anchor) => anchor.location <= location).at(-1);
-    if (enclosing) counts.set(enclosing, (counts.get(enclosing) ?? 0) + 1);
+    weights.set(enclosing, (weights.get(enclosing) ?? 0) + weight);
   }
   let best: Anchor | undefined;
+  let bestWeight = weights.get(undefined) ?? 0;
   for (const anchor of ordered) {
-    if ((counts.get(anchor) ?? 0) > (best ? (counts.get(best) ?? 0) : 0)) best = anchor;
+    const weight = weights.get(anchor) ?? 0;
+    if (weight > bestWeight) [best, bestWeight] = [anchor, weight];
   }
   return best;
 }

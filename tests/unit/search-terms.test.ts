@@ -65,6 +65,10 @@ describe('re-ranking', () => {
     const ranked = rankByPhrases([page('宾馆', '推行组员轮值班长制'), page('术语', '员组')], ['员组']);
     expect(ranked.map((candidate) => candidate.title)).toEqual(['术语']);
   });
+  test('puts the entry that is the query itself first', () => {
+    const ranked = rankByPhrases([page('班组长 · team leader', '班组长'), page('班组 · work team', '班组')], ['班组']);
+    expect(ranked.map((candidate) => candidate.title)).toEqual(['班组 · work team', '班组长 · team leader']);
+  });
   test('puts a phrase in the title first, then more occurrences, then Pagefind’s score', () => {
     const ranked = rankByPhrases(
       [page('总结', '班组 班组 班组 班组', 2), page('班组', '班组', 1), page('单位', '班组', 3)],
@@ -112,14 +116,16 @@ describe('landing anchors', () => {
     { id: 'unit-hotel', location: 120, text: '' },
     { id: 'lessons', location: 200, text: '四、体会' },
   ];
-  test('lands on the section with the most matches, the innermost anchor', () => {
-    expect(landingAnchor(anchors, [15, 125, 130])?.id).toBe('unit-hotel');
-    expect(landingAnchor(anchors, [15, 16, 130])?.id).toBe('basics');
+  const at = (...locations: number[]) => locations.map((location) => ({ location, weight: 1 }));
+  test('lands on the section whose matches weigh most, the innermost anchor', () => {
+    expect(landingAnchor(anchors, at(15, 125, 130))?.id).toBe('unit-hotel');
+    expect(landingAnchor(anchors, at(15, 16, 130))?.id).toBe('basics');
+    expect(landingAnchor(anchors, [{ location: 15, weight: 6 }, ...at(125, 130)])?.id).toBe('basics');
   });
-  test('gives no anchor for matches in the title only, and the earlier section on a tie', () => {
-    expect(landingAnchor(anchors, [2])).toBeUndefined();
+  test('lands on the page itself when its title weighs most, and on the earlier section on a tie', () => {
+    expect(landingAnchor(anchors, [{ location: 2, weight: 7 }, ...at(15, 16)])).toBeUndefined();
     expect(landingAnchor(anchors, [])).toBeUndefined();
-    expect(landingAnchor(anchors, [205, 15])?.id).toBe('basics');
+    expect(landingAnchor(anchors, at(205, 15))?.id).toBe('basics');
   });
   test('finds where a section starts in the text through the headings before it', () => {
     const text = '标题 一、基本做法 正文 三、亮点 班组 宾馆 四、体会';
@@ -135,20 +141,23 @@ describe('index-time bigram blocks', () => {
     '<h2 id="a">做法</h2><p>组员轮值</p><div id="unit-hotel"><p>六常法</p></div></article></body></html>',
   ].join('');
   const result = withBigramBlocks(html);
-  const blocks = [...result.matchAll(/<p data-search-bigrams>([^<]*)<\/p>/g)].map((match) => match[1]?.split(' '));
+  const blocks = [...result.matchAll(/<p data-search-bigrams[^>]*>([^<]*)<\/p>/g)].map((match) => match[1]?.split(' '));
   test('puts each stretch’s tokens before the next anchor and at the end of the body', () => {
     expect(blocks).toEqual([
       bigramTokens('平果铝宾馆'),
-      bigramTokens('做法 组员轮值'),
+      bigramTokens('做法'),
+      bigramTokens('组员轮值'),
       bigramTokens('六常法'),
     ]);
-    expect(result.indexOf(blocks[1]?.[0] ?? '?')).toBeLessThan(result.indexOf('<div id="unit-hotel">'));
-    expect(result.indexOf(blocks[2]?.[0] ?? '?')).toBeLessThan(result.indexOf('</article>'));
+    expect(result).toContain(`<p data-search-bigrams data-pagefind-weight="7">${bigramTokens('平果铝宾馆').join(' ')}</p>`);
+    expect(result).toContain(`<p data-search-bigrams data-pagefind-weight="6">${token('做法')}</p>`);
+    expect(result.indexOf(blocks[2]?.[0] ?? '?')).toBeLessThan(result.indexOf('<div id="unit-hotel">'));
+    expect(result.indexOf(blocks[3]?.[0] ?? '?')).toBeLessThan(result.indexOf('</article>'));
   });
   test('leaves out navigation and ignored parts, and leaves the rest of the page as it was', () => {
     expect(result).not.toContain(token('导航'));
     expect(result).not.toContain(token('目录'));
-    expect(result.replace(/<p data-search-bigrams>[^<]*<\/p>/g, '')).toBe(html);
+    expect(result.replace(/<p data-search-bigrams[^>]*>[^<]*<\/p>/g, '')).toBe(html);
   });
   test('does not join text across blocks', () => {
     expect(result).not.toContain(token('馆做'));
