@@ -87,4 +87,8 @@ export const en = {
   'search.none': "Nothing found for “{query}”.",
   'search.count': "{count} results for “{query}”.",
   'search.failed': "Search is not available right now. Try again later, or browse the annual summary, the unit highlights and the glossary.",
+  'search.result.report': "Annual summary",
+  'search.result.unit': "Unit",
+  'search.result.photo': "Photo",
+  'search.result.term': "Glossary term",
 } as const satisfies Record<UiKey, string>;

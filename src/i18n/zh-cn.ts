@@ -85,6 +85,10 @@ export const zhCN = {
   'search.none': "没有找到与“{query}”相关的内容。",
   'search.count': "找到 {count} 条与“{query}”相关的结果。",
   'search.failed': "搜索暂时无法使用，请稍后再试，或直接浏览年度总结、单位亮点和术语表。",
+  'search.result.report': "年度总结",
+  'search.result.unit': "单位",
+  'search.result.photo': "图片",
+  'search.result.term': "术语",
 } as const;
 
 export type UiKey = keyof typeof zhCN;
