@@ -124,10 +124,15 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
+  const later = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), typingDelay);
+  };
+  // While a Chinese input method is composing, the box holds pinyin, not the query: wait for the characters.
+  input.addEventListener('input', (event) => {
+    if (!(event instanceof InputEvent && event.isComposing)) later();
   });
+  input.addEventListener('compositionend', later);
   kindSelect.addEventListener('change', () => void run());
   yearSelect.addEventListener('change', () => void run());
   form.addEventListener('submit', (event) => {

@@ -7,18 +7,25 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { plainText, rankByPhrases, rewriteQuery } from '../../src/utils/search-terms';
 import { visit } from '../support/site';
 
 const rootUrl = inject('rootUrl');
 const rootDir = inject('rootDir');
 const baseUrl = inject('baseUrl');
-const hasGallery = existsSync(join(rootDir, 'gallery'));
+/** Photo pages are in the build once the gallery is: its folder, or any page marked as a photo for search. */
+const hasGallery =
+  existsSync(join(rootDir, 'gallery')) ||
+  readdirSync(rootDir, { recursive: true, encoding: 'utf8' }).some(
+    (file) => file.endsWith('.html') && readFileSync(join(rootDir, file), 'utf8').includes('data-search-kind="photo"'),
+  );
+const photoLabels = ['图片', 'Photo'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * A query and the page it must find among the first three results. `expected` is a site path:
  * a page (its anchor is ignored), a glossary entry (`/glossary/#term`), or `photo` for any photo
- * page of the gallery. `needsGallery` queries find words that only photo captions have: they apply
+ * page of the gallery (under /gallery/, or shown with the kind “photo”). `needsGallery` queries find words that only photo captions have: they apply
  * once the gallery's photo pages are in the build.
  */
 interface QueryCase {
@@ -120,6 +127,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Closes a page once its network is quiet: Pagefind may still be fetching index chunks in the background. */
+async function done(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.close();
+}
+
 const searchUrl = (root: string, lang: 'zh' | 'en', params: Record<string, string>) =>
   `${new URL(lang === 'en' ? 'en/search/' : 'search/', root).href}?${new URLSearchParams(params)}`;
 
@@ -141,9 +154,10 @@ function comparable(href: string, base = '/'): string {
   return path.includes('/glossary/#') ? path : (path.split('#')[0] ?? path);
 }
 
-function matches(expected: string, href: string): boolean {
-  const path = comparable(href);
-  return expected === 'photo' ? /^\/(en\/)?gallery\/.+/.test(path) : path === expected;
+function matches(expected: string, result: ShownResult): boolean {
+  const path = comparable(result.href);
+  if (expected !== 'photo') return path === expected;
+  return /^\/(en\/)?gallery\/.+/.test(path) || photoLabels.some((label) => result.kind.startsWith(label));
 }
 
 async function runCases(cases: QueryCase[], lang: 'zh' | 'en') {
@@ -161,7 +175,7 @@ async function runCases(cases: QueryCase[], lang: 'zh' | 'en') {
     await page.goto(searchUrl(rootUrl, lang, { q: entry.query }));
     const results = await shownResults(page, entry.query);
     const top = results.slice(0, 3).map((result) => comparable(result.href));
-    if (!results.slice(0, 3).some((result) => matches(entry.expected, result.href))) {
+    if (!results.slice(0, 3).some((result) => matches(entry.expected, result))) {
       failures.push(`“${entry.query}”: expected ${entry.expected} in the top 3, got ${top.join(', ') || 'nothing'}`);
     }
     for (const result of results) {
@@ -173,7 +187,7 @@ async function runCases(cases: QueryCase[], lang: 'zh' | 'en') {
   expect(failures).toEqual([]);
   expect(wrongLocale).toEqual([]);
   expect(consoleErrors).toEqual([]);
-  await page.close();
+  await done(page);
 }
 
 describe('queries', () => {
@@ -194,7 +208,7 @@ describe('queries', () => {
       const results = await shownResults(page, query);
       expect(comparable(results[0]?.href ?? ''), query).not.toBe(path);
     }
-    await page.close();
+    await done(page);
   });
 
   test('Pagefind out of the box, for comparison (printed, not asserted)', async () => {
@@ -220,7 +234,72 @@ describe('queries', () => {
       `search: Pagefind alone finds ${report.found} of ${zh.filter((entry) => !entry.needsGallery).length} Chinese queries in the top 3 ` +
         `and ranks the page first for out-of-order ${report.falseHits.map((q) => `“${q}”`).join(', ') || '(none)'}.`,
     );
-    await page.close();
+    await done(page);
+  });
+  test('any run of two or more Han characters finds its page (200 random runs from the Chinese pages)', async () => {
+    const { page } = await visit(browser, searchUrl(rootUrl, 'zh', {}));
+    // Strings, so the test runner does not rewrite import() for Node.
+    const pages = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const { results } = await pagefind.search(null, {});
+      return Promise.all(results.map(async (result) => {
+        const data = await result.data();
+        return { url: data.url, content: data.content };
+      }));
+    })()`)) as Array<{ url: string; content: string }>;
+    let seed = 20_071_231;
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    const samples: Array<{ run: string; url: string }> = [];
+    const withRuns = pages.map((entry) => ({ url: entry.url, runs: plainText(entry.content).match(/\p{Script=Han}{2,}/gu) ?? [] })).filter((entry) => entry.runs.length > 0);
+    while (samples.length < 200) {
+      const entry = withRuns[Math.floor(random() * withRuns.length)];
+      const run = entry?.runs[Math.floor(random() * entry.runs.length)] ?? '';
+      const length = 2 + Math.floor(random() * Math.min(5, run.length - 1));
+      const start = Math.floor(random() * (run.length - length + 1));
+      if (entry && run.length >= 2) samples.push({ run: run.slice(start, start + length), url: entry.url });
+    }
+    const found = (await page.evaluate(`(async (queries) => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const out = [];
+      for (const query of queries) {
+        const { results } = await pagefind.search(query);
+        out.push(await Promise.all(results.map(async (result) => {
+          const data = await result.data();
+          return { url: data.url, content: data.content, title: data.meta.title ?? '', score: result.score };
+        })));
+      }
+      return out;
+    })(${JSON.stringify(samples.map((sample) => rewriteQuery(sample.run, 'zh-CN').engineQuery))})`)) as Array<
+      Array<{ url: string; content: string; title: string; score: number }>
+    >;
+    const missed = samples.filter((sample, index) => {
+      const kept = rankByPhrases((found[index] ?? []).map((entry) => ({ ...entry, text: plainText(entry.content) })), [sample.run]);
+      return !kept.some((entry) => entry.url === sample.url);
+    });
+    expect(missed.map((sample) => `${sample.run} @ ${sample.url}`)).toEqual([]);
+
+    // For comparison, Pagefind alone with the same runs, as typed and as a quoted phrase.
+    const alone = (await page.evaluate(`(async (samples) => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const stats = { typed: { found: 0, results: 0, literal: 0 }, quoted: { found: 0, results: 0, literal: 0 } };
+      for (const { run, url } of samples) {
+        for (const [mode, query] of [['typed', run], ['quoted', '"' + run + '"']]) {
+          const { results } = await pagefind.search(query);
+          const data = await Promise.all(results.map((result) => result.data()));
+          stats[mode].found += data.some((entry) => entry.url === url) ? 1 : 0;
+          stats[mode].results += data.length;
+          stats[mode].literal += data.filter((entry) => entry.content.replace(/\\s+/g, '').includes(run)).length;
+        }
+      }
+      return stats;
+    })(${JSON.stringify(samples)})`)) as Record<'typed' | 'quoted', { found: number; results: number; literal: number }>;
+    const ours = found.reduce((sum, results) => sum + results.length, 0);
+    console.log(
+      `search: 200 random Chinese runs. Pagefind alone, as typed: finds ${alone.typed.found}/200, ` +
+        `${alone.typed.results - alone.typed.literal} of ${alone.typed.results} results lack the run; as a quoted phrase: ` +
+        `finds ${alone.quoted.found}/200. With bigram tokens: finds 200/200 from ${ours} candidates before the literal check.`,
+    );
+    await done(page);
   });
 });
 
@@ -241,7 +320,7 @@ describe('results', () => {
     await page.click('#search-results a');
     await page.waitForURL(/#shortcomings$/);
     expect(await page.locator('#shortcomings').count()).toBe(1);
-    await page.close();
+    await done(page);
   });
 
   test('show highlighted excerpts, without the index’s own tokens', async () => {
@@ -254,7 +333,7 @@ describe('results', () => {
     await page.goto(searchUrl(rootUrl, 'en', { q: 'rotating' }));
     await shownResults(page, 'rotating');
     expect(await page.locator('#search-results mark').first().innerText()).toMatch(/rotating/i);
-    await page.close();
+    await done(page);
   });
 
   test('filter by kind and year, and keep the search in the address', async () => {
@@ -278,7 +357,7 @@ describe('results', () => {
     // Glossary terms belong to no year.
     for (const result of in2007) expect(result.href).not.toContain('/glossary/');
     expect(new URL(page.url()).search).toBe(`?${new URLSearchParams({ q: '六常法', year: '2007' })}`);
-    await page.close();
+    await done(page);
   });
 
   test('work under the base path', async () => {
@@ -290,7 +369,7 @@ describe('results', () => {
     await page.waitForURL(/\/report\/2007\/units\/hotel\/$/);
     expect(consoleErrors).toEqual([]);
     expect(failedResponses).toEqual([]);
-    await page.close();
+    await done(page);
   });
 });
 
@@ -307,7 +386,7 @@ describe('the search box and page', () => {
       expect(await form.getAttribute('method')).toBe('get');
       expect(await page.locator('.site-header input[name="q"]').getAttribute('id')).toBe('header-search-q');
       expect(await page.locator('label[for="header-search-q"]').count()).toBe(1);
-      await page.close();
+      await done(page);
     }
   });
 
@@ -320,7 +399,7 @@ describe('the search box and page', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('JavaScript');
     for (const href of ['/2007/', '/2007/units/', '/glossary/']) expect(await page.locator(`main noscript ~ * a[href="${href}"], main a[href="${href}"]`).count()).toBeGreaterThan(0);
-    await page.close();
+    await done(page);
   });
 
   test('works with the keyboard alone, announcing results in a live region', async () => {
@@ -350,7 +429,7 @@ describe('the search box and page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/en/2007/units/hotel/');
     expect(consoleErrors).toEqual([]);
-    await page.close();
+    await done(page);
   });
 
   test('has no axe violations with results shown (phone and desktop)', async () => {
@@ -369,7 +448,7 @@ describe('the search box and page', () => {
           return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
         })) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
         expect(violations.map((v) => `${v.id} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-        await page.close();
+        await done(page);
       }
     }
   });
@@ -452,7 +531,7 @@ describe('measurements (printed for the issue; budgets only)', () => {
       // Budgets: the page's own script stays tiny; the search code is small next to Pagefind's.
       expect(before).toBeLessThan(4_000);
       expect(sum(js)).toBeLessThan(60_000);
-      await page.close();
+      await done(page);
     }
   });
 });
