@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
 import pdfEdition from './src/integrations/pdf-edition.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -33,6 +34,8 @@ export default defineConfig({
       // The print documents exist for the PDF edition; readers get the PDF itself.
       filter: (page) => !/\/print\/$/.test(page),
     }),
+    // Last: indexes the finished pages for search (Pagefind), so `astro build` alone builds everything.
+    searchIndex(),
     // Last: prints the PDF edition from the finished pages.
     pdfEdition(),
   ],
@@ -47,6 +50,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval':
+      // no JavaScript eval is allowed). 'self' lets the search page load Pagefind's own script.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
   build: { inlineStylesheets: 'auto' },

@@ -18,4 +18,5 @@ export const sitePaths = {
   galleryEvent: (slug: string) => `/gallery/${slug}/`,
   /** Photos have their own folder: some belong to no event. */
   photo: (slug: string) => `/gallery/photos/${slug}/`,
+  search: () => '/search/',
 };

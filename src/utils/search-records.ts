@@ -1,0 +1,44 @@
+import { htmlLang, type Locale } from '../i18n/locales';
+import type { GlossaryData } from '../schemas/glossary';
+import { pick, termIn } from './glossary';
+import { localizePath } from './paths';
+
+/** The kinds of search result, the values of the `kind` filter (labels are in the dictionaries). */
+export const searchKinds = ['report', 'unit', 'photo', 'term'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+/** Pagefind's language key for a locale: the `<html lang>` of its pages, lowercased (`zh-cn`, `en`). */
+export function searchLanguage(locale: Locale): string {
+  return htmlLang[locale].toLowerCase();
+}
+
+/**
+ * A search record that is not a page of its own (Pagefind's custom record). The URL is a site path
+ * without the deployment base: the search page adds the base, as it does for pages.
+ */
+export interface SearchRecord {
+  url: string;
+  language: string;
+  content: string;
+  meta: { title: string };
+  filters: Partial<Record<'kind' | 'year', string[]>>;
+}
+
+/**
+ * A glossary term as a search record that lands on its entry of the glossary page. The content has
+ * the term in both languages, so a reader finds it by either, as the glossary page shows both.
+ */
+export function glossaryRecord(id: string, term: GlossaryData, locale: Locale): SearchRecord {
+  const shown = termIn(term, locale);
+  const items = term.items.map((item) => {
+    const { shown: name, counterpart } = pick(item, locale);
+    return `${name} (${counterpart})`;
+  });
+  return {
+    url: localizePath(`/glossary/#${id}`, locale),
+    language: searchLanguage(locale),
+    content: [`${shown.name} (${shown.counterpart})`, shown.explanation, ...items].join('\n'),
+    meta: { title: `${shown.name} · ${shown.counterpart}` },
+    filters: { kind: ['term'] },
+  };
+}
