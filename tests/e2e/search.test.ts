@@ -77,7 +77,9 @@ const zh: QueryCase[] = [
 
 const en: QueryCase[] = [
   // Stems: the query's form need not be the text's.
-  { query: 'teams', expected: '/en/glossary/#team-building' },
+  // "teams" is the report's own word; the singular glossary terms must still rank (see qualified-team).
+  { query: 'teams', expected: '/en/2007/' },
+  { query: 'leaders', expected: '/en/glossary/#team-leader' },
   { query: 'rotating', expected: '/en/2007/units/hotel/' },
   { query: 'rotate', expected: '/en/2007/units/hotel/' },
   { query: 'tidy', expected: '/en/glossary/#six-constants' },

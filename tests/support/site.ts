@@ -41,6 +41,7 @@ export async function visit(browser: Browser, url: string, options: { javaScript
     if (response.status() >= 400 && response.url() !== url) failedResponses.push(`${response.status()} ${response.url()}`);
   });
   const response = await page.goto(url, { waitUntil: 'load' });
-  page.once('close', () => void context.close());
+  // The browser may already be gone when a test ends early: closing its context then is moot.
+  page.once('close', () => void context.close().catch(() => undefined));
   return { page, status: response?.status(), consoleErrors, outsideRequests, failedResponses };
 }
