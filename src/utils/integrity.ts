@@ -1,4 +1,4 @@
-import { locales, type Locale } from '../i18n/locales';
+import { defaultLocale, locales, type Locale } from '../i18n/locales';
 import { splitEntryId } from './entries';
 
 /** The part of a content entry the cross-entry checks need. */
@@ -6,7 +6,7 @@ export interface CheckedEntry {
   id: string;
   filePath?: string;
   /** References this entry makes, by field path: `practices.0` → `{ collection: 'glossary', id: 'six-constants' }`. */
-  references: Array<{ field: string; collection: string; id: string }>;
+  references: Array<{ field: string; collection: string; id: string; line?: number }>;
 }
 
 export interface ContentProblem {
@@ -16,6 +16,8 @@ export interface ContentProblem {
   field: string;
   message: string;
   fix: string;
+  /** The same message and fix in Chinese, for the editors (`npm run check` prints both). */
+  zh?: { message: string; fix: string };
 }
 
 export interface CheckInput {
@@ -46,6 +48,10 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
           field: '(file location)',
           message: `is not inside a language folder (${locales.join(' or ')})`,
           fix: `move it to src/content/${collection}/<${locales.join('|')}>/`,
+          zh: {
+            message: `不在语言文件夹（${locales.join(' 或 ')}）里`,
+            fix: `把它移到 src/content/${collection}/<${locales.join('|')}>/ 下`,
+          },
         });
         continue;
       }
@@ -56,6 +62,10 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
           field: '(counterpart)',
           message: `has no ${locale} counterpart`,
           fix: `add src/content/${collection}/${locale}/${fileName(entry)} with the same fields, translated`,
+          zh: {
+            message: `缺少 ${locale} 语言版本`,
+            fix: `新建 src/content/${collection}/${locale}/${fileName(entry)}，字段相同，内容译成该语言`,
+          },
         });
       }
     }
@@ -69,9 +79,14 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
         if (ids.get(ref.collection)?.has(target)) continue;
         problems.push({
           file: entry.filePath ?? entry.id,
+          ...(ref.line === undefined ? {} : { line: ref.line }),
           field: ref.field,
           message: `refers to "${ref.id}", which is not in the ${ref.collection} collection`,
           fix: `use the file name (without extension) of an entry in src/content/${ref.collection}/, or add that entry`,
+          zh: {
+            message: `引用了“${ref.id}”，但 ${ref.collection} 中没有这一条目`,
+            fix: `改成 src/content/${ref.collection}/ 里某个文件的文件名（不带扩展名），或先添加该条目`,
+          },
         });
       }
     }
@@ -79,13 +94,14 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
   return problems;
 }
 
-/** Localized collections are referenced by slug; the reference resolves in the referring entry's locale. */
+/** Localized collections are referenced by slug; the reference resolves in the referring entry's locale (shared entries: the default locale). */
 function resolveReference(
   ref: CheckedEntry['references'][number],
   locale: Locale | undefined,
   localized: CheckInput['localized'],
 ): string {
-  return ref.collection in localized && locale && !splitEntryId(ref.id) ? `${locale}/${ref.id}` : ref.id;
+  // A shared entry (one file for both languages) refers to the source-language version.
+  return ref.collection in localized && !splitEntryId(ref.id) ? `${locale ?? defaultLocale}/${ref.id}` : ref.id;
 }
 
 function fileName(entry: CheckedEntry): string {
