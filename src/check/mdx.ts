@@ -93,6 +93,11 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
     }
     if (node.type === 'image' && node.url && !/^[a-z]+:|^\//i.test(node.url)) {
       findings.images.push({ url: decodeURI(node.url), line: fileLine(line) ?? bodyLine });
+      const alt = String((node as { alt?: unknown }).alt ?? '').trim();
+      const fileName = node.url.split('/').pop() ?? '';
+      if (!alt || alt === fileName || alt === fileName.replace(/\.[^.]+$/, '')) {
+        add(line, '(image alt text)', [`the image ${node.url} has no alt text (the description read to readers who cannot see it)`, `describe what the picture shows between the brackets: ![平果铝宾馆的大堂](${node.url})`], [`图片 ${node.url} 没有替代文字（给看不到图片的读者读出的描述）`, `在方括号里描述图片内容：![平果铝宾馆的大堂](${node.url})`]);
+      }
     }
     if (node.type === 'html' && /<\s*script/i.test(String((node as { value?: unknown }).value ?? ''))) {
       add(line, '<script>', ['contains a <script> tag, which is not allowed in content', 'remove the <script> tag'], ['含有不允许的 <script> 标签', '删掉 <script> 标签']);

@@ -126,6 +126,8 @@ export async function checkContent(root: string): Promise<CheckResult> {
     }
   }
 
+  problems.push(...duplicateNames(loaded));
+
   // Cross-entry checks: counterparts, references (shared with the build, src/utils/integrity.ts).
   const localized: Record<string, CheckedEntry[]> = {};
   const shared: Record<string, CheckedEntry[]> = {};
@@ -252,6 +254,30 @@ async function loadEntry(
     }
   }
   return entry;
+}
+
+/** Fields that name what an entry is about: two entries with the same one describe the same thing twice. */
+const namingFields: Record<string, ReadonlyArray<string>> = { units: ['name'], glossary: ['zh', 'en'] };
+
+function duplicateNames(loaded: LoadedEntry[]): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (const [collection, fields] of Object.entries(namingFields)) {
+    for (const field of fields) {
+      const seen = new Map<string, LoadedEntry>();
+      for (const entry of loaded.filter((e) => e.collection === collection && e.data)) {
+        const value = entry.data?.[field];
+        if (typeof value !== 'string') continue;
+        const key = `${entry.locale ?? ''}\0${value.trim().toLowerCase()}`;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, entry);
+          continue;
+        }
+        problems.push(problemAt(entry.file, entry.lineOf([field]), field, [`is "${value}", the same as in ${first.file}: two entries for one thing`, `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") and delete or rename the other`], [`是“${value}”，与 ${first.file} 重复：同一事物有两个条目`, `两个文件（网页地址“${first.slug}”和“${entry.slug}”）只保留一个，删除或改写另一个`]));
+      }
+    }
+  }
+  return problems;
 }
 
 function lineField(lineOf: LoadedEntry['lineOf'], field: string): { line?: number } {

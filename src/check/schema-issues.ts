@@ -64,19 +64,26 @@ function describe(issue: Issue, value: unknown, present: boolean): Pick<CheckPro
       zh: { message: `“${String(value)}”不是允许的值`, fix: `改为以下之一：${allowed}` },
     };
   }
-  const custom = issue.message;
-  const zhMessage = chineseOf(issue, value);
+  const partWhole = /^is (\d+), more than ([\w.]+) \((\d+)\)/.exec(issue.message);
+  if (partWhole) {
+    return {
+      message: `is ${partWhole[1]}, more than ${partWhole[2]} (${partWhole[3]}); a part cannot exceed its whole`,
+      fix: `check both numbers against the report and correct the wrong one`,
+      zh: {
+        message: `是 ${partWhole[1]}，大于 ${partWhole[2]}（${partWhole[3]}）；部分不能大于整体`,
+        fix: '对照年度总结核对这两个数，改正写错的那个',
+      },
+    };
+  }
   return {
-    message: custom,
+    message: issue.message,
     fix: fixOf(issue),
-    zh: { message: zhMessage, fix: '按上面的说明改正这个字段（英文说明中有具体要求）' },
+    zh: { message: chineseOf(issue, value), fix: chineseFixOf(issue) },
   };
 }
 
 /** Chinese for messages the schemas write themselves; zod's Chinese locale for the rest. */
 function chineseOf(issue: Issue, value: unknown): string {
-  const partWhole = /^is (\d+), more than ([\w.]+) \((\d+)\)/.exec(issue.message);
-  if (partWhole) return `是 ${partWhole[1]}，大于 ${partWhole[2]}（${partWhole[3]}）；部分不能大于整体，请对照年度总结核对这两个数`;
   if (issue.message.startsWith('month is not in the given quarter')) return '月份不在所写的季度内（1–3 月是第 1 季度，4–6 月是第 2 季度，…）';
   if (issue.message.startsWith('must be an entry')) return '必须是某个条目的文件名（不带扩展名）：小写英文字母、数字和连字符，如 "hotel"';
   if (issue.message.startsWith('must be a report heading id')) return '必须是年度总结中某个标题的 id，如 "basics"（小写字母、数字和连字符）';
@@ -84,6 +91,14 @@ function chineseOf(issue: Issue, value: unknown): string {
   if (issue.message.startsWith('must be a percentage')) return '必须是 0 到 100 之间的百分数，或者写 "not reported"（未报告）';
   const localized = zhLocale.localeError({ ...issue, input: value } as Parameters<typeof zhLocale.localeError>[0]);
   return typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
+}
+
+function chineseFixOf(issue: Issue): string {
+  if (issue.code === 'invalid_format') return '按要求的格式改写';
+  if (issue.code === 'too_big') return `改为不超过 ${String(issue.maximum)} 的值`;
+  if (issue.code === 'too_small') return `改为不小于 ${String(issue.minimum)} 的值`;
+  if (issue.code === 'unrecognized_keys') return '删掉不认识的字段，或检查拼写';
+  return '按说明改正这个值';
 }
 
 function fixOf(issue: Issue): string {

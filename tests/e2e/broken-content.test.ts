@@ -1,28 +1,19 @@
 // Tiny fixture sites: the real project with one mistake each. The build must stop and say
 // which file and field are wrong, and how to fix them.
-import { cp, mkdtemp, rm, symlink, unlink, writeFile, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { unlink, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildSite, projectRoot } from '../support/build-site';
-
-const fixtures: string[] = [];
+import { buildSite } from '../support/build-site';
+import { copyProject, removeFixtures } from '../support/fixture';
 
 /** A copy of the project (sharing node_modules) with `breakIt` applied, built; returns the build result. */
 async function buildBroken(breakIt: (root: string) => Promise<void>) {
-  const root = await mkdtemp(join(tmpdir(), 'nianjian-fixture-'));
-  fixtures.push(root);
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
-  }
-  await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const root = await copyProject();
   await breakIt(root);
   return buildSite({ root, outDir: join(root, 'dist') });
 }
 
-afterAll(async () => {
-  await Promise.all(fixtures.map((root) => rm(root, { recursive: true, force: true })));
-});
+afterAll(removeFixtures);
 
 describe('a build with broken content fails and names the problem', () => {
   test('a unit without its English counterpart', async () => {
