@@ -21,6 +21,8 @@ export const inlineImageRules: ImageRules = { minLongSide: 320, maxMegapixels: 5
 
 const formatNames = 'JPEG (.jpg)';
 
+type Metadata = Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+
 /**
  * Every problem of one image file, without throwing: missing, unreadable, not an image, wrong
  * format, corrupt or truncated, too large to process, too small for the largest rendition, CMYK,
@@ -69,7 +71,7 @@ export async function imageProblems(
       ),
     ];
   }
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(imagePath).metadata();
   } catch {
