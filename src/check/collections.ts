@@ -4,7 +4,7 @@ import { metricsSchema } from '../schemas/metrics';
 import { reportSchema } from '../schemas/report';
 import { timelineSchema } from '../schemas/timeline';
 import { unitSchema } from '../schemas/unit';
-import { photoRules, type ImageRules } from './images';
+import type { ImageRules } from './images';
 
 /** The part of Astro's schema context the check provides: `image()` keeps the path, checked by ./images.ts. */
 export interface CheckSchemaContext {
@@ -37,11 +37,8 @@ export const collectionRules: Record<string, CollectionRule> = {
   glossary: { folder: 'src/content/glossary', layout: 'shared', extension: '.yaml', schema: glossarySchema },
   metrics: { folder: 'src/content/metrics', layout: 'shared', extension: '.yaml', schema: metricsSchema },
   timelines: { folder: 'src/content/timelines', layout: 'shared', extension: '.yaml', schema: timelineSchema },
-  // The gallery (issue 4) adds, with its real schemas:
-  //   events: { folder: 'src/content/events', layout: 'localized', extension: '.yaml', schema: eventSchema, translated: true },
+  // The gallery (issue 4) adds, with its real schemas (and `photoRules` from ./images):
+  //   events: { folder: 'src/content/events', layout: 'localized', extension: '.mdx', schema: eventSchema, translated: true },
   //   photos: { folder: 'src/content/photos', layout: 'shared', extension: '.yaml', schema: photoSchema,
   //             images: { fields: ['image'], rules: photoRules } },
 };
-
-/** Kept referenced so the gallery's rule above only needs uncommenting. */
-export const galleryPhotoRules = photoRules;

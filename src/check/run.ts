@@ -137,6 +137,7 @@ export async function checkContent(root: string): Promise<CheckResult> {
       .map((entry) => ({ id: entry.id, filePath: entry.file, references: entry.references }));
   }
   problems.push(...findContentProblems({ localized, shared }).map(bilingual));
+  problems.push(...draftProblems(loaded));
 
   // Prose figures against the data (src/utils/prose-check.ts, as the build does).
   const tables = new Map<number, Record<MetricId, MetricValue>>();
@@ -254,6 +255,33 @@ async function loadEntry(
     }
   }
   return entry;
+}
+
+/**
+ * Drafts are left out of production builds (src/data/site.ts), so a published entry must not
+ * depend on one: not by reference, and not as its counterpart in the other language.
+ */
+function draftProblems(loaded: LoadedEntry[]): CheckProblem[] {
+  const isDraft = (entry: LoadedEntry | undefined) => entry?.data?.draft === true;
+  const byId = new Map(loaded.map((entry) => [`${entry.collection}:${entry.id}`, entry]));
+  const problems: CheckProblem[] = [];
+  for (const entry of loaded.filter((e) => e.data && !isDraft(e))) {
+    for (const ref of entry.references) {
+      const rule = collectionRules[ref.collection];
+      const id = rule?.layout === 'localized' && !ref.id.includes('/') ? `${entry.locale ?? defaultLocale}/${ref.id}` : ref.id;
+      const target = byId.get(`${ref.collection}:${id}`);
+      if (!target || !isDraft(target)) continue;
+      problems.push(problemAt(entry.file, ref.line, ref.field, [`refers to "${ref.id}", which is still a draft and will not be published`, `publish ${target.file} (draft: false), or remove the reference until it is`], [`引用的“${ref.id}”还是草稿，不会发布`, `把 ${target.file} 改为 draft: false 发布，或者先删掉这个引用`]));
+    }
+    if (entry.locale && entry.rule.layout === 'localized') {
+      for (const locale of locales.filter((l) => l !== entry.locale)) {
+        const counterpart = byId.get(`${entry.collection}:${locale}/${entry.slug}`);
+        if (!counterpart || !isDraft(counterpart)) continue;
+        problems.push(problemAt(counterpart.file, counterpart.lineOf(['draft']), 'draft', [`is true, but ${entry.file} is published: the two languages would not match`, 'set draft to the same value in both language files'], [`是 true，但 ${entry.file} 已发布：两种语言的网站会不一致`, '两个语言文件的 draft 要设成一样']));
+      }
+    }
+  }
+  return problems;
 }
 
 /** Fields that name what an entry is about: two entries with the same one describe the same thing twice. */

@@ -244,6 +244,20 @@ describe('npm run check catches every class of mistake', () => {
     expectCaught(outcome, 'src/content/glossary/team-member.yml', '(file name)', /ends in "\.yml", so the site ignores it/);
   });
 
+  test('34. a published page depends on a draft', async () => {
+    const outcome = await checkBroken(async (root) => {
+      await edit(root, 'src/content/units/zh-cn/aluminium-alloy-plant.mdx', /^---\n/, '---\ndraft: true\n');
+      await edit(root, 'src/content/units/en/aluminium-alloy-plant.mdx', /^---\n/, '---\ndraft: true\n');
+    });
+    expectCaught(outcome, reportZh, '<UnitLink unit>', /refers to "aluminium-alloy-plant", which is still a draft/);
+    expectCaught(outcome, 'src/content/units/zh-cn/alloy-production-team-1.mdx', 'parent', /still a draft/);
+  });
+
+  test('35. one language published, the other still a draft', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelEn, /^---\n/, '---\ndraft: true\n'));
+    expectCaught(outcome, hotelEn, 'draft', /is true, but src\/content\/units\/zh-cn\/hotel\.mdx is published/);
+  });
+
   test('every problem is printed at once', async () => {
     const outcome = await checkBroken(async (root) => {
       await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');

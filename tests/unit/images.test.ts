@@ -35,7 +35,8 @@ function expectOne(problems: Awaited<ReturnType<typeof problemsOf>>, english: Re
   expect(problem?.zh.fix.length).toBeGreaterThan(4);
 }
 
-describe('photo validation', () => {
+// Generous time limits: sharp shares two cores with other builds on the CI machine.
+describe('photo validation', { timeout: 60_000 }, () => {
   test('a camera-size sRGB JPEG passes', async () => {
     expect(await problemsOf('ok.jpg', await solid(3000, 2000).jpeg().toBuffer())).toEqual([]);
   });
@@ -50,7 +51,7 @@ describe('photo validation', () => {
     expectOne(await problemsOf('truncated.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6))), /damaged or incomplete/, /损坏或不完整/);
   });
   test('a CMYK JPEG', async () => {
-    expectOne(await problemsOf('cmyk.jpg', await solid(3000, 2000).toColourspace('cmyk').jpeg().toBuffer()), /CMYK/, /CMYK/);
+    expectOne(await problemsOf('cmyk.jpg', await solid(2000, 1500).toColourspace('cmyk').jpeg().toBuffer()), /CMYK/, /CMYK/);
   });
   test('a PNG with transparency', async () => {
     expectOne(await problemsOf('alpha.png', await solid(3000, 2000, 4).png().toBuffer()), /transparent areas/, /透明/);
