@@ -2,7 +2,7 @@
 import { getViteConfig } from 'astro/config';
 
 // One runner for every suite: `unit` (pure modules, schemas, content, components through the
-// Container API) and `e2e` (Playwright + system Chromium against freshly built sites).
+// Container API), `editors` (content checks, scaffolds and atomic builds on fixture copies) and `e2e` (Playwright + system Chromium against freshly built sites).
 export default getViteConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -10,6 +10,18 @@ export default getViteConfig({
       {
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The editors' workflow: `npm run check`/`new`/`build` on fixture copies of the project.
+        extends: true,
+        test: {
+          name: 'editors',
+          include: ['tests/editors/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
       },
       {
         extends: true,

@@ -28,14 +28,22 @@ export interface SiteContent {
 let cached: Promise<SiteContent> | undefined;
 
 /**
+ * Drafts (`draft: true`) are previewed by `npm run dev` and left out of every production build, so
+ * they never reach a page, the sitemap, the search index or the PDF edition (all made from the build).
+ */
+export function published(entry: { data: { draft?: boolean } }): boolean {
+  return !(import.meta.env.PROD && entry.data.draft === true);
+}
+
+/**
  * All content, loaded once per build and checked across entries (counterparts, references).
  * Every page goes through here, so a broken entry fails the whole build before anything is written.
  */
 export function loadSite(): Promise<SiteContent> {
   cached ??= (async () => {
     const [reports, units, glossary, metrics, timelines, events, photos] = await Promise.all([
-      getCollection('reports'),
-      getCollection('units'),
+      getCollection('reports', published),
+      getCollection('units', published),
       getCollection('glossary'),
       getCollection('metrics'),
       getCollection('timelines'),

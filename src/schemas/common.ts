@@ -20,3 +20,16 @@ export const bilingualTextSchema = z.object({
   zh: z.string().trim().min(1, { message: 'the Chinese text is empty' }),
   en: z.string().trim().min(1, { message: 'the English text is empty' }),
 });
+
+/** `draft: true` shows an entry in `npm run dev` only: never in a production build, the sitemap, search or the PDF. */
+export const draftSchema = z.boolean().default(false);
+
+/**
+ * In a translation (English entry), the fingerprint of the Chinese source it was translated from
+ * (src/utils/translation.ts). `npm run check` reports the translation as out of date when the
+ * Chinese text changes; `npm run check -- --mark-translated <file>` records the new fingerprint.
+ */
+export const sourceHashSchema = z
+  .string()
+  .regex(/^[0-9a-f]{12}$/, { message: 'must be the 12-character fingerprint written by `npm run check -- --mark-translated`' })
+  .optional();

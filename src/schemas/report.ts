@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { yearSchema } from './common';
+import { draftSchema, sourceHashSchema, yearSchema } from './common';
 
 /** Frontmatter of one year's report in one language (`src/content/reports/<locale>/<year>.mdx`). */
 export const reportSchema = z.object({
@@ -12,5 +12,7 @@ export const reportSchema = z.object({
   /** Publication date; left out when the source does not state one. */
   date: z.coerce.date().optional(),
   summary: z.string().trim().min(1),
+  draft: draftSchema,
+  sourceHash: sourceHashSchema,
 });
 export type ReportData = z.infer<typeof reportSchema>;

@@ -1,6 +1,6 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { sectionIdSchema, slugSchema, yearSchema } from './common';
+import { draftSchema, sectionIdSchema, slugSchema, sourceHashSchema, yearSchema } from './common';
 
 export const unitKinds = ['business-unit', 'department', 'team'] as const;
 
@@ -23,5 +23,7 @@ export const unitSchema = z.object({
   awards: z.array(z.string().trim().min(1)).default([]),
   /** Report headings (ids) where the unit is mentioned. */
   sections: z.array(sectionIdSchema).default([]),
+  draft: draftSchema,
+  sourceHash: sourceHashSchema,
 });
 export type UnitData = z.infer<typeof unitSchema>;

@@ -6,7 +6,7 @@ export interface CheckedEntry {
   id: string;
   filePath?: string;
   /** References this entry makes, by field path: `practices.0` → `{ collection: 'glossary', id: 'six-constants' }`. */
-  references: Array<{ field: string; collection: string; id: string }>;
+  references: Array<{ field: string; collection: string; id: string; line?: number }>;
 }
 
 export interface ContentProblem {
@@ -16,6 +16,8 @@ export interface ContentProblem {
   field: string;
   message: string;
   fix: string;
+  /** The same message and fix in Chinese, for the editors (`npm run check` prints both). */
+  zh?: { message: string; fix: string };
 }
 
 export interface CheckInput {
@@ -46,6 +48,10 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
           field: '(file location)',
           message: `is not inside a language folder (${locales.join(' or ')})`,
           fix: `move it to src/content/${collection}/<${locales.join('|')}>/`,
+          zh: {
+            message: `不在语言文件夹（${locales.join(' 或 ')}）里`,
+            fix: `把它移到 src/content/${collection}/<${locales.join('|')}>/ 下`,
+          },
         });
         continue;
       }
@@ -56,6 +62,10 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
           field: '(counterpart)',
           message: `has no ${locale} counterpart`,
           fix: `add src/content/${collection}/${locale}/${fileName(entry)} with the same fields, translated`,
+          zh: {
+            message: `缺少 ${locale} 语言版本`,
+            fix: `新建 src/content/${collection}/${locale}/${fileName(entry)}，字段相同，内容译成该语言`,
+          },
         });
       }
     }
@@ -72,6 +82,7 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
         const partly = missing.length < targets.length;
         problems.push({
           file: entry.filePath ?? entry.id,
+          ...(ref.line === undefined ? {} : { line: ref.line }),
           field: ref.field,
           message: partly
             ? `refers to "${ref.id}", which is missing from ${missing.map((id) => `src/content/${ref.collection}/${id}`).join(' and ')}`
@@ -79,6 +90,15 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
           fix: partly
             ? `add the missing language version of "${ref.id}" to src/content/${ref.collection}/`
             : `use the file name (without extension) of an entry in src/content/${ref.collection}/, or add that entry`,
+          zh: partly
+            ? {
+                message: `引用了“${ref.id}”，但缺少 ${missing.map((id) => `src/content/${ref.collection}/${id}`).join('、')}`,
+                fix: `在 src/content/${ref.collection}/ 中补上“${ref.id}”缺少的语言版本`,
+              }
+            : {
+                message: `引用了“${ref.id}”，但 ${ref.collection} 中没有这一条目`,
+                fix: `改成 src/content/${ref.collection}/ 里某个文件的文件名（不带扩展名），或先添加该条目`,
+              },
         });
       }
     }

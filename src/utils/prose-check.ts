@@ -70,6 +70,12 @@ export function findContradictingFigures(
       fix: nearest
         ? `write <Metric id="${nearest.id}" /> instead of typing the number, or correct the metrics file`
         : 'remove the figure, or add it to the metrics file and write it with <Metric id="…" />',
+      zh: {
+        message: `手写的数字“${literal.text.trim()}”与数据不符（${nearest ? `${nearest.id} 是 ${nearest.shown}${nearest.kind === 'percent' ? '%' : ''}` : '没有这一类数字'}）`,
+        fix: nearest
+          ? `不要手写数字，改写成 <Metric id="${nearest.id}" />；或者改正数据文件`
+          : '删掉这个数字；或者把它加进数据文件，再用 <Metric id="…" /> 引用',
+      },
     });
   }
   return problems;

@@ -1,24 +1,19 @@
 // Tiny fixture sites: the real project with one mistake each. The build must stop and say
 // which file and field are wrong, and how to fix them.
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { unlink, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../support/build-site';
-import { copyProject } from '../support/fixture-site';
-
-const fixtures: Array<() => Promise<void>> = [];
+import { copyProject, removeFixtures } from '../support/fixture';
 
 /** A copy of the project with `breakIt` applied, built; returns the build result. */
 async function buildBroken(breakIt: (root: string) => Promise<void>) {
-  const { root, remove } = await copyProject();
-  fixtures.push(remove);
+  const root = await copyProject();
   await breakIt(root);
   return buildSite({ root, outDir: join(root, 'dist') });
 }
 
-afterAll(async () => {
-  await Promise.all(fixtures.map((remove) => remove()));
-});
+afterAll(removeFixtures);
 
 describe('a build with broken content fails and names the problem', () => {
   test('a unit without its English counterpart', async () => {

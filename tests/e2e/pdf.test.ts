@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { buildSite, projectRoot } from '../support/build-site';
-import { copyProject } from '../support/fixture-site';
+import { copyProject, removeFixtures } from '../support/fixture';
 
 const rootDir = inject('rootDir');
 const editions = [
@@ -121,14 +121,10 @@ describe.each(editions)('$lang edition', (edition) => {
 });
 
 describe('without a Chromium', () => {
-  const removals: Array<() => Promise<void>> = [];
-  afterAll(async () => {
-    await Promise.all(removals.map((remove) => remove()));
-  });
+  afterAll(removeFixtures);
 
   test('the build still succeeds, says the PDF was skipped, and links no PDF', async () => {
-    const { root, remove } = await copyProject();
-    removals.push(remove);
+    const root = await copyProject();
     const result = await buildSite({ root, outDir: join(root, 'dist'), env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
     expect(result.code).toBe(0);
     expect(result.output).toContain('The PDF edition was skipped: CHROMIUM_PATH is set to "/nonexistent/chromium", but no file is there.');

@@ -8,7 +8,7 @@ const astroCli = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs',
  * The environment of a child build: Vitest's own variables removed, since Vite reads `BASE_URL`,
  * `MODE` and `NODE_ENV` from the environment and would override the site's configuration.
  */
-function buildEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function buildEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) continue;

@@ -33,9 +33,10 @@ export async function visit(browser: Browser, url: string, options: { javaScript
   await page.route('**/*', (route) => {
     const { hostname, protocol } = new URL(route.request().url());
     const local = protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-    if (local) return route.continue();
+    // A request still in flight when the test closes its page rejects; that is not a failure.
+    if (local) return route.continue().catch(() => {});
     outsideRequests.push(route.request().url());
-    return route.abort();
+    return route.abort().catch(() => {});
   });
   page.on('response', (response) => {
     if (response.status() >= 400 && response.url() !== url) failedResponses.push(`${response.status()} ${response.url()}`);

@@ -32,6 +32,7 @@ describe('findContentProblems', () => {
         field: '(counterpart)',
         message: 'has no en counterpart',
         fix: 'add src/content/units/en/hotel.mdx with the same fields, translated',
+        zh: { message: '缺少 en 语言版本', fix: '新建 src/content/units/en/hotel.mdx，字段相同，内容译成该语言' },
       },
     ]);
   });

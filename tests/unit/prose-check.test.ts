@@ -35,6 +35,10 @@ describe('findContradictingFigures', () => {
         field: '(prose)',
         message: '"67%" contradicts the data (teams.excellentRate is 66%)',
         fix: 'write <Metric id="teams.excellentRate" /> instead of typing the number, or correct the metrics file',
+        zh: {
+          message: '手写的数字“67%”与数据不符（teams.excellentRate 是 66%）',
+          fix: '不要手写数字，改写成 <Metric id="teams.excellentRate" />；或者改正数据文件',
+        },
       },
     ]);
   });

@@ -1,0 +1,109 @@
+import { mdxToMdast } from 'satteri';
+import { isMetricId, metricIds } from '../utils/metrics';
+import type { CheckedEntry } from '../utils/integrity';
+import type { CheckProblem } from './problems';
+
+/** An mdast node as far as the check looks at it. */
+interface Node {
+  type: string;
+  name?: string | null;
+  url?: string;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  children?: Node[];
+  position?: { start: { line: number } };
+}
+
+/** Components that take a unit's file name in `unit="…"`. */
+const unitAttributeComponents = new Set(['UnitLink', 'Highlight', 'ReportQuote']);
+/** HTML that has no place in report text (and that the site's CSP would block anyway). */
+const forbiddenHtml = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'link', 'meta']);
+
+export interface MdxFindings {
+  problems: CheckProblem[];
+  /** References to other entries made in the text, for the cross-entry check. */
+  references: CheckedEntry['references'];
+  /** Relative images in the text (`![alt](./photo.jpg)`), with their lines. */
+  images: Array<{ url: string; line: number }>;
+}
+
+/**
+ * Parses an MDX body as the build will, and reports syntax errors, components the page does not
+ * provide, unknown `<Metric>` ids and raw HTML such as `<script>`. `bodyLine` is the file line
+ * where the body starts, so every line reported is the file's.
+ */
+export function checkMdxBody(file: string, body: string, bodyLine: number, components: ReadonlyArray<string>): MdxFindings {
+  const findings: MdxFindings = { problems: [], references: [], images: [] };
+  const fileLine = (line: number | undefined) => (line === undefined ? undefined : line + bodyLine - 1);
+  const add = (line: number | undefined, field: string, en: [string, string], zh: [string, string]) => {
+    const at = fileLine(line);
+    findings.problems.push({ file, ...(at === undefined ? {} : { line: at }), field, message: en[0], fix: en[1], zh: { message: zh[0], fix: zh[1] } });
+  };
+  let tree: Node;
+  try {
+    // The same Markdown features as the site (astro.config.mjs: `satteri({ features: … })`).
+    tree = mdxToMdast(body, { features: { headingAttributes: true } }) as unknown as Node;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /^(\d+):(\d+):\s*/.exec(message);
+    add(
+      position ? Number(position[1]) : undefined,
+      '(MDX text)',
+      [
+        `is not valid MDX: ${message.replace(/^\d+:\d+:\s*/, '')}`,
+        'close every tag you open (<UnitLink …>…</UnitLink>), write components as <Name … /> or <Name>…</Name>, and write a literal { or < as \\{ or \\<',
+      ],
+      [
+        `MDX 语法错误：${message.replace(/^\d+:\d+:\s*/, '')}`,
+        '每个打开的标签都要关闭（<UnitLink …>…</UnitLink>），组件写成 <名称 … /> 或 <名称>…</名称>；正文里的 { 或 < 要写成 \\{ 或 \\<',
+      ],
+    );
+    return findings;
+  }
+  const visit = (node: Node) => {
+    const line = node.position?.start.line;
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
+      const name = node.name;
+      const attribute = (attr: string) => {
+        const found = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === attr);
+        return typeof found?.value === 'string' ? found.value : undefined;
+      };
+      if (/^[a-z]/.test(name)) {
+        if (forbiddenHtml.has(name)) {
+          add(line, `<${name}>`, [`contains a <${name}> tag, which is not allowed in content`, `remove the <${name}> tag; write plain text and the components listed in the editor guide`], [`含有不允许的 <${name}> 标签`, `删掉 <${name}> 标签；只写普通文字和编辑指南中列出的组件`]);
+        }
+      } else if (!components.includes(name)) {
+        add(
+          line,
+          `<${name}>`,
+          [`uses the component <${name}>, which this kind of page does not have`, `use one of ${components.map((c) => `<${c}>`).join(', ')}, or check the spelling (capitals matter)`],
+          [`用了组件 <${name}>，这类页面没有这个组件`, `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`],
+        );
+      } else {
+        if (name === 'Metric') {
+          const id = attribute('id');
+          if (!id || !isMetricId(id)) {
+            add(line, '<Metric id>', [`names the figure "${id ?? ''}", which does not exist`, `use one of the ids in src/utils/metrics.ts: ${metricIds.join(', ')}`], [`引用的数字“${id ?? ''}”不存在`, `改用 src/utils/metrics.ts 中的 id：${metricIds.join('、')}`]);
+          }
+        }
+        const unit = attribute('unit');
+        if (unitAttributeComponents.has(name) && unit !== undefined) {
+          findings.references.push({ field: `<${name} unit>`, collection: 'units', id: unit, ...(fileLine(line) === undefined ? {} : { line: fileLine(line) as number }) });
+        }
+      }
+    }
+    if (node.type === 'image' && node.url && !/^[a-z]+:|^\//i.test(node.url)) {
+      findings.images.push({ url: decodeURI(node.url), line: fileLine(line) ?? bodyLine });
+      const alt = String((node as { alt?: unknown }).alt ?? '').trim();
+      const fileName = node.url.split('/').pop() ?? '';
+      if (!alt || alt === fileName || alt === fileName.replace(/\.[^.]+$/, '')) {
+        add(line, '(image alt text)', [`the image ${node.url} has no alt text (the description read to readers who cannot see it)`, `describe what the picture shows between the brackets: ![平果铝宾馆的大堂](${node.url})`], [`图片 ${node.url} 没有替代文字（给看不到图片的读者读出的描述）`, `在方括号里描述图片内容：![平果铝宾馆的大堂](${node.url})`]);
+      }
+    }
+    if (node.type === 'html' && /<\s*script/i.test(String((node as { value?: unknown }).value ?? ''))) {
+      add(line, '<script>', ['contains a <script> tag, which is not allowed in content', 'remove the <script> tag'], ['含有不允许的 <script> 标签', '删掉 <script> 标签']);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return findings;
+}

@@ -1,0 +1,272 @@
+// What `npm run new` writes: every required field, sensible defaults, and comments telling the
+// editor what each field is. One module, so a schema change means one edit here.
+import { sourceFingerprint } from '../utils/translation';
+
+/** A file to create, relative to the project root, with its content (or a file to copy). */
+export interface PlannedFile {
+  path: string;
+  content?: string;
+  copyFrom?: string;
+}
+
+const quote = (text: string) => JSON.stringify(text); // a valid YAML double-quoted string
+
+/** English files record the fingerprint of their Chinese source, so they start out current. */
+function withTranslation(zhPath: string, zh: string, enPath: string, en: (hash: string) => string): PlannedFile[] {
+  return [
+    { path: zhPath, content: zh },
+    { path: enPath, content: en(sourceFingerprint(zh)) },
+  ];
+}
+
+export interface UnitOptions {
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  year: number;
+  parent?: string | undefined;
+}
+
+export function unitFiles(o: UnitOptions): PlannedFile[] {
+  const zh = `---
+# 单位亮点（中文）。英文版是 src/content/units/en/${o.slug}.mdx，两边的字段要一致。
+# 改完运行 npm run check；准备发布时把最后的 draft 改为 false。
+name: ${quote(o.nameZh)}
+# 类别：business-unit（二级单位）、department（公司机关部室）或 team（班组）
+kind: ${o.kind}
+# 年度总结中提到本单位的年份，如 [2007]
+years: [${o.year}]
+# 在年度总结“主要特色与明显亮点”一节受到表扬时写 true
+highlighted: false
+${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   # 上级单位的文件名；没有上级就在行首加 #
+# 本单位的做法：词汇表 src/content/glossary/ 中的文件名，如 [six-constants]
+practices: []
+# 获得的称号，如 ["公司优秀班组"]
+awards: []
+# 年度总结中提到本单位的标题 id，如 [highlights]
+sections: []
+# 草稿：true 时只在 npm run dev 预览中出现，不会发布
+draft: true
+---
+
+在这里写${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
+`;
+  return withTranslation(`src/content/units/zh-cn/${o.slug}.mdx`, zh, `src/content/units/en/${o.slug}.mdx`, (hash) => `---
+# A unit's highlights (English), translated from src/content/units/zh-cn/${o.slug}.mdx.
+# Keep the same fields as the Chinese file; run npm run check after editing.
+name: ${quote(o.nameEn)}
+# business-unit, department or team
+kind: ${o.kind}
+years: [${o.year}]
+highlighted: false
+${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   # the file name of the unit it belongs to; comment out if none
+# Practices: file names from src/content/glossary/, e.g. [six-constants]
+practices: []
+awards: []
+sections: []
+# Only previewed with npm run dev while true; set to false to publish
+draft: true
+# The Chinese text this translation matches. After updating the translation, run:
+#   npm run check -- --mark-translated src/content/units/en/${o.slug}.mdx
+sourceHash: ${hash}
+---
+
+Write the highlights of the ${o.nameEn} here. Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
+`);
+}
+
+export function reportFiles(year: number): PlannedFile[] {
+  const zh = `---
+# ${year} 年度总结（中文）。英文版是 src/content/reports/en/${year}.mdx。
+# 数字写在 src/content/metrics/${year}.yaml，正文中用 <Metric id="…" /> 引用，不要手写。
+year: ${year}
+title: "平果铝业公司${year}年度班组建设和“五好”科(部)室创建工作总结"
+slogan: "夯实基础 提升素质 强化管理 树立形象"
+author: "作者姓名"
+authorRole: "作者职务"
+publisher: "平果铝业公司"
+summary: "一两句话概括本年度总结的内容。"
+# 草稿：true 时只在 npm run dev 预览中出现；内容齐全后改为 false 再发布
+draft: true
+---
+
+## 一、基本做法和验收情况 {#basics}
+
+在这里写正文。标题末尾花括号里的 #basics 是这一节固定的网页锚点，中英文版本要相同。
+
+## 二、取得的成效 {#results}
+
+在这里写正文。
+`;
+  return [
+    ...withTranslation(`src/content/reports/zh-cn/${year}.mdx`, zh, `src/content/reports/en/${year}.mdx`, (hash) => `---
+# The ${year} report (English), translated from src/content/reports/zh-cn/${year}.mdx.
+year: ${year}
+title: "Pingguo Aluminium Company: ${year} Summary of Team Building and the \\"Five-Good\\" Office Campaign"
+slogan: "Lay Foundations, Build Skills, Improve Management, Shape Our Image"
+author: "Author's name"
+authorRole: "Author's role"
+publisher: "Pingguo Aluminium Company"
+summary: "One or two sentences summarising the report."
+draft: true
+# After updating the translation: npm run check -- --mark-translated src/content/reports/en/${year}.mdx
+sourceHash: ${hash}
+---
+
+## 1. Approach and Inspection Results {#basics}
+
+Write the text here. The #basics in braces after each heading is the section's fixed address: the same in both languages.
+
+## 2. Results {#results}
+
+Write the text here.
+`),
+    {
+      path: `src/content/metrics/${year}.yaml`,
+      content: `# ${year} 年的原始数字 Raw counts and targets for ${year}: write only what the report gives.
+# 比率（如优秀班组占比）由网站计算，不要写在这里。Rates are computed by the site; do not write them here.
+# 报告没有给出的数字写 not reported，绝不写 0。Write "not reported" where the report gives no figure, never 0.
+# section: 该数字出自年度总结的哪个标题 id。The report heading id each figure comes from.
+year: ${year}
+teams:
+  total: { value: not reported, section: basics }              # 班组总数 work teams in all
+  excellent: { value: not reported, section: basics }          # 优秀班组 excellent teams
+  qualifiedOrBetter: { value: not reported, section: basics }  # 合格及以上班组 qualified or better
+teamLeaders:
+  qualifiedPercent: { value: not reported, section: basics }   # 合格班组长占比 % qualified team leaders
+targets:
+  excellentTeamsPercent: { value: not reported, section: basics }   # 目标 target %
+  qualifiedTeamsPercent: { value: not reported, section: basics }
+  qualifiedLeadersPercent: { value: not reported, section: basics }
+fiveGood:
+  units: { value: not reported, section: basics }                   # 参加单位 units taking part
+  offices: { value: not reported, section: basics }                 # 科(部)室总数 offices
+  officesParticipating: { value: not reported, section: basics }    # 参加创建的科室 offices taking part
+  officesAccepted: { value: not reported, section: basics }         # 验收合格的“五好”科室 accepted
+inspections:
+  septemberProblems: { value: not reported, section: basics }       # 检查发现的问题 problems found
+`,
+    },
+    {
+      path: `src/content/timelines/${year}.yaml`,
+      content: `# ${year} 年的工作进程，按时间先后。The year's campaign steps, in order.
+# quarter: 季度 1–4；month: 月份（报告写明时才写）。Add month only where the report names one.
+# 文字中的数字写成 {metric:id}，如 {metric:inspections.septemberProblems}。
+year: ${year}
+steps:
+  - quarter: 1
+    section: basics
+    text:
+      zh: "第一季度的工作（请按年度总结改写）。"
+      en: "Work in the first quarter (rewrite from the report)."
+`,
+    },
+  ];
+}
+
+export interface TermOptions {
+  slug: string;
+  zh: string;
+  en: string;
+}
+
+export function termFiles(o: TermOptions): PlannedFile[] {
+  return [
+    {
+      path: `src/content/glossary/${o.slug}.yaml`,
+      content: `# 词汇表条目：中英文写在同一个文件里。Glossary term: both languages in one file.
+zh: ${quote(o.zh)}
+# 全站统一使用的英文译名 The English rendering used everywhere on the site
+en: ${quote(o.en)}
+explanation:
+  zh: "用一两句话解释“${o.zh.replace(/"/g, '\\"')}”。"
+  en: "Explain ${o.en.replace(/"/g, '\\"')} in a sentence or two."
+# 复合词的各个部分（没有就保留 []）The parts of a compound term, if any:
+#   - zh: "常组织"
+#     en: "constant organising"
+items: []
+# 相关词条的文件名 Related terms (their file names), e.g. [six-constants]
+related: []
+`,
+    },
+  ];
+}
+
+export interface EventOptions {
+  slug: string;
+  date: string;
+  time?: string | undefined;
+  titleZh: string;
+  titleEn: string;
+}
+
+/** A gallery event, one YAML file per language (`src/content/events/<locale>/<slug>.yaml`). */
+export function eventFiles(o: EventOptions): PlannedFile[] {
+  const when = `date: ${o.date}${o.time ? `\ntime: ${quote(o.time)}` : ''}`;
+  return [
+    {
+      path: `src/content/events/zh-cn/${o.slug}.yaml`,
+      content: `# 活动（中文）。英文版是 src/content/events/en/${o.slug}.yaml。
+title: ${quote(o.titleZh)}
+# 日期 YYYY-MM-DD；time 是时间，如 '14:00'，或 afternoon / evening（原文没写就删掉这一行）
+${when}
+# 地点（原文没写就删掉这一行）
+place: "地点"
+description: "一句话介绍这次活动，只写原文说的。"
+`,
+    },
+    {
+      path: `src/content/events/en/${o.slug}.yaml`,
+      content: `# An event (English), translated from src/content/events/zh-cn/${o.slug}.yaml.
+title: ${quote(o.titleEn)}
+${when}
+place: "Place"
+description: "One sentence about the event, no more than the source says."
+`,
+    },
+  ];
+}
+
+export interface PhotoOptions {
+  slug: string;
+  image: string;
+  extension: string;
+  event?: string | undefined;
+  unit?: string | undefined;
+  /** Position in the gallery. */
+  order: number;
+}
+
+/** A gallery photo: one file with both languages (`src/content/photos/<slug>.yaml`), the image beside it. */
+export function photoFiles(o: PhotoOptions): PlannedFile[] {
+  return [
+    { path: `src/content/photos/${o.slug}${o.extension}`, copyFrom: o.image },
+    {
+      path: `src/content/photos/${o.slug}.yaml`,
+      content: `# 一张照片：中英文写在同一个文件里。One photo: both languages in this file.
+# 照片文件就在旁边 The image is next to this file:
+image: ./${o.slug}${o.extension}
+# 在图库中的顺序 Position in the gallery
+order: ${o.order}
+# 活动的文件名（原文没说是哪项活动就在行首加 #）The event's file name (comment out if not stated)
+${o.event ? '' : '# '}event: ${o.event ?? 'bonfire-party'}
+# 表演单位的文件名（不知道就在行首加 #）The performing unit, if known
+${o.unit ? '' : '# '}unit: ${o.unit ?? 'living-services-company'}
+# 在 PDF 版中展示并作为活动封面时写 true  true to show it in the PDF edition and as its event's cover
+featured: false
+caption:
+  zh: "照片说明（中文）"
+  en: "Caption (English)"
+# 替代文字：给看不到图的读者描述照片内容（必填，不能是文件名）
+# Alt text: what the photo shows, for readers who cannot see it (required; not the file name)
+alt:
+  zh: "描述照片内容"
+  en: "Describe what the photo shows"
+credit:
+  zh: "摄影：姓名"
+  en: "Photo: name"
+`,
+    },
+  ];
+}

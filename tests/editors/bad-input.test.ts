@@ -1,0 +1,376 @@
+// Bad input never breaks the published site. Each case is a copy of the project with one mistake
+// (or one hostile file); `npm run check` must exit non-zero, name the file and the field in
+// Chinese and English, and leave dist/ byte-for-byte as it was. Most cases run the check itself
+// (runCheck, what scripts/check.mjs runs); a few run the real commands; the atomic-build cases run
+// `npm run build` (scripts/build.mjs) in full.
+import { copyFile, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCheck } from '../../src/check/run';
+import { copyProject, edit, fingerprintTree, removeFixtures, runScript, seedDist } from '../support/fixture';
+
+afterAll(removeFixtures);
+
+interface Outcome {
+  code: number | null;
+  output: string;
+  distBefore: string;
+  distAfter: string;
+}
+
+/** A fixture with a published dist/ and one mistake, checked the way `npm run check` does. */
+async function checkBroken(breakIt: (root: string) => Promise<void>, args: string[] = []): Promise<Outcome> {
+  const root = await copyProject();
+  const distBefore = await seedDist(root);
+  await breakIt(root);
+  const lines: string[] = [];
+  const code = await runCheck(args, root, (text) => lines.push(text));
+  return { code, output: lines.join('\n'), distBefore, distAfter: await fingerprintTree(join(root, 'dist')) };
+}
+
+/** Non-zero exit, the file (and line) and field named in both languages, dist/ untouched. */
+function expectCaught(outcome: Outcome, file: string, field: string, englishFragment?: string | RegExp) {
+  expect(outcome.code, outcome.output).not.toBe(0);
+  const header = new RegExp(`\\d+\\. ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)? — 字段 field "${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`);
+  expect(outcome.output, outcome.output).toMatch(header);
+  expect(outcome.output).toContain('问题：');
+  expect(outcome.output).toContain('改法：');
+  expect(outcome.output).toContain('Fix: ');
+  if (englishFragment) expect(outcome.output).toMatch(englishFragment);
+  expect(outcome.distAfter).toBe(outcome.distBefore);
+}
+
+const hotelZh = 'src/content/units/zh-cn/hotel.mdx';
+const hotelEn = 'src/content/units/en/hotel.mdx';
+const reportZh = 'src/content/reports/zh-cn/2007.mdx';
+const metrics = 'src/content/metrics/2007.yaml';
+
+/** Writes an image next to the hotel's page and shows it in the text with `![…](./file)`. */
+async function hotelImage(root: string, name: string, bytes: Buffer | string, alt = '平果铝宾馆大堂') {
+  await writeFile(join(root, 'src/content/units/zh-cn', name), bytes);
+  await edit(root, hotelZh, '</ReportQuote>', `</ReportQuote>\n\n![${alt}](./${name})\n`);
+}
+
+const photo = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#4a7a9c' } });
+
+describe('npm run check catches every class of mistake', () => {
+  test('the real content passes, and the check exits 0', async () => {
+    const outcome = await checkBroken(async () => {});
+    expect(outcome.code, outcome.output).toBe(0);
+    expect(outcome.output).toContain('Content check passed');
+  });
+
+  test('1. a required field is missing', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, /^name: .*\n/m, ''));
+    expectCaught(outcome, hotelZh, 'name', /field "name" is missing/);
+    expect(outcome.output).toContain('缺少这个必填字段');
+  });
+
+  test('2. a required field is empty', async () => {
+    const outcome = await checkBroken((root) => edit(root, reportZh, /^slogan: .*$/m, 'slogan: ""'));
+    expectCaught(outcome, reportZh, 'slogan', /is empty/);
+  });
+
+  test('3. a field of the wrong type', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, 'highlighted: true', 'highlighted: "是"'));
+    expectCaught(outcome, hotelZh, 'highlighted', /should be true or false/);
+  });
+
+  test('4. a value outside its list (enum)', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, 'kind: business-unit', 'kind: factory'));
+    expectCaught(outcome, hotelZh, 'kind', /use one of: "business-unit", "department", "team"/);
+  });
+
+  test('5. a date that does not exist', async () => {
+    const outcome = await checkBroken((root) => edit(root, reportZh, /^summary:/m, 'date: 2007-13-45\nsummary:'));
+    expectCaught(outcome, reportZh, 'date', /is not a real date/);
+  });
+
+  test('6. an entry without its counterpart in the other language', async () => {
+    const outcome = await checkBroken((root) => unlink(join(root, hotelEn)));
+    expectCaught(outcome, hotelZh, '(counterpart)', /has no en counterpart/);
+  });
+
+  test('7. a translation out of date (the Chinese changed after it)', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, '组员轮值班长制', '组员轮流值班长制'));
+    expectCaught(outcome, hotelEn, 'sourceHash', /is out of date: src\/content\/units\/zh-cn\/hotel\.mdx changed/);
+  });
+
+  test('8. a translation that never recorded its source', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelEn, /^sourceHash: .*\n/m, ''));
+    expectCaught(outcome, hotelEn, 'sourceHash', /is missing, so nobody can tell/);
+  });
+
+  test('9. a dangling glossary reference', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, 'six-constants', 'seven-constants'));
+    expectCaught(outcome, hotelZh, 'practices.1', /refers to "seven-constants", which is not in the glossary collection/);
+  });
+
+  test('10. a dangling unit reference in the text (<UnitLink unit>)', async () => {
+    const outcome = await checkBroken((root) => edit(root, reportZh, 'unit="aluminium-alloy-plant"', 'unit="aluminum-alloy-plant"'));
+    expectCaught(outcome, reportZh, '<UnitLink unit>', /refers to "aluminum-alloy-plant", which is not in the units collection/);
+  });
+
+  test('11. a dangling parent unit', async () => {
+    const file = 'src/content/units/zh-cn/purified-water-plant.mdx';
+    const outcome = await checkBroken((root) => edit(root, file, 'parent: living-services-company', 'parent: living-service-company'));
+    expectCaught(outcome, file, 'parent', /refers to "living-service-company"/);
+  });
+
+  test('12. a dangling related term in the glossary', async () => {
+    const file = 'src/content/glossary/six-constants.yaml';
+    const outcome = await checkBroken((root) => edit(root, file, 'related: [rotating-team-leader]', 'related: [rotating-leader]'));
+    expectCaught(outcome, file, 'related.0', /refers to "rotating-leader"/);
+  });
+
+  test('13. a duplicate: two glossary files for the same term', async () => {
+    const outcome = await checkBroken((root) =>
+      copyFile(join(root, 'src/content/glossary/six-constants.yaml'), join(root, 'src/content/glossary/six-constants-method.yaml')),
+    );
+    expectCaught(outcome, 'src/content/glossary/six-constants.yaml', 'zh', /the same as in src\/content\/glossary\/six-constants-method\.yaml/);
+  });
+
+  test('14. a file name that is not ASCII (it would be the page address)', async () => {
+    const outcome = await checkBroken(async (root) => {
+      await copyFile(join(root, hotelZh), join(root, 'src/content/units/zh-cn/宾馆.mdx'));
+    });
+    expectCaught(outcome, 'src/content/units/zh-cn/宾馆.mdx', '(file name)', /lower-case ASCII letters, digits and hyphens/);
+  });
+
+  test('15. an image that does not exist', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, '</ReportQuote>', '</ReportQuote>\n\n![平果铝宾馆大堂](./lobby.jpg)\n'));
+    expectCaught(outcome, hotelZh, '(image in text)', /names an image file that does not exist \(src\/content\/units\/zh-cn\/lobby\.jpg\)/);
+  });
+
+  test('16. an image file that is not an image (corrupt)', async () => {
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.jpg', 'this is not a JPEG'));
+    expectCaught(outcome, hotelZh, '(image in text)', /is not a readable image/);
+  });
+
+  test('17. a truncated JPEG', async () => {
+    const jpeg = await photo(2000, 1500).jpeg().toBuffer();
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.jpg', jpeg.subarray(0, jpeg.length >> 1)));
+    expectCaught(outcome, hotelZh, '(image in text)', /is damaged or incomplete/);
+  });
+
+  test('18. a CMYK JPEG', async () => {
+    const jpeg = await photo(2000, 1500).toColourspace('cmyk').jpeg().toBuffer();
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.jpg', jpeg));
+    expectCaught(outcome, hotelZh, '(image in text)', /uses CMYK colours/);
+  });
+
+  test('19. an image too small for its largest rendition', async () => {
+    const jpeg = await photo(200, 150).jpeg().toBuffer();
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.jpg', jpeg));
+    expectCaught(outcome, hotelZh, '(image in text)', /is only 200×150 pixels/);
+  });
+
+  test('20. an image in a format the site does not publish (GIF)', async () => {
+    const gif = await photo(800, 600).gif().toBuffer();
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.gif', gif));
+    expectCaught(outcome, hotelZh, '(image in text)', /is in GIF format/);
+  });
+
+  test('21. an SVG where a photo belongs', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="1500"><rect width="100%" height="100%"/></svg>';
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.svg', svg));
+    expectCaught(outcome, hotelZh, '(image in text)', /is an SVG drawing, not a photo/);
+  });
+
+  test('22. an image without alt text', async () => {
+    const jpeg = await photo(800, 600).jpeg().toBuffer();
+    const outcome = await checkBroken((root) => hotelImage(root, 'lobby.jpg', jpeg, ''));
+    expectCaught(outcome, hotelZh, '(image alt text)', /has no alt text/);
+  });
+
+  test('23. metrics that contradict each other (excellent > total)', async () => {
+    const outcome = await checkBroken((root) => edit(root, metrics, 'excellent: { value: 71,', 'excellent: { value: 120,'));
+    expectCaught(outcome, metrics, 'teams.excellent.value', /is 120, more than teams\.qualifiedOrBetter \(107\)/);
+    expect(outcome.output).toContain('部分不能大于整体');
+  });
+
+  test('24. a count written as text in the metrics', async () => {
+    const outcome = await checkBroken((root) => edit(root, metrics, 'excellent: { value: 71,', 'excellent: { value: 七十一,'));
+    expectCaught(outcome, metrics, 'teams.excellent.value', /must be a whole number of 0 or more/);
+  });
+
+  test('25. a hand-typed figure in the prose that contradicts the data', async () => {
+    const outcome = await checkBroken((root) => edit(root, reportZh, '<Metric id="teams.excellentRate" />', '67％'));
+    expectCaught(outcome, reportZh, '(prose)', /"67％" contradicts the data \(teams\.excellentRate is 66%\)/);
+  });
+
+  test('26. an MDX syntax error (an unclosed component)', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, '</ReportQuote>', ''));
+    expectCaught(outcome, hotelZh, '(MDX text)', /is not valid MDX/);
+  });
+
+  test('27. an unknown MDX component', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, '</ReportQuote>', '</ReportQuote>\n\n<Chart year={2007} />\n'));
+    expectCaught(outcome, hotelZh, '<Chart>', /uses the component <Chart>, which this kind of page does not have/);
+  });
+
+  test('28. an unknown figure in <Metric id>', async () => {
+    const outcome = await checkBroken((root) => edit(root, reportZh, '<Metric id="teams.excellentRate" />', '<Metric id="teams.excelentRate" />'));
+    expectCaught(outcome, reportZh, '<Metric id>', /names the figure "teams\.excelentRate", which does not exist/);
+  });
+
+  test('29. YAML that does not parse', async () => {
+    const outcome = await checkBroken((root) => edit(root, 'src/content/glossary/six-constants.yaml', 'zh: "六常法"', 'zh: "六常法'));
+    expectCaught(outcome, 'src/content/glossary/six-constants.yaml', '(YAML)', /is not valid YAML/);
+  });
+
+  test('30. hostile: a <script> in a text field (caption, award)', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, 'awards: []', 'awards: ["<script>alert(1)</script>"]'));
+    expectCaught(outcome, hotelZh, 'awards.0', /contains HTML markup/);
+  });
+
+  test('31. hostile: a <script> in the text of a page', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelZh, '</ReportQuote>', '</ReportQuote>\n\n<script>alert(1)</script>\n'));
+    expectCaught(outcome, hotelZh, '<script>', /contains a <script> tag/);
+  });
+
+  test('32. hostile: a 2 MB MDX file', async () => {
+    const outcome = await checkBroken(async (root) => {
+      const text = await readFile(join(root, hotelZh), 'utf8');
+      await writeFile(join(root, hotelZh), text + '平果铝宾馆大力推行组员轮值班长制。\n'.repeat(40_000));
+    });
+    expectCaught(outcome, hotelZh, '(file size)', /is 2\.\d MB; a content file must stay under 512 KB/);
+  });
+
+  test('33. a content file with the wrong extension is reported, not silently ignored', async () => {
+    const outcome = await checkBroken((root) => copyFile(join(root, 'src/content/glossary/team.yaml'), join(root, 'src/content/glossary/team-member.yml')));
+    expectCaught(outcome, 'src/content/glossary/team-member.yml', '(file name)', /ends in "\.yml", so the site ignores it/);
+  });
+
+  test('34. a published page depends on a draft', async () => {
+    const outcome = await checkBroken(async (root) => {
+      await edit(root, 'src/content/units/zh-cn/aluminium-alloy-plant.mdx', /^---\n/, '---\ndraft: true\n');
+      await edit(root, 'src/content/units/en/aluminium-alloy-plant.mdx', /^---\n/, '---\ndraft: true\n');
+    });
+    expectCaught(outcome, reportZh, '<UnitLink unit>', /refers to "aluminium-alloy-plant", which is still a draft/);
+    expectCaught(outcome, 'src/content/units/zh-cn/alloy-production-team-1.mdx', 'parent', /still a draft/);
+  });
+
+  test('35. one language published, the other still a draft', async () => {
+    const outcome = await checkBroken((root) => edit(root, hotelEn, /^---\n/, '---\ndraft: true\n'));
+    expectCaught(outcome, hotelEn, 'draft', /is true, but src\/content\/units\/zh-cn\/hotel\.mdx is published/);
+  });
+
+  test('every problem is printed at once', async () => {
+    const outcome = await checkBroken(async (root) => {
+      await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
+      await edit(root, metrics, 'excellent: { value: 71,', 'excellent: { value: 120,');
+      await unlink(join(root, 'src/content/units/en/hospital.mdx'));
+    });
+    // The three mistakes, and what follows from them: the hotel's translation is now out of date,
+    // and the English report highlights a unit that no longer exists in English.
+    expect(outcome.output).toContain('Content check found 5 problems');
+    expectCaught(outcome, hotelZh, 'kind');
+    expectCaught(outcome, metrics, 'teams.excellent.value');
+    expectCaught(outcome, 'src/content/units/zh-cn/hospital.mdx', '(counterpart)');
+    expectCaught(outcome, hotelEn, 'sourceHash');
+    expectCaught(outcome, 'src/content/reports/en/2007.mdx', '<Highlight unit>');
+  });
+});
+
+describe('the real commands', () => {
+  test('npm run check exits 1 and prints the problem (scripts/check.mjs)', async () => {
+    const root = await copyProject();
+    const before = await seedDist(root);
+    await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
+    const result = await runScript(root, 'scripts/check.mjs');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`${hotelZh}:3 — 字段 field "kind"`);
+    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
+  });
+
+  test('npm run check -- --translations lists stale and missing translations', async () => {
+    const root = await copyProject();
+    await edit(root, hotelZh, '组员轮值班长制', '组员轮流值班长制');
+    await unlink(join(root, 'src/content/units/en/hospital.mdx'));
+    const result = await runScript(root, 'scripts/check.mjs', ['--translations']);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(/译文过期 stale\s+units\/hotel/);
+    expect(result.output).toMatch(/缺少译文 missing\s+units\/hospital/);
+    // Marking the translation current clears it.
+    expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', hotelEn])).code).toBe(0);
+    expect((await runScript(root, 'scripts/check.mjs', ['--translations'])).output).toMatch(/已同步 current\s+units\/hotel /);
+  });
+
+  test('hostile: npm run new refuses a slug with ../ and creates nothing', async () => {
+    const root = await copyProject();
+    const before = await seedDist(root);
+    const result = await runScript(root, 'scripts/new.mjs', ['unit', '../../escape', '--zh', '越界', '--en', 'Escape']);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('field "slug"');
+    expect(result.output).toContain('Nothing was created');
+    expect(existsSync(join(root, 'src/content/escape.mdx'))).toBe(false);
+    expect(existsSync(join(root, '../escape.mdx'))).toBe(false);
+    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
+  });
+
+  test('npm run new refuses a slug that exists, and a Chinese slug', async () => {
+    const root = await copyProject();
+    const existing = await runScript(root, 'scripts/new.mjs', ['unit', 'hotel', '--zh', '宾馆', '--en', 'Hotel']);
+    expect(existing.code).toBe(1);
+    expect(existing.output).toContain('already has "hotel"');
+    const chinese = await runScript(root, 'scripts/new.mjs', ['term', '六常法', '--zh', '六常法', '--en', 'Six']);
+    expect(chinese.code).toBe(1);
+    expect(chinese.output).toContain('cannot be a file name');
+  });
+});
+
+describe('npm run build never leaves a half-built dist/', () => {
+  test('content problems: the build stops before building, dist/ untouched', async () => {
+    const root = await copyProject();
+    const before = await seedDist(root);
+    await edit(root, hotelZh, 'six-constants', 'seven-constants');
+    const result = await runScript(root, 'scripts/build.mjs');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`${hotelZh}:6 — 字段 field "practices.1"`);
+    expect(result.output).toContain('dist/ was left exactly as it was');
+    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
+    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
+  });
+
+  test('astro build fails half-way: dist/ untouched, the file named', async () => {
+    const root = await copyProject();
+    const before = await seedDist(root);
+    // Passes the content check, but the unit page refuses a section the report does not have.
+    await edit(root, hotelZh, 'sections: [highlights]', 'sections: [highlights, conclusions]');
+    await edit(root, hotelEn, 'sections: [highlights]', 'sections: [highlights, conclusions]');
+    expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', hotelEn])).code).toBe(0);
+    const result = await runScript(root, 'scripts/build.mjs');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx');
+    expect(result.output).toContain('"sections"');
+    expect(result.output).toContain('dist/ 保持原样');
+    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
+    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
+  });
+
+  test('a post-build step fails after a complete build: dist/ untouched; then a good build replaces it', async () => {
+    const root = await copyProject();
+    const before = await seedDist(root);
+    const steps = join(root, 'scripts/build-steps.mjs');
+    const original = await readFile(steps, 'utf8');
+    await writeFile(steps, original.replace('export const postBuildSteps = [];', "export const postBuildSteps = [{ name: 'PDF edition', run: () => { throw new Error('no Chromium'); } }];"));
+    const failed = await runScript(root, 'scripts/build.mjs');
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain('step "PDF edition" failed');
+    expect(failed.output).toContain('dist/ was left exactly as it was');
+    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
+
+    await writeFile(steps, original);
+    const built = await runScript(root, 'scripts/build.mjs');
+    expect(built.code, built.output).toBe(0);
+    expect(await fingerprintTree(join(root, 'dist'))).not.toBe(before);
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('平果铝业公司');
+    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
+    expect(existsSync(join(root, '.dist-old'))).toBe(false);
+    await rm(join(root, 'dist'), { recursive: true, force: true });
+    await mkdir(join(root, 'dist'));
+  });
+});

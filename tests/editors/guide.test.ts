@@ -1,0 +1,111 @@
+// The editor guides' copy-paste examples work as written: every `npm run new -- …` command in
+// docs/editing.*.md is taken from the Markdown itself (so guide and test cannot drift), run in a
+// fixture copy of the project, and the result must pass the check and build.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../support/build-site';
+import { copyProject, removeFixtures, runScript } from '../support/fixture';
+
+afterAll(removeFixtures);
+
+/** Lines of the guide's ```sh blocks that start with `npm run <script>`. */
+async function guideCommands(file: string, script: string): Promise<string[]> {
+  const markdown = await readFile(join(projectRoot, file), 'utf8');
+  const blocks = [...markdown.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((match) => match[1] ?? '');
+  return blocks.flatMap((block) => block.split('\n')).filter((line) => line.startsWith(`npm run ${script}`));
+}
+
+/** Splits a command line as a shell would for these examples: spaces, and "double quotes". */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
+}
+
+/** The arguments after `npm run <script> --`. */
+function scriptArguments(line: string): string[] {
+  const words = shellWords(line);
+  return words.slice(words.indexOf('--') + 1);
+}
+
+describe('the editor guide', () => {
+  test('both languages give the same commands', async () => {
+    for (const script of ['new', 'check', 'build', 'dev', 'pdf']) {
+      const zh = await guideCommands('docs/editing.zh-CN.md', script);
+      expect(zh.length, script).toBeGreaterThan(0);
+      expect(await guideCommands('docs/editing.en.md', script)).toEqual(zh);
+    }
+    const kinds = (await guideCommands('docs/editing.zh-CN.md', 'new')).map((line) => scriptArguments(line)[0]);
+    expect(new Set(kinds)).toEqual(new Set(['unit', 'event', 'photo', 'term', 'report']));
+  });
+
+  test('every scaffold command works as written, and the result passes the check and builds', async () => {
+    const root = await copyProject('nianjian-guide-');
+    const created: string[] = [];
+    for (const line of await guideCommands('docs/editing.zh-CN.md', 'new')) {
+      const args = scriptArguments(line);
+      const imageIndex = args.indexOf('--image');
+      if (imageIndex >= 0) {
+        // The editor's photo, where the guide says to put it: a camera-size JPEG.
+        const image = join(root, args[imageIndex + 1] ?? '');
+        await mkdir(dirname(image), { recursive: true });
+        await writeFile(image, await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#8a5a3c' } }).jpeg().toBuffer());
+      }
+      const result = await runScript(root, 'scripts/new.mjs', args);
+      expect(result.code, `${line}\n${result.output}`).toBe(0);
+      created.push(...[...result.output.matchAll(/created (\S+)/g)].map((match) => match[1] ?? ''));
+    }
+    expect(created).toEqual(
+      expect.arrayContaining([
+        'src/content/units/zh-cn/water-plant-team-1.mdx',
+        'src/content/units/en/water-plant-team-1.mdx',
+        'src/content/glossary/five-s-management.yaml',
+        'src/content/reports/zh-cn/2008.mdx',
+        'src/content/reports/en/2008.mdx',
+        'src/content/metrics/2008.yaml',
+        'src/content/timelines/2008.yaml',
+        'src/content/events/zh-cn/tug-of-war-2009.mdx',
+        'src/content/events/en/tug-of-war-2009.mdx',
+        'src/content/photos/tug-of-war-final.yaml',
+        'src/content/photos/tug-of-war-final.jpg',
+      ]),
+    );
+
+    const check = await runScript(root, 'scripts/check.mjs');
+    expect(check.code, check.output).toBe(0);
+    for (const line of await guideCommands('docs/editing.zh-CN.md', 'check')) {
+      const args = scriptArguments(line);
+      if (args[0] !== '--mark-translated') continue;
+      const marked = await runScript(root, 'scripts/check.mjs', args);
+      expect(marked.code, marked.output).toBe(0);
+    }
+
+    // Publish the drafts, as the guide says, and build.
+    for (const file of created.filter((path) => path.endsWith('.mdx'))) {
+      const text = await readFile(join(root, file), 'utf8');
+      await writeFile(join(root, file), text.replace(/^draft: true$/m, 'draft: false'));
+    }
+    await runScript(root, 'scripts/check.mjs', ['--mark-translated', 'src/content/units/en/water-plant-team-1.mdx', 'src/content/reports/en/2008.mdx']);
+    const build = await runScript(root, 'scripts/build.mjs');
+    expect(build.code, build.output).toBe(0);
+    for (const page of ['2007/units/water-plant-team-1/index.html', 'en/2007/units/water-plant-team-1/index.html', '2008/index.html', 'en/2008/index.html']) {
+      expect(existsSync(join(root, 'dist', page)), page).toBe(true);
+    }
+    expect(await readFile(join(root, 'dist/glossary/index.html'), 'utf8')).toContain('5S管理');
+    expect(await readFile(join(root, 'dist/en/2007/units/water-plant-team-1/index.html'), 'utf8')).toContain('Purified Water Plant Team 1');
+  });
+
+  test('drafts stay out of a production build', async () => {
+    const root = await copyProject('nianjian-draft-');
+    const result = await runScript(root, 'scripts/new.mjs', ['unit', 'draft-team', '--zh', '草稿班组', '--en', 'Draft Team']);
+    expect(result.code, result.output).toBe(0);
+    const build = await runScript(root, 'scripts/build.mjs');
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(join(root, 'dist/2007/units/draft-team/index.html'))).toBe(false);
+    expect(existsSync(join(root, 'dist/2007/units/hotel/index.html'))).toBe(true);
+    const sitemap = await readFile(join(root, 'dist/sitemap-0.xml'), 'utf8');
+    expect(sitemap).not.toContain('draft-team');
+    expect(await readFile(join(root, 'dist/2007/units/index.html'), 'utf8')).not.toContain('草稿班组');
+  });
+});

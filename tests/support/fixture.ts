@@ -1,0 +1,68 @@
+// Fixture sites: a copy of the project in a temporary folder (sharing node_modules by symlink),
+// to break, check and build without touching the real one.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildEnvironment, projectRoot } from './build-site';
+
+const created: string[] = [];
+
+/** Copies what a build needs (sources, scripts, configuration) into a new temporary folder. */
+export async function copyProject(prefix = 'nianjian-fixture-'): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  created.push(root);
+  for (const entry of ['src', 'public', 'scripts', 'docs', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    await cp(join(projectRoot, entry), join(root, entry), { recursive: true, filter: (source) => !source.includes('screenshots') });
+  }
+  await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Removes every fixture made by this test file (call in afterAll). */
+export async function removeFixtures(): Promise<void> {
+  await Promise.all(created.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+}
+
+/** Replaces text in a fixture file; fails loudly if the text is not there (the test would be vacuous). */
+export async function edit(root: string, file: string, from: string | RegExp, to: string): Promise<void> {
+  const path = join(root, file);
+  const text = await readFile(path, 'utf8');
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`fixture edit did nothing: ${String(from)} not found in ${file}`);
+  await writeFile(path, changed);
+}
+
+/** A stand-in published site in the fixture's dist/, to prove a failed run leaves it alone. */
+export async function seedDist(root: string): Promise<string> {
+  await mkdir(join(root, 'dist', 'en'), { recursive: true });
+  await writeFile(join(root, 'dist', 'index.html'), '<!doctype html><title>published</title>');
+  await writeFile(join(root, 'dist', 'en', 'index.html'), '<!doctype html><title>published en</title>');
+  return fingerprintTree(join(root, 'dist'));
+}
+
+/** A hash over every file's path and bytes under a folder: equal hashes mean byte-for-byte equal trees. */
+export async function fingerprintTree(folder: string): Promise<string> {
+  const hash = createHash('sha256');
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  for (const file of files) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** Runs one of the project's Node scripts in a fixture with the Node running the tests. */
+export function runScript(root: string, script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, script), ...args], {
+      cwd: root,
+      env: buildEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}

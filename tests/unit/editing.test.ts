@@ -1,0 +1,81 @@
+// Pure parts of the editors' workflow: translation fingerprints, Astro error tracing, templates.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { explainAstroFailure, namedThings } from '../../scripts/lib/astro-errors.mjs';
+import { glossarySchema } from '../../src/schemas/glossary';
+import { metricsSchema } from '../../src/schemas/metrics';
+import { reportSchema } from '../../src/schemas/report';
+import { timelineSchema } from '../../src/schemas/timeline';
+import { unitSchema } from '../../src/schemas/unit';
+import { reportFiles, termFiles, unitFiles } from '../../src/editing/templates';
+import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../../src/utils/translation';
+
+const zh = '---\nname: 平果铝宾馆\ndraft: true\n---\n\n正文。\n';
+
+describe('translation fingerprints', () => {
+  test('ignore line endings, trailing spaces, draft and sourceHash', () => {
+    const hash = sourceFingerprint(zh);
+    expect(hash).toMatch(/^[0-9a-f]{12}$/);
+    expect(sourceFingerprint(zh.replace(/\n/g, '\r\n'))).toBe(hash);
+    expect(sourceFingerprint(zh.replace('正文。', '正文。   '))).toBe(hash);
+    expect(sourceFingerprint(zh.replace('draft: true', 'draft: false'))).toBe(hash);
+  });
+  test('change with the text and with the fields', () => {
+    expect(sourceFingerprint(zh.replace('正文', '新正文'))).not.toBe(sourceFingerprint(zh));
+    expect(sourceFingerprint(zh.replace('平果铝宾馆', '宾馆'))).not.toBe(sourceFingerprint(zh));
+  });
+  test('withSourceHash adds or replaces the field, keeping the rest', () => {
+    const en = '---\nname: Hotel\n---\n\nText with $& in it.\n';
+    const added = withSourceHash(en, 'abcdef123456');
+    expect(splitFrontmatter(added).frontmatter).toBe('name: Hotel\nsourceHash: abcdef123456');
+    expect(added).toContain('Text with $& in it.');
+    expect(withSourceHash(added, '111111111111')).toBe(added.replace('abcdef123456', '111111111111'));
+  });
+  test('splitFrontmatter reports where the body starts', () => {
+    expect(splitFrontmatter(zh).bodyLine).toBe(5);
+    expect(splitFrontmatter('no frontmatter').frontmatter).toBeUndefined();
+  });
+});
+
+describe("Astro's errors are traced to the content file", () => {
+  test('ImageNotFound names only the image: the file that uses it is found', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'nianjian-astro-error-'));
+    try {
+      await mkdir(join(root, 'src/content/photos'), { recursive: true });
+      await writeFile(join(root, 'src/content/photos/bonfire.yaml'), 'caption: x\nimage: ./bonfire-party.jpg\n');
+      const output = '[ERROR] [ImageNotFound] Could not find requested image `./bonfire-party.jpg`. Does it exist?';
+      expect(namedThings(output)).toEqual(['./bonfire-party.jpg']);
+      const lines = await explainAstroFailure(output, root);
+      expect(lines.join('\n')).toContain('src/content/photos/bonfire.yaml:2 — the image "./bonfire-party.jpg"');
+      expect(lines.join('\n')).toContain('src/content/photos/bonfire.yaml:2 — 字段中的图片');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run new templates satisfy the real schemas', () => {
+  const frontmatter = (content: string | undefined) => parse(splitFrontmatter(content ?? '').frontmatter ?? '') as unknown;
+  test('unit', () => {
+    const [zhFile, enFile] = unitFiles({ slug: 'water-team', nameZh: '纯净水班', nameEn: 'Water "Team"', kind: 'team', year: 2007 });
+    expect(unitSchema.safeParse(frontmatter(zhFile?.content)).error).toBeUndefined();
+    const en = unitSchema.parse(frontmatter(enFile?.content));
+    expect(en.name).toBe('Water "Team"');
+    expect(en.draft).toBe(true);
+    expect(en.sourceHash).toBe(sourceFingerprint(zhFile?.content ?? ''));
+  });
+  test('report, metrics and timeline', () => {
+    const [zhReport, enReport, metrics, timeline] = reportFiles(2008);
+    expect(reportSchema.safeParse(frontmatter(zhReport?.content)).error).toBeUndefined();
+    expect(reportSchema.safeParse(frontmatter(enReport?.content)).error).toBeUndefined();
+    expect(metricsSchema.safeParse(parse(metrics?.content ?? '')).error).toBeUndefined();
+    expect(timelineSchema.safeParse(parse(timeline?.content ?? '')).error).toBeUndefined();
+  });
+  test('term', () => {
+    const [term] = termFiles({ slug: 'five-s', zh: '5S管理', en: '5S "management"' });
+    expect(glossarySchema.safeParse(parse(term?.content ?? '')).error).toBeUndefined();
+  });
+});
