@@ -92,7 +92,7 @@ describe('findContentProblems', () => {
         photos: [{ id: 'run', filePath: 'src/content/photos/run.yaml', references: [{ field: 'event', collection: 'events', id: 'marathon' }] }],
       },
     });
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       {
         file: 'src/content/photos/run.yaml',
         field: 'event',
