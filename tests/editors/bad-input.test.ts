@@ -258,6 +258,58 @@ describe('npm run check catches every class of mistake', () => {
     expectCaught(outcome, hotelEn, 'draft', /is true, but src\/content\/units\/zh-cn\/hotel\.mdx is published/);
   });
 
+  // The gallery's photos (src/content/photos/<slug>.yaml, the image beside it).
+  const bonfire = 'src/content/photos/bonfire-song-and-dance.yaml';
+  /** Replaces the bonfire photo's image with `bytes` under `name` and points the entry at it. */
+  async function bonfireImage(root: string, name: string, bytes: Buffer | string) {
+    await writeFile(join(root, 'src/content/photos', name), bytes);
+    await edit(root, bonfire, 'image: ./bonfire-song-and-dance.jpg', `image: ./${name}`);
+  }
+
+  test('36. a photo without alt text', async () => {
+    const outcome = await checkBroken((root) => edit(root, bonfire, /\nalt:\n  zh: .*\n  en: .*\n/, '\n'));
+    expectCaught(outcome, bonfire, 'alt', /field "alt" is missing/);
+  });
+
+  test('37. a photo of an event that does not exist', async () => {
+    const outcome = await checkBroken((root) => edit(root, bonfire, 'event: bonfire-party', 'event: bonfire-night'));
+    expectCaught(outcome, bonfire, 'event', /refers to "bonfire-night"/);
+  });
+
+  test('38. a photo that is a CMYK JPEG', async () => {
+    const jpeg = await photo(2400, 1800).toColourspace('cmyk').jpeg().toBuffer();
+    const outcome = await checkBroken((root) => bonfireImage(root, 'cmyk.jpg', jpeg));
+    expectCaught(outcome, bonfire, 'image', /uses CMYK colours/);
+  });
+
+  test('39. a photo that is a truncated JPEG', async () => {
+    const jpeg = await photo(2400, 1800).jpeg().toBuffer();
+    const outcome = await checkBroken((root) => bonfireImage(root, 'cut.jpg', jpeg.subarray(0, Math.floor(jpeg.length / 2))));
+    expectCaught(outcome, bonfire, 'image');
+  });
+
+  test('40. a photo that is a PNG with transparency', async () => {
+    const png = await sharp({ create: { width: 2400, height: 1800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } }).png().toBuffer();
+    const outcome = await checkBroken((root) => bonfireImage(root, 'alpha.png', png));
+    expectCaught(outcome, bonfire, 'image');
+  });
+
+  test('41. a photo that is an SVG', async () => {
+    const outcome = await checkBroken((root) => bonfireImage(root, 'drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1800"/>'));
+    expectCaught(outcome, bonfire, 'image');
+  });
+
+  test('42. a photo too small for the largest rendition', async () => {
+    const jpeg = await photo(1200, 900).jpeg().toBuffer();
+    const outcome = await checkBroken((root) => bonfireImage(root, 'small.jpg', jpeg));
+    expectCaught(outcome, bonfire, 'image', /needs at least 1920 pixels/);
+  });
+
+  test('43. hostile: a <script> in a photo caption', async () => {
+    const outcome = await checkBroken((root) => edit(root, bonfire, /\n  zh: 1月30日晚/, '\n  zh: <script>alert(1)</script>1月30日晚'));
+    expectCaught(outcome, bonfire, 'caption.zh', /contains HTML markup/);
+  });
+
   test('every problem is printed at once', async () => {
     const outcome = await checkBroken(async (root) => {
       await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
