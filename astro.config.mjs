@@ -22,7 +22,7 @@ const base = process.env.BASE_PATH || '/';
 const quietHeadInjectDirective = {
   name: 'nianjian:quiet-head-inject-directive',
   onLog(_level, log) {
-    if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return false;
+    return !(log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject'));
   },
 };
 

@@ -75,7 +75,7 @@ try {
     console.log(`[lighthouse] ${path}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}${failing.length ? ` — failing: ${failing.join(', ')}` : ''}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.close();
 }
 
