@@ -384,10 +384,14 @@ async function updateBenchmarks(result) {
     `| Image phase (cold) | ${s(m.coldImagePhaseSeconds)} s |`,
     `| Raw sharp, same transforms and photos | ${s(m.sharpBaselineSeconds)} s |`,
     `| **Image phase ÷ raw sharp** | **${s(m.imagePhaseToSharpRatio, 2)}×** |`,
-    `| HTML phase | ${s(m.htmlPhaseSeconds)} s (${s(m.pagesPerSecond)} pages/s) |`,
+    `| HTML phase (cold) | ${s(m.htmlPhaseSeconds)} s (${s(m.pagesPerSecond)} pages/s) |`,
     `| Search indexing | ${s(m.searchIndexSeconds, 2)} s |`,
     `| PDF edition (cold; warm rebuild) | ${s(m.pdfSeconds)} s; ${s(m.warmPdfSeconds)} s |`,
     `| Peak RSS of the build | ${s(m.peakRssMB, 0)} MB |`,
+    '',
+    `Run by run (cold build / image phase / raw sharp / ratio): ${result.samples.cold
+      .map((sample, run) => `${s(sample.seconds, 0)} s / ${s(sample.imageSeconds, 0)} s / ${s(result.samples.sharpBaseline[run], 0)} s / ${s(sample.imageSeconds / result.samples.sharpBaseline[run], 2)}×`)
+      .join('; ')}.`,
     end,
   ].join('\n');
   const current = existsSync(path) ? await readFile(path, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
