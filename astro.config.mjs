@@ -12,6 +12,20 @@ import { searchIndex } from './src/integrations/search-index.ts';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 
+/**
+ * Rolldown warns, once per MDX file and a dozen lines each, that the `"use astro:head-inject"`
+ * marker Astro puts at the top of MDX modules "may not be preserved when bundling". Astro reads the
+ * marker while transforming modules, before bundling, so the warning says nothing about our site
+ * (withastro/astro#18087) and drowned real warnings in the build output. Only that warning is dropped.
+ * @type {import('vite').Plugin}
+ */
+const quietHeadInjectDirective = {
+  name: 'nianjian:quiet-head-inject-directive',
+  onLog(_level, log) {
+    return !(log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject'));
+  },
+};
+
 export default defineConfig({
   site,
   base,
@@ -62,4 +76,5 @@ export default defineConfig({
     service: sharpImageService({ avif: { effort: 2 } }),
   },
   devToolbar: { enabled: false },
+  vite: { plugins: [quietHeadInjectDirective] },
 });
