@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { findChromium } from './lib/chromium.mjs';
+import { pageKinds } from './lib/page-kinds.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -34,16 +35,7 @@ if (!existsSync(join(dir, 'sitemap-0.xml'))) {
 function examplePages() {
   const sitemap = readFileSync(join(dir, 'sitemap-0.xml'), 'utf8');
   const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname).sort();
-  const kinds = [
-    ['home', /^\/(en\/)?$/],
-    ['report', /^\/(en\/)?\d{4}\/$/],
-    ['unit', /^\/(en\/)?\d{4}\/units\/[^/]+\/$/],
-    ['gallery', /^\/(en\/)?gallery\/$/],
-    ['album', /^\/(en\/)?gallery\/(?!photos\/)[^/]+\/$/],
-    ['photo', /^\/(en\/)?gallery\/photos\/[^/]+\/$/],
-    ['search', /^\/(en\/)?search\/$/],
-    ['glossary', /^\/(en\/)?glossary\/$/],
-  ];
+  const kinds = pageKinds;
   return [false, true].flatMap((english) =>
     kinds.map(([kind, pattern]) => {
       const path = paths.find((candidate) => pattern.test(candidate) && candidate.startsWith('/en/') === english);

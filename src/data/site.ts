@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales';
 import { splitEntryId } from '../utils/entries';
+import { perLocale } from '../utils/routes';
 import { readFileSync } from 'node:fs';
 import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, formatContentProblems, type CheckedEntry, type ContentProblem } from '../utils/integrity';
@@ -131,4 +132,12 @@ export function latestYear(site: SiteContent): number {
   const [year] = reportYears(site);
   if (year === undefined) throw new Error('There is no report in src/content/reports/: add one before building.');
   return year;
+}
+
+/** `getStaticPaths()` entries for a page that exists once per report year and locale: `/2007/…`, `/en/2007/…`. */
+export async function reportPaths() {
+  const site = await loadSite();
+  return perLocale((locale) =>
+    [...inLocale(site.reports, locale).values()].map((report) => ({ params: { year: slugOf(report) }, props: { report } })),
+  );
 }

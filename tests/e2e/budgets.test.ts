@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { renditions } from '../../src/data/gallery';
 import { sitePages } from '../support/site';
+import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 
 const rootUrl = inject('rootUrl');
 const rootDir = inject('rootDir');
@@ -41,16 +42,7 @@ const featurePages: Record<PageKind, string | undefined> = {
 /** One example page of each kind per locale, from the sitemap (the first in path order). */
 function examplePages(): { kind: PageKind; path: string }[] {
   const paths = sitePages(rootDir);
-  const patterns: [PageKind, RegExp][] = [
-    ['home', /^\/(en\/)?$/],
-    ['report', /^\/(en\/)?\d{4}\/$/],
-    ['unit', /^\/(en\/)?\d{4}\/units\/[^/]+\/$/],
-    ['gallery', /^\/(en\/)?gallery\/$/],
-    ['album', /^\/(en\/)?gallery\/(?!photos\/)[^/]+\/$/],
-    ['photo', /^\/(en\/)?gallery\/photos\/[^/]+\/$/],
-    ['search', /^\/(en\/)?search\/$/],
-    ['glossary', /^\/(en\/)?glossary\/$/],
-  ];
+  const patterns = pageKinds as Array<[PageKind, RegExp]>;
   const examples: { kind: PageKind; path: string }[] = [];
   for (const english of [false, true]) {
     for (const [kind, pattern] of patterns) {
