@@ -22,22 +22,23 @@ export interface BuildResult {
   output: string;
 }
 
-/**
- * Runs `astro build` for a project directory into `outDir`, with extra environment (e.g. BASE_PATH).
- * Uses the Node running the tests, so the build sees the same Node version.
- */
-export function buildSite(options: { root?: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
-  const root = options.root ?? projectRoot;
+/** Runs a Node script with the Node running the tests, in `cwd`, collecting its output. */
+export function runNode(args: string[], cwd: string, env?: Record<string, string>): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroCli, 'build', '--root', root, '--outDir', options.outDir], {
-      cwd: root,
-      env: buildEnvironment(options.env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { cwd, env: buildEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/**
+ * Runs `astro build` for a project directory into `outDir`, with extra environment (e.g. BASE_PATH).
+ * Uses the Node running the tests, so the build sees the same Node version.
+ */
+export function buildSite(options: { root?: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const root = options.root ?? projectRoot;
+  return runNode([astroCli, 'build', '--root', root, '--outDir', options.outDir], root, options.env);
 }

@@ -1,11 +1,10 @@
 // Fixture sites: a copy of the project in a temporary folder (sharing node_modules by symlink),
 // to break, check and build without touching the real one.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEnvironment, projectRoot } from './build-site';
+import { projectRoot, runNode } from './build-site';
 
 const created: string[] = [];
 
@@ -53,16 +52,5 @@ export async function fingerprintTree(folder: string): Promise<string> {
 
 /** Runs one of the project's Node scripts in a fixture with the Node running the tests. */
 export function runScript(root: string, script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, script), ...args], {
-      cwd: root,
-      env: buildEnvironment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return runNode([join(root, script), ...args], root);
 }
