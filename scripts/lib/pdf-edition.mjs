@@ -75,6 +75,7 @@ export async function makePdfEditions({ dir, base = '/', log = console.log }) {
         page.on('pageerror', (error) => errors.push(error.message));
         await page.goto(`${server.url}${prefix}${year}/print/`, { waitUntil: 'networkidle' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const metadata = await documentMetadata(page);
         await page.addScriptTag({ path: pagedJs });
         const pages = await page.evaluate(async () => {
           const { Previewer } = /** @type {any} */ (window).Paged;
@@ -84,7 +85,7 @@ export async function makePdfEditions({ dir, base = '/', log = console.log }) {
         if (errors.length > 0) throw new Error(`Laying out ${prefix}${year}/print/ failed: ${errors.join('; ')}`);
         const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
         await context.close();
-        const pdf = await withMetadata(printed, await pageMetadata(server.url, prefix, year, browser), lang);
+        const pdf = await withMetadata(printed, metadata, lang);
         const file = join(dir, pdfPath(year, lang));
         await writeFile(file, pdf);
         const ms = performance.now() - started;
@@ -100,16 +101,12 @@ export async function makePdfEditions({ dir, base = '/', log = console.log }) {
 }
 
 /** Title, author and subject as the print document declares them in its <head>. */
-async function pageMetadata(url, prefix, year, browser) {
-  const page = await browser.newPage();
-  await page.goto(`${url}${prefix}${year}/print/`);
-  const meta = await page.evaluate(() => ({
+function documentMetadata(page) {
+  return page.evaluate(() => ({
     title: document.title,
     author: document.querySelector('meta[name=author]')?.getAttribute('content') ?? '',
     subject: document.querySelector('meta[name=description]')?.getAttribute('content') ?? '',
   }));
-  await page.close();
-  return meta;
 }
 
 /** Sets the document information and language that Chromium leaves out. */
