@@ -1,9 +1,9 @@
 // Every page of both locales, as a reader's browser sees it.
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { sitePages, visit } from '../support/site';
+import { readSourceText } from '../support/source-text';
 
 const rootUrl = inject('rootUrl');
 const pages = sitePages(inject('rootDir'));
@@ -122,7 +122,7 @@ describe('head', () => {
 });
 
 describe('content as the reader sees it', () => {
-  const seed = readFileSync('../shared/seeds/000_4d1af2f4d6fc4318.txt', 'utf8');
+  const seed = readSourceText();
   // ％ is typesetting: the site writes figures with the locale's own percent sign.
   const body = seed.slice(0, seed.indexOf('打基础 强素质 促管理 树形象')).replace(/\s+/g, '').replaceAll('％', '%');
 

@@ -5,8 +5,9 @@ import { parse } from 'yaml';
 import { highlightOrder } from '../../src/utils/report';
 import { findFigureLiterals } from '../../src/utils/prose-check';
 import { filesIn, plainText, readEntry, withMetrics } from './content-helpers';
+import { readSourceText } from '../support/source-text';
 
-const seed = readFileSync('../shared/seeds/000_4d1af2f4d6fc4318.txt', 'utf8');
+const seed = readSourceText();
 const zhReport = readEntry('src/content/reports/zh-cn/2007.mdx');
 const enReport = readEntry('src/content/reports/en/2007.mdx');
 
