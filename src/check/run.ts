@@ -1,18 +1,17 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
 import { defaultLocale, isLocale, locales } from '../i18n/locales';
-import { findContentProblems, type CheckedEntry } from '../utils/integrity';
-import { metricTable, yearFigures, type MetricId, type MetricValue } from '../utils/metrics';
-import { findContradictingFigures } from '../utils/prose-check';
+import { modelEntry, type ModelEntry } from '../model/entries';
+import { contentModel, type CollectionModel, type ImageKind } from '../model/registry';
+import { checkSite } from '../model/rules';
+import { parseYamlSource } from '../model/yaml-source';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
-import type { MetricsData } from '../schemas/metrics';
-import { collectionRules, type CheckSchemaContext, type CollectionRule } from './collections';
-import { imageProblems, inlineImageRules } from './images';
+import { imageProblems, inlineImageRules, photoRules, type ImageRules } from './images';
 import { checkMdxBody } from './mdx';
-import { bilingual, formatProblems, relativeFile, type CheckProblem } from './problems';
+import { formatProblems, problemAt, relativeFile, type CheckProblem } from './problems';
 import { schemaProblems } from './schema-issues';
-import { parseYamlSource } from './yaml-source';
 
 /** A content file is an editor's text: anything bigger is a paste gone wrong and makes a heavy page. */
 export const maxContentBytes = 512 * 1024;
@@ -20,7 +19,12 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const contentExtensions = new Set(['.md', '.mdx', '.markdown', '.yaml', '.yml', '.json']);
 const markupPattern = /<\s*\/?\s*[a-z!][^>]*>?/i;
 
-const checkContext: CheckSchemaContext = { image: () => z.string().trim().min(1) };
+/**
+ * The check's `image()` keeps the file path (./images.ts inspects the file itself) where the
+ * build's returns image metadata: the rest of the schema is the same object.
+ */
+const checkContext = { image: () => z.string().trim().min(1) } as unknown as Pick<SchemaContext, 'image'>;
+const imageRules: Record<ImageKind, ImageRules> = { photo: photoRules };
 
 /** One entry's translation state: the Chinese source and whether its English counterpart is current. */
 export interface TranslationRow {
@@ -39,16 +43,14 @@ export interface CheckResult {
 
 interface LoadedEntry {
   collection: string;
-  rule: CollectionRule;
-  id: string;
+  model: CollectionModel;
   locale: string | undefined;
   slug: string;
   file: string;
-  absolute: string;
   text: string;
-  data: Record<string, unknown> | undefined;
+  /** The rules' view of the entry (only as existing, if its data failed its schema). */
+  entry: ModelEntry | undefined;
   lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined;
-  references: CheckedEntry['references'];
 }
 
 async function filesUnder(folder: string): Promise<string[]> {
@@ -60,17 +62,6 @@ async function filesUnder(folder: string): Promise<string[]> {
   }
 }
 
-/** Every `{ id, collection }` a parsed entry holds (what `reference()` produces), with its field path. */
-function referencesIn(value: unknown, path: Array<string | number> = []): CheckedEntry['references'] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => referencesIn(item, [...path, index]));
-  if (value === null || typeof value !== 'object') return [];
-  const record = value as Record<string, unknown>;
-  if (typeof record.id === 'string' && typeof record.collection === 'string' && Object.keys(record).length === 2) {
-    return [{ field: path.join('.'), collection: record.collection, id: record.id }];
-  }
-  return Object.entries(record).flatMap(([key, item]) => referencesIn(item, [...path, key]));
-}
-
 /** Text fields with HTML in them: shown as text on the site, but never what the editor meant. */
 function markupIn(value: unknown, path: Array<string | number> = []): Array<{ path: Array<string | number>; text: string }> {
   if (typeof value === 'string') return markupPattern.test(value) ? [{ path, text: value }] : [];
@@ -79,18 +70,14 @@ function markupIn(value: unknown, path: Array<string | number> = []): Array<{ pa
   return Object.entries(value).flatMap(([key, item]) => markupIn(item, [...path, key]));
 }
 
-function problemAt(file: string, line: number | undefined, field: string, en: [string, string], zh: [string, string]): CheckProblem {
-  return { file, ...(line === undefined ? {} : { line }), field, message: en[0], fix: en[1], zh: { message: zh[0], fix: zh[1] } };
-}
-
 /** Validates every content file of the project at `root`, collecting every problem (never stopping at the first). */
 export async function checkContent(root: string): Promise<CheckResult> {
   const problems: CheckProblem[] = [];
   const loaded: LoadedEntry[] = [];
   let files = 0;
 
-  for (const [collection, rule] of Object.entries(collectionRules)) {
-    const folder = join(root, rule.folder);
+  for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
+    const folder = join(root, model.folder);
     const seen = new Map<string, string>();
     for (const absolute of await filesUnder(folder)) {
       const file = relativeFile(root, absolute);
@@ -99,13 +86,13 @@ export async function checkContent(root: string): Promise<CheckResult> {
       const name = parts.at(-1) ?? '';
       if (name.startsWith('.') || !contentExtensions.has(extension)) continue; // images, notes
       files += 1;
-      if (extension !== rule.extension) {
-        problems.push(problemAt(file, undefined, '(file name)', [`ends in "${extension}", so the site ignores it`, `rename it to ${name.slice(0, -extension.length)}${rule.extension}`], [`扩展名是“${extension}”，网站会忽略这个文件`, `改名为 ${name.slice(0, -extension.length)}${rule.extension}`]));
+      if (extension !== model.extension) {
+        problems.push(problemAt(file, undefined, '(file name)', [`ends in "${extension}", so the site ignores it`, `rename it to ${name.slice(0, -extension.length)}${model.extension}`], [`扩展名是“${extension}”，网站会忽略这个文件`, `改名为 ${name.slice(0, -extension.length)}${model.extension}`]));
         continue;
       }
-      const locale = rule.layout === 'localized' ? parts[0] : undefined;
-      if (rule.layout === 'localized' ? parts.length !== 2 || !isLocale(locale) : parts.length !== 1) {
-        const where = rule.layout === 'localized' ? `${rule.folder}/<${locales.join('|')}>/` : `${rule.folder}/`;
+      const locale = model.layout === 'localized' ? parts[0] : undefined;
+      if (model.layout === 'localized' ? parts.length !== 2 || !isLocale(locale) : parts.length !== 1) {
+        const where = model.layout === 'localized' ? `${model.folder}/<${locales.join('|')}>/` : `${model.folder}/`;
         problems.push(problemAt(file, undefined, '(file location)', [`is not where the site looks for ${collection}`, `move it directly into ${where}`], [`不在网站读取 ${collection} 的位置`, `把它直接移到 ${where} 下`]));
         continue;
       }
@@ -121,35 +108,16 @@ export async function checkContent(root: string): Promise<CheckResult> {
         continue;
       }
       seen.set(key.toLowerCase(), file);
-      const entry = await loadEntry(collection, rule, root, absolute, file, locale, slug, problems);
+      const entry = await loadEntry(collection, model, root, absolute, file, locale, slug, problems);
       if (entry) loaded.push(entry);
     }
   }
 
-  problems.push(...duplicateNames(loaded));
-
-  // Cross-entry checks: counterparts, references (shared with the build, src/utils/integrity.ts).
-  const localized: Record<string, CheckedEntry[]> = {};
-  const shared: Record<string, CheckedEntry[]> = {};
-  for (const [collection, rule] of Object.entries(collectionRules)) {
-    (rule.layout === 'localized' ? localized : shared)[collection] = loaded
-      .filter((entry) => entry.collection === collection)
-      .map((entry) => ({ id: entry.id, filePath: entry.file, references: entry.references }));
-  }
-  problems.push(...findContentProblems({ localized, shared }).map(bilingual));
-  problems.push(...draftProblems(loaded));
-
-  // Prose figures against the data (src/utils/prose-check.ts, as the build does).
-  const tables = new Map<number, Record<MetricId, MetricValue>>();
-  for (const entry of loaded.filter((e) => e.collection === 'metrics' && e.data)) {
-    const data = entry.data as unknown as MetricsData;
-    tables.set(data.year, metricTable(yearFigures(data)));
-  }
-  for (const entry of loaded.filter((e) => (e.collection === 'reports' || e.collection === 'units') && e.data)) {
-    const data = entry.data as { year?: number; years?: number[] };
-    const year = data.year ?? Math.max(...(data.years ?? []));
-    const table = tables.get(year);
-    if (table) problems.push(...findContradictingFigures(entry.file, entry.text, table).map(bilingual));
+  // Cross-entry rules: the same function the build runs (src/model/rules.ts).
+  const reported = new Set(problems.map(problemKey));
+  for (const problem of checkSite(loaded.flatMap((entry) => (entry.entry ? [entry.entry] : [])))) {
+    // The MDX check (./mdx.ts) reports some of the same things (unknown <Metric> ids) at the same place.
+    if (!reported.has(problemKey(problem))) problems.push(problem);
   }
 
   const translations = translationRows(loaded);
@@ -176,7 +144,7 @@ export async function checkContent(root: string): Promise<CheckResult> {
 
 async function loadEntry(
   collection: string,
-  rule: CollectionRule,
+  model: CollectionModel,
   root: string,
   absolute: string,
   file: string,
@@ -196,26 +164,14 @@ async function loadEntry(
     problems.push(problemAt(file, undefined, '(file)', ['cannot be read', 'check the file permissions'], ['无法读取', '检查文件权限']));
     return undefined;
   }
-  const isMdx = rule.extension === '.mdx' || rule.extension === '.md';
+  const isMdx = model.extension === '.mdx';
   const split = isMdx ? splitFrontmatter(text) : { frontmatter: text, body: '', bodyLine: 1 };
   if (split.frontmatter === undefined) {
     problems.push(problemAt(file, 1, '(frontmatter)', ['has no frontmatter (the fields between two --- lines at the top)', 'start the file with ---, the fields, and ---, as `npm run new` writes them'], ['缺少文件开头的字段区（两行 --- 之间的内容）', '文件开头写 ---、各字段、---，格式与 `npm run new` 生成的一样']));
     return undefined;
   }
   const yaml = parseYamlSource(split.frontmatter, isMdx ? 2 : 1);
-  const entry: LoadedEntry = {
-    collection,
-    rule,
-    id: locale ? `${locale}/${slug}` : slug,
-    locale,
-    slug,
-    file,
-    absolute,
-    text,
-    data: undefined,
-    lineOf: yaml.lineOf,
-    references: [],
-  };
+  const loaded: LoadedEntry = { collection, model, locale, slug, file, text, entry: undefined, lineOf: yaml.lineOf };
   for (const error of yaml.errors) {
     problems.push(problemAt(file, error.line, '(YAML)', [`is not valid YAML: ${error.message}`, 'check quotes, colons and indentation on that line (put text containing ": " in quotes)'], [`YAML 格式错误：${error.message}`, '检查该行的引号、冒号和缩进（含“: ”的文字要加引号）']));
   }
@@ -223,100 +179,38 @@ async function loadEntry(
     for (const { path, text: value } of markupIn(yaml.data)) {
       problems.push(problemAt(file, yaml.lineOf(path), path.join('.'), [`contains HTML markup (${JSON.stringify(value.slice(0, 60))}); fields are plain text`, 'remove the tags (<…>) and write plain text'], [`含有 HTML 标签（${JSON.stringify(value.slice(0, 60))}）；字段只能写纯文字`, '删掉 <…> 标签，只写文字']));
     }
-    const schema = typeof rule.schema === 'function' ? rule.schema(checkContext) : rule.schema;
+    const schema = typeof model.schema === 'function' ? model.schema(checkContext) : model.schema;
     const result = schemaProblems(file, yaml.data, schema, yaml.lineOf);
     problems.push(...result.problems);
-    if (result.parsed && typeof result.parsed === 'object') {
-      entry.data = result.parsed as Record<string, unknown>;
-      entry.references.push(...referencesIn(entry.data).map((ref) => ({ ...ref, ...lineField(yaml.lineOf, ref.field) })));
-      for (const [field, target] of Object.entries(rule.slugFields ?? {})) {
-        const value = entry.data[field];
-        if (typeof value === 'string') entry.references.push({ field, collection: target, id: value, ...lineField(yaml.lineOf, field) });
-      }
-      for (const field of rule.images?.fields ?? []) {
-        const value = entry.data[field];
-        if (typeof value !== 'string' || !rule.images) continue;
+    const data = result.parsed && typeof result.parsed === 'object' ? (result.parsed as Record<string, unknown>) : undefined;
+    loaded.entry = modelEntry({ collection, id: locale ? `${locale}/${slug}` : slug, file, text, data });
+    if (data) {
+      for (const field of model.images?.fields ?? []) {
+        const value = data[field];
+        if (typeof value !== 'string' || !model.images) continue;
         const imagePath = resolve(dirname(absolute), value);
-        problems.push(...(await imageProblems(file, field, imagePath, relativeFile(root, imagePath), rule.images.rules, yaml.lineOf([field]))));
-      }
-      const year = entry.data.year;
-      if ((collection === 'reports' || collection === 'metrics' || collection === 'timelines') && typeof year === 'number' && String(year) !== slug) {
-        problems.push(problemAt(file, yaml.lineOf(['year']), 'year', [`is ${year}, but the file is named ${slug}`, `make them agree: the file of the ${year} report is named ${year}${rule.extension}`], [`是 ${year}，但文件名是 ${slug}`, `两者要一致：${year} 年的文件名是 ${year}${rule.extension}`]));
+        problems.push(...(await imageProblems(file, field, imagePath, relativeFile(root, imagePath), imageRules[model.images.kind], yaml.lineOf([field]))));
       }
     }
   }
   if (isMdx) {
-    const findings = checkMdxBody(file, split.body, split.bodyLine, rule.components ?? []);
+    // Its references are found by the content model (src/model/entries.ts), as in the build.
+    const findings = checkMdxBody(file, split.body, split.bodyLine, model.components);
     problems.push(...findings.problems);
-    entry.references.push(...findings.references);
     for (const image of findings.images) {
       const imagePath = resolve(dirname(absolute), image.url);
       problems.push(...(await imageProblems(file, '(image in text)', imagePath, relativeFile(root, imagePath), inlineImageRules, image.line)));
     }
   }
-  return entry;
+  return loaded;
 }
 
-/**
- * Drafts are left out of production builds (src/data/site.ts), so a published entry must not
- * depend on one: not by reference, and not as its counterpart in the other language.
- */
-function draftProblems(loaded: LoadedEntry[]): CheckProblem[] {
-  const isDraft = (entry: LoadedEntry | undefined) => entry?.data?.draft === true;
-  const byId = new Map(loaded.map((entry) => [`${entry.collection}:${entry.id}`, entry]));
-  const problems: CheckProblem[] = [];
-  for (const entry of loaded.filter((e) => e.data && !isDraft(e))) {
-    for (const ref of entry.references) {
-      const rule = collectionRules[ref.collection];
-      const id = rule?.layout === 'localized' && !ref.id.includes('/') ? `${entry.locale ?? defaultLocale}/${ref.id}` : ref.id;
-      const target = byId.get(`${ref.collection}:${id}`);
-      if (!target || !isDraft(target)) continue;
-      problems.push(problemAt(entry.file, ref.line, ref.field, [`refers to "${ref.id}", which is still a draft and will not be published`, `publish ${target.file} (draft: false), or remove the reference until it is`], [`引用的“${ref.id}”还是草稿，不会发布`, `把 ${target.file} 改为 draft: false 发布，或者先删掉这个引用`]));
-    }
-    if (entry.locale && entry.rule.layout === 'localized') {
-      for (const locale of locales.filter((l) => l !== entry.locale)) {
-        const counterpart = byId.get(`${entry.collection}:${locale}/${entry.slug}`);
-        if (!counterpart || !isDraft(counterpart)) continue;
-        problems.push(problemAt(counterpart.file, counterpart.lineOf(['draft']), 'draft', [`is true, but ${entry.file} is published: the two languages would not match`, 'set draft to the same value in both language files'], [`是 true，但 ${entry.file} 已发布：两种语言的网站会不一致`, '两个语言文件的 draft 要设成一样']));
-      }
-    }
-  }
-  return problems;
-}
-
-/** Fields that name what an entry is about: two entries with the same one describe the same thing twice. */
-const namingFields: Record<string, ReadonlyArray<string>> = { units: ['name'], glossary: ['zh', 'en'] };
-
-function duplicateNames(loaded: LoadedEntry[]): CheckProblem[] {
-  const problems: CheckProblem[] = [];
-  for (const [collection, fields] of Object.entries(namingFields)) {
-    for (const field of fields) {
-      const seen = new Map<string, LoadedEntry>();
-      for (const entry of loaded.filter((e) => e.collection === collection && e.data)) {
-        const value = entry.data?.[field];
-        if (typeof value !== 'string') continue;
-        const key = `${entry.locale ?? ''}\0${value.trim().toLowerCase()}`;
-        const first = seen.get(key);
-        if (!first) {
-          seen.set(key, entry);
-          continue;
-        }
-        problems.push(problemAt(entry.file, entry.lineOf([field]), field, [`is "${value}", the same as in ${first.file}: two entries for one thing`, `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") and delete or rename the other`], [`是“${value}”，与 ${first.file} 重复：同一事物有两个条目`, `两个文件（网页地址“${first.slug}”和“${entry.slug}”）只保留一个，删除或改写另一个`]));
-      }
-    }
-  }
-  return problems;
-}
-
-function lineField(lineOf: LoadedEntry['lineOf'], field: string): { line?: number } {
-  const line = lineOf(field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
-  return line === undefined ? {} : { line };
-}
+const problemKey = (problem: CheckProblem) => `${problem.file}:${problem.line ?? ''}:${problem.field}`;
 
 function translationRows(loaded: LoadedEntry[]): TranslationRow[] {
   const rows: TranslationRow[] = [];
-  for (const [collection, rule] of Object.entries(collectionRules)) {
-    if (!rule.translated) continue;
+  for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
+    if (!model.translated) continue;
     const entries = loaded.filter((entry) => entry.collection === collection);
     for (const source of entries.filter((entry) => entry.locale === defaultLocale)) {
       for (const locale of locales.filter((l) => l !== defaultLocale)) {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { objectAt, unknownFieldText } from '../model/fields';
 import type { CheckProblem } from './problems';
 
 type Issue = z.core.$ZodIssue;
@@ -123,17 +124,27 @@ export function schemaProblems(
 ): { problems: CheckProblem[]; parsed: unknown } {
   const result = schema.safeParse(data);
   if (result.success) return { problems: [], parsed: result.data };
-  const problems = result.error.issues.map((issue): CheckProblem => {
+  const problems = result.error.issues.flatMap((issue): CheckProblem[] => {
     const path = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown field, at its own line, with the nearest known field (src/model/fields.ts).
+      const known = Object.keys(objectAt(schema, path)?.shape ?? {});
+      return issue.keys.map((key) => {
+        const line = lineOf([...fieldPrefix, ...path, key]);
+        return { file, ...(line === undefined ? {} : { line }), field: [...path, key].map(String).join('.'), ...unknownFieldText(key, known) };
+      });
+    }
     const value = valueAt(data, path);
     const present = value !== undefined;
     const line = lineOf([...fieldPrefix, ...path]);
-    return {
-      file,
-      ...(line === undefined ? {} : { line }),
-      field: path.length > 0 ? path.map(String).join('.') : '(whole file)',
-      ...describe(issue, value, present),
-    };
+    return [
+      {
+        file,
+        ...(line === undefined ? {} : { line }),
+        field: path.length > 0 ? path.map(String).join('.') : '(whole file)',
+        ...describe(issue, value, present),
+      },
+    ];
   });
   return { problems, parsed: undefined };
 }

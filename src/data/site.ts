@@ -1,12 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import type { Locale } from '../i18n/locales';
+import { modelEntry } from '../model/entries';
+import { formatProblems } from '../model/problems';
+import { collectionNames, type CollectionName } from '../model/registry';
+import { checkSite } from '../model/rules';
 import { splitEntryId } from '../utils/entries';
 import { perLocale } from '../utils/routes';
-import { readFileSync } from 'node:fs';
-import { findPhotoDateProblems } from '../utils/gallery';
-import { findContentProblems, formatContentProblems, type CheckedEntry, type ContentProblem } from '../utils/integrity';
-import { metricTable, yearFigures } from '../utils/metrics';
-import { findContradictingFigures } from '../utils/prose-check';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
@@ -37,74 +37,36 @@ export function published(entry: { data: { draft?: boolean } }): boolean {
 }
 
 /**
- * All content, loaded once per build and checked across entries (counterparts, references).
- * Every page goes through here, so a broken entry fails the whole build before anything is written.
+ * All content, loaded once per build and checked across entries by the content model's rules
+ * (src/model/rules.ts, the same function `npm run check` runs, with the same messages). Every
+ * page goes through here, so a broken entry fails the whole build before anything is written.
  */
 export function loadSite(): Promise<SiteContent> {
   cached ??= (async () => {
-    const [reports, units, glossary, metrics, timelines, events, photos] = await Promise.all([
-      getCollection('reports', published),
-      getCollection('units', published),
-      getCollection('glossary'),
-      getCollection('metrics'),
-      getCollection('timelines'),
-      getCollection('events'),
-      getCollection('photos'),
-    ]);
-    const problems = findContentProblems({
-      localized: {
-        reports: reports.map((entry) => checked(entry, [])),
-        units: units.map((entry) =>
-          checked(entry, [
-            ...entry.data.practices.map((ref, i) => ({ field: `practices.${i}`, ...ref })),
-            ...(entry.data.parent ? [{ field: 'parent', collection: 'units', id: entry.data.parent }] : []),
-          ]),
-        ),
-        events: events.map((entry) => checked(entry, [])),
-      },
-      shared: {
-        glossary: glossary.map((entry) =>
-          checked(entry, entry.data.related.map((ref, i) => ({ field: `related.${i}`, ...ref }))),
-        ),
-        metrics: metrics.map((entry) => checked(entry, [])),
-        // Photos hold both languages in one file; their event and unit must exist in every language.
-        photos: photos.map((entry) =>
-          checked(entry, [
-            ...(entry.data.event ? [{ field: 'event', collection: 'events', id: entry.data.event }] : []),
-            ...(entry.data.unit ? [{ field: 'unit', collection: 'units', id: entry.data.unit }] : []),
-          ]),
-        ),
-      },
-    });
-    problems.push(
-      ...findPhotoDateProblems(
-        photos,
-        events.map((entry) => ({ slug: slugOf(entry), date: entry.data.date, file: entry.filePath ?? entry.id })),
-      ),
-    );
-    problems.push(...contradictingFigures([...reports, ...units], metrics));
-    if (problems.length > 0) throw new Error(formatContentProblems(problems));
-    return { reports, units, glossary, metrics, timelines, events, photos };
+    const all = Object.fromEntries(
+      await Promise.all(collectionNames.map(async (name) => [name, await getCollection(name)] as const)),
+    ) as { [Name in CollectionName]: Array<CollectionEntry<Name>> };
+    const problems = checkSite(Object.values(all).flat().map(toModelEntry));
+    if (problems.length > 0) {
+      throw new Error(`${formatProblems(problems)}\n\n改正以上问题后再构建；什么都没有发布。Fix the above and build again; nothing was published.`);
+    }
+    return {
+      reports: all.reports.filter(published),
+      units: all.units.filter(published),
+      glossary: all.glossary,
+      metrics: all.metrics,
+      timelines: all.timelines,
+      events: all.events,
+      photos: all.photos,
+    };
   })();
   return cached;
 }
 
-/** Hand-typed figures in report and unit files that contradict their year's data. */
-function contradictingFigures(
-  entries: Array<Report | Unit>,
-  metrics: Metrics[],
-): ContentProblem[] {
-  const tables = new Map(metrics.map((entry) => [entry.data.year, metricTable(yearFigures(entry.data))]));
-  return entries.flatMap((entry) => {
-    const year = 'year' in entry.data ? entry.data.year : Math.max(...entry.data.years);
-    const table = tables.get(year);
-    if (!table || !entry.filePath) return [];
-    return findContradictingFigures(entry.filePath, readFileSync(entry.filePath, 'utf8'), table);
-  });
-}
-
-function checked(entry: { id: string; filePath?: string | undefined }, references: CheckedEntry['references']): CheckedEntry {
-  return entry.filePath === undefined ? { id: entry.id, references } : { id: entry.id, filePath: entry.filePath, references };
+/** The rules' view of an entry Astro loaded: its file as written, its data as parsed. */
+function toModelEntry(entry: { id: string; collection: string; filePath?: string | undefined; data: object }) {
+  const file = entry.filePath ?? entry.id;
+  return modelEntry({ collection: entry.collection, id: entry.id, file, text: readFileSync(file, 'utf8'), data: entry.data as Record<string, unknown> });
 }
 
 /** Entries of a localized collection in one locale, keyed by their shared slug. */

@@ -1,6 +1,6 @@
 import type { EventTime } from '../schemas/event';
 import { partsOfDay } from '../schemas/event';
-import type { ContentProblem } from './integrity';
+import type { ContentProblem } from '../model/problems';
 
 /** The fields of a photo entry the gallery's grouping and checks need. */
 export interface GalleryPhoto {
@@ -62,21 +62,29 @@ const sameDay = (a: Date, b: Date) => a.toISOString().slice(0, 10) === b.toISOSt
 
 /**
  * A photo's date, when given, must be the date of its event in every language: the caption and the
- * event page would otherwise disagree.
+ * event page would otherwise disagree. (One of the content model's rules: src/model/rules.ts.)
  */
-export function findPhotoDateProblems(photos: GalleryPhoto[], events: Array<GalleryEvent & { file: string }>): ContentProblem[] {
+export function findPhotoDateProblems(
+  photos: Array<GalleryPhoto & { line?: number | undefined }>,
+  events: Array<GalleryEvent & { file: string }>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
   for (const photo of photos) {
     const { date, event } = photo.data;
     if (!date || !event) continue;
     for (const target of events.filter((candidate) => candidate.slug === event)) {
       if (sameDay(date, target.date)) continue;
-      const iso = (d: Date) => d.toISOString().slice(0, 10);
       problems.push({
         file: photo.filePath ?? photo.id,
+        ...(photo.line === undefined ? {} : { line: photo.line }),
         field: 'date',
         message: `is ${iso(date)}, but its event "${event}" (${target.file}) took place on ${iso(target.date)}`,
         fix: 'correct whichever date does not match the source, or leave the photo\'s date out',
+        zh: {
+          message: `是 ${iso(date)}，但它的活动“${event}”（${target.file}）是在 ${iso(target.date)} 举行的`,
+          fix: '对照原文改正写错的那个日期，或者删掉图片的日期',
+        },
       });
       break;
     }

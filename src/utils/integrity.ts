@@ -1,5 +1,8 @@
 import { locales, type Locale } from '../i18n/locales';
 import { splitEntryId } from './entries';
+import type { ContentProblem } from '../model/problems';
+
+export type { ContentProblem };
 
 /** The part of a content entry the cross-entry checks need. */
 export interface CheckedEntry {
@@ -7,17 +10,6 @@ export interface CheckedEntry {
   filePath?: string;
   /** References this entry makes, by field path: `practices.0` → `{ collection: 'glossary', id: 'six-constants' }`. */
   references: Array<{ field: string; collection: string; id: string; line?: number }>;
-}
-
-export interface ContentProblem {
-  file: string;
-  /** 1-based line in the file, where the problem has one. */
-  line?: number;
-  field: string;
-  message: string;
-  fix: string;
-  /** The same message and fix in Chinese, for the editors (`npm run check` prints both). */
-  zh?: { message: string; fix: string };
 }
 
 export interface CheckInput {

@@ -1,0 +1,166 @@
+import type { SchemaContext } from 'astro:content';
+import type { z } from 'astro/zod';
+import { eventSchema } from '../schemas/event';
+import { glossarySchema } from '../schemas/glossary';
+import { metricsSchema } from '../schemas/metrics';
+import { photoSchema } from '../schemas/photo';
+import { reportSchema } from '../schemas/report';
+import { timelineSchema } from '../schemas/timeline';
+import { unitSchema } from '../schemas/unit';
+import { strictSchema } from './fields';
+
+/**
+ * THE content model, declared once. Everything that needs to know about content reads it:
+ * src/content.config.ts (Astro's collections), `npm run check` (src/check/), the build's loader
+ * (`loadSite()` in src/data/site.ts), the cross-entry rules (./rules.ts), the scaffolder
+ * (`npm run new`, src/editing/) and the field tables of the editors' guide (docs/editing.*.md).
+ * A collection added here is loaded, checked and documented everywhere.
+ */
+
+/** A schema, or Astro's schema function for collections that hold images (`image()`). */
+export type SchemaSource = z.ZodType | ((context: Pick<SchemaContext, 'image'>) => z.ZodType);
+
+/** The kinds of image rules `npm run check` applies (src/check/images.ts holds the rules). */
+export type ImageKind = 'photo';
+
+export interface CollectionModel<S extends SchemaSource = SchemaSource> {
+  /** Folder of its files, from the project root. */
+  folder: string;
+  /** `localized`: `<folder>/<locale>/<slug>.<ext>`, one file per language; `shared`: `<folder>/<slug>.<ext>`. */
+  layout: 'localized' | 'shared';
+  extension: '.mdx' | '.yaml';
+  /** The schema, strict (./fields.ts): a field it does not declare is an error with a suggestion. */
+  schema: S;
+  /** MDX components its pages provide (`<Content components={…}>`); MDX collections only. */
+  components: ReadonlyArray<string>;
+  /**
+   * Fields naming other entries: field → collection. `[]` marks each item of a list. A value is
+   * a file name (slug, resolved in the entry's language, or in every language from a shared
+   * entry) or what `reference()` makes (`{ id, collection }`).
+   */
+  references: Readonly<Record<string, string>>;
+  /** Fields holding an image path (relative to the entry), checked as `images.kind`. */
+  images?: { fields: ReadonlyArray<string>; kind: ImageKind };
+  /** The English entries are translations of the Chinese ones and record `sourceHash`. */
+  translated: boolean;
+  /** The file is named by the entry's `year` field (`2007.yaml`). */
+  namedByYear: boolean;
+  /** Fields that name what the entry is about: two entries with the same value describe one thing twice. */
+  namingFields: ReadonlyArray<string>;
+  /** What one entry is, for the editors' guide. */
+  title: { en: string; zh: string };
+}
+
+/** Applies what every collection gets: the strict version of its schema. */
+function collection<S extends SchemaSource>(model: CollectionModel<S>): CollectionModel<S> {
+  const { schema } = model;
+  const strict = (typeof schema === 'function'
+    ? (context: Pick<SchemaContext, 'image'>) => strictSchema(schema(context))
+    : strictSchema(schema)) as S;
+  return { ...model, schema: strict };
+}
+
+const none: ReadonlyArray<string> = [];
+
+export const contentModel = {
+  reports: collection({
+    title: { en: "A year's report (one file per language)", zh: '年度总结（每种语言一个文件）' },
+    folder: 'src/content/reports',
+    layout: 'localized',
+    extension: '.mdx',
+    schema: reportSchema,
+    components: ['Highlight', 'Metric', 'UnitLink'],
+    references: {},
+    translated: true,
+    namedByYear: true,
+    namingFields: none,
+  }),
+  units: collection({
+    title: { en: "A unit's highlights (one file per language)", zh: '单位亮点（每种语言一个文件）' },
+    folder: 'src/content/units',
+    layout: 'localized',
+    extension: '.mdx',
+    schema: unitSchema,
+    components: ['Metric', 'ReportQuote', 'UnitLink'],
+    references: { parent: 'units', 'practices[]': 'glossary' },
+    translated: true,
+    namedByYear: false,
+    namingFields: ['name'],
+  }),
+  glossary: collection({
+    title: { en: 'A glossary term (both languages in one file)', zh: '术语（两种语言在同一个文件）' },
+    folder: 'src/content/glossary',
+    layout: 'shared',
+    extension: '.yaml',
+    schema: glossarySchema,
+    components: none,
+    references: { 'related[]': 'glossary' },
+    translated: false,
+    namedByYear: false,
+    namingFields: ['zh', 'en'],
+  }),
+  metrics: collection({
+    title: { en: "A year's figures", zh: '年度数字' },
+    folder: 'src/content/metrics',
+    layout: 'shared',
+    extension: '.yaml',
+    schema: metricsSchema,
+    components: none,
+    references: {},
+    translated: false,
+    namedByYear: true,
+    namingFields: none,
+  }),
+  timelines: collection({
+    title: { en: "A year's timeline", zh: '年度时间线' },
+    folder: 'src/content/timelines',
+    layout: 'shared',
+    extension: '.yaml',
+    schema: timelineSchema,
+    components: none,
+    references: {},
+    translated: false,
+    namedByYear: true,
+    namingFields: none,
+  }),
+  events: collection({
+    title: { en: 'A gallery event (one file per language)', zh: '图片库活动（每种语言一个文件）' },
+    folder: 'src/content/events',
+    layout: 'localized',
+    extension: '.yaml',
+    schema: eventSchema,
+    components: none,
+    references: {},
+    translated: false,
+    namedByYear: false,
+    namingFields: none,
+  }),
+  photos: collection({
+    title: { en: 'A photo (both languages in one file, the image next to it)', zh: '图片（两种语言在同一个文件，图片放在旁边）' },
+    folder: 'src/content/photos',
+    layout: 'shared',
+    extension: '.yaml',
+    schema: photoSchema,
+    components: none,
+    references: { event: 'events', unit: 'units' },
+    images: { fields: ['image'], kind: 'photo' },
+    translated: false,
+    namedByYear: false,
+    namingFields: none,
+  }),
+} as const;
+
+export type ContentModel = typeof contentModel;
+export type CollectionName = keyof ContentModel;
+
+export const collectionNames = Object.keys(contentModel) as CollectionName[];
+
+/** The model of one collection by name (undefined for a name the model does not have). */
+export function modelOf(name: string): CollectionModel | undefined {
+  return (contentModel as Record<string, CollectionModel>)[name];
+}
+
+/** The glob (relative to the folder) that finds a collection's files. */
+export function filePattern(model: Pick<CollectionModel, 'layout' | 'extension'>): string {
+  return model.layout === 'localized' ? `*/*${model.extension}` : `*${model.extension}`;
+}

@@ -1,0 +1,240 @@
+import { defaultLocale, locales } from '../i18n/locales';
+import type { MetricsData } from '../schemas/metrics';
+import { findPhotoDateProblems } from '../utils/gallery';
+import { findContentProblems, type CheckedEntry } from '../utils/integrity';
+import { isMetricId, metricIds, metricTable, yearFigures } from '../utils/metrics';
+import { findContradictingFigures } from '../utils/prose-check';
+import { matchesWithLines, type ModelEntry } from './entries';
+import { bilingual, problemAt, type CheckProblem } from './problems';
+import { contentModel, modelOf, type CollectionModel } from './registry';
+
+/**
+ * The rules that run across entries: what no schema can see from one file. ONE function,
+ * `checkSite()`, runs them all; `npm run check` (src/check/run.ts) and the build's loader
+ * (`loadSite()` in src/data/site.ts) both call it with every entry, drafts included, and print
+ * the same bilingual problems. A rule added to `siteRules` is enforced in both places.
+ */
+export interface SiteRule {
+  id: string;
+  /** What the rule makes sure of, for the report of the rules and the tests. */
+  description: string;
+  /** `entries`: those that passed their schema; `all`: every entry, for what only needs to exist. */
+  check(entries: ReadonlyArray<ModelEntry>, all: ReadonlyArray<ModelEntry>): CheckProblem[];
+}
+
+const isDraft = (entry: ModelEntry | undefined) => entry?.data.draft === true;
+const ofCollection = (entries: ReadonlyArray<ModelEntry>, collection: string) => entries.filter((entry) => entry.collection === collection);
+const byKey = (entries: ReadonlyArray<ModelEntry>) => new Map(entries.map((entry) => [`${entry.collection}:${entry.id}`, entry]));
+
+/** Counterparts and references, as src/utils/integrity.ts finds them (shared with its unit tests). */
+function integrityProblems(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
+  const localized: Record<string, CheckedEntry[]> = {};
+  const shared: Record<string, CheckedEntry[]> = {};
+  for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
+    (model.layout === 'localized' ? localized : shared)[collection] = ofCollection(entries, collection).map((entry) => ({
+      id: entry.id,
+      filePath: entry.file,
+      references: entry.references,
+    }));
+  }
+  return findContentProblems({ localized, shared }).map(bilingual);
+}
+const isCounterpartProblem = (problem: CheckProblem) => problem.field === '(counterpart)' || problem.field === '(file location)';
+
+/** Heading ids a report's MDX gives its headings: `## 一、基本做法和验收情况 {#basics}`. */
+export function reportHeadingIds(body: string): string[] {
+  return [...body.matchAll(/^#{1,6}[ \t].*\{#([a-z0-9-]+)\}[ \t]*$/gm)].map((match) => match[1] ?? '');
+}
+
+/** The year whose figures an entry's prose quotes: a report's year, a unit's latest year. */
+function yearOf(entry: ModelEntry): number | undefined {
+  if (typeof entry.data.year === 'number') return entry.data.year;
+  const years = entry.data.years;
+  return Array.isArray(years) && years.length > 0 ? Math.max(...(years as number[])) : undefined;
+}
+
+export const siteRules: ReadonlyArray<SiteRule> = [
+  {
+    id: 'counterparts',
+    description: 'every entry of a localized collection exists in every language, in a language folder',
+    check: (_entries, all) => integrityProblems(all).filter(isCounterpartProblem),
+  },
+  {
+    id: 'references',
+    description: 'every entry a field or an MDX component names exists (in every language it is needed)',
+    check: (_entries, all) => integrityProblems(all).filter((problem) => !isCounterpartProblem(problem)),
+  },
+  {
+    id: 'drafts',
+    description: 'a published entry neither names a draft nor has a draft as its other-language version',
+    check(entries, all) {
+      const known = byKey(all);
+      const problems: CheckProblem[] = [];
+      for (const entry of entries.filter((e) => !isDraft(e))) {
+        for (const ref of entry.references) {
+          const localized = modelOf(ref.collection)?.layout === 'localized';
+          const id = localized && !ref.id.includes('/') ? `${entry.locale ?? defaultLocale}/${ref.id}` : ref.id;
+          const target = known.get(`${ref.collection}:${id}`);
+          if (!target || !isDraft(target)) continue;
+          problems.push(problemAt(entry.file, ref.line, ref.field, [`refers to "${ref.id}", which is still a draft and will not be published`, `publish ${target.file} (draft: false), or remove the reference until it is`], [`引用的“${ref.id}”还是草稿，不会发布`, `把 ${target.file} 改为 draft: false 发布，或者先删掉这个引用`]));
+        }
+        if (!entry.locale) continue;
+        for (const locale of locales.filter((l) => l !== entry.locale)) {
+          const counterpart = known.get(`${entry.collection}:${locale}/${entry.slug}`);
+          if (!counterpart || !isDraft(counterpart)) continue;
+          problems.push(problemAt(counterpart.file, counterpart.lineOf(['draft']), 'draft', [`is true, but ${entry.file} is published: the two languages would not match`, 'set draft to the same value in both language files'], [`是 true，但 ${entry.file} 已发布：两种语言的网站会不一致`, '两个语言文件的 draft 要设成一样']));
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'duplicate-names',
+    description: "no two entries of a collection share a naming field (a unit's name, a term's zh or en)",
+    check(entries) {
+      const problems: CheckProblem[] = [];
+      for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
+        for (const field of model.namingFields) {
+          const seen = new Map<string, ModelEntry>();
+          for (const entry of ofCollection(entries, collection)) {
+            const value = entry.data[field];
+            if (typeof value !== 'string') continue;
+            const key = `${entry.locale ?? ''}\0${value.trim().toLowerCase()}`;
+            const first = seen.get(key);
+            if (!first) {
+              seen.set(key, entry);
+              continue;
+            }
+            problems.push(problemAt(entry.file, entry.lineOf([field]), field, [`is "${value}", the same as in ${first.file}: two entries for one thing`, `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") and delete or rename the other`], [`是“${value}”，与 ${first.file} 重复：同一事物有两个条目`, `两个文件（网页地址“${first.slug}”和“${entry.slug}”）只保留一个，删除或改写另一个`]));
+          }
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'year-matches-file-name',
+    description: 'a report, figures or timeline file is named by its year (2007.mdx, 2007.yaml)',
+    check: (entries) =>
+      entries.flatMap((entry) => {
+        const model = modelOf(entry.collection);
+        const year = entry.data.year;
+        if (!model?.namedByYear || typeof year !== 'number' || String(year) === entry.slug) return [];
+        return [problemAt(entry.file, entry.lineOf(['year']), 'year', [`is ${year}, but the file is named ${entry.slug}`, `make them agree: the file of the ${year} entry is named ${year}${model.extension}`], [`是 ${year}，但文件名是 ${entry.slug}`, `两者要一致：${year} 年的文件名是 ${year}${model.extension}`])];
+      }),
+  },
+  {
+    id: 'a-report-exists',
+    description: 'there is at least one report: the home page shows the newest',
+    check: (_entries, all) =>
+      all.some((entry) => entry.collection === 'reports')
+        ? []
+        : [problemAt(contentModel.reports.folder, undefined, '(collection)', ['has no report, and the home page shows the newest one', 'add one: npm run new -- report <year>'], ['没有任何年度总结，而首页要显示最新的一份', '新建一份：npm run new -- report <年份>'])],
+  },
+  {
+    id: 'report-years-have-figures',
+    description: "every report year has its figures file (the report's key figures and charts need it)",
+    check(entries, all) {
+      // A figures file that failed its schema still counts by its name: the check has said what is wrong in it.
+      const years = new Set(ofCollection(all, 'metrics').map((entry) => Number(entry.slug)));
+      return ofCollection(entries, 'reports')
+        .filter((entry) => entry.locale === defaultLocale && !years.has(Number(entry.data.year)))
+        .map((entry) => problemAt(entry.file, entry.lineOf(['year']), 'year', [`is ${String(entry.data.year)}, but there is no ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml: the report's figures and charts need it`, `add the figures file: npm run new -- report ${String(entry.data.year)} writes one to fill in`], [`是 ${String(entry.data.year)}，但没有 ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml：年度总结的数字和图表需要它`, `补上数字文件：npm run new -- report ${String(entry.data.year)} 会生成一份待填写的`]));
+    },
+  },
+  {
+    id: 'unit-years-have-reports',
+    description: "every year a unit lists has a report in the unit's language (its page quotes and links that report)",
+    check(entries, all) {
+      const reports = new Set(ofCollection(all, 'reports').map((entry) => entry.id));
+      return ofCollection(entries, 'units').flatMap((entry) =>
+        ((entry.data.years as number[] | undefined) ?? []).flatMap((year, index) =>
+          reports.has(`${entry.locale}/${year}`)
+            ? []
+            : [problemAt(entry.file, entry.lineOf(['years', index]), `years.${index}`, [`is ${year}, but there is no ${year} report in ${entry.locale}`, `use a year with a report (src/content/reports/${entry.locale}/), or add that report`], [`是 ${year}，但没有 ${year} 年的 ${entry.locale} 年度总结`, `改成有年度总结的年份（src/content/reports/${entry.locale}/），或先添加该年度总结`])],
+        ),
+      );
+    },
+  },
+  {
+    id: 'unit-sections',
+    description: "a unit's sections are heading ids of the report of each of its years",
+    check(entries) {
+      const reports = new Map(ofCollection(entries, 'reports').map((entry) => [entry.id, reportHeadingIds(entry.body)]));
+      const problems: CheckProblem[] = [];
+      for (const unit of ofCollection(entries, 'units')) {
+        const sections = (unit.data.sections as string[] | undefined) ?? [];
+        for (const year of (unit.data.years as number[] | undefined) ?? []) {
+          const headings = reports.get(`${unit.locale}/${year}`);
+          if (!headings) continue; // unit-years-have-reports says so
+          sections.forEach((section, index) => {
+            if (headings.includes(section)) return;
+            problems.push(problemAt(unit.file, unit.lineOf(['sections', index]), `sections.${index}`, [`names "${section}", which is not a heading id of the ${year} report (known: ${headings.join(', ')})`, 'use one of those ids: they are written after the headings of the report, as {#basics}'], [`写的“${section}”不是 ${year} 年度总结中的标题 id（现有：${headings.join('、')}）`, '改用其中之一：它们写在年度总结各标题后面，如 {#basics}']));
+          });
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'metric-ids',
+    description: 'every figure quoted in MDX (<Metric id>) or in a timeline ({metric:id}) exists',
+    check(entries) {
+      const problems: CheckProblem[] = [];
+      const unknown = (entry: ModelEntry, line: number | undefined, field: string, id: string) =>
+        problemAt(entry.file, line, field, [`names the figure "${id}", which does not exist`, `use one of the ids in src/utils/metrics.ts: ${metricIds.join(', ')}`], [`引用的数字“${id}”不存在`, `改用 src/utils/metrics.ts 中的 id：${metricIds.join('、')}`]);
+      for (const entry of entries) {
+        for (const { match, line } of matchesWithLines(entry.body, /<Metric\b[^>]*?\bid="([^"]*)"/g, entry.bodyLine)) {
+          const id = match[1] ?? '';
+          if (!isMetricId(id)) problems.push(unknown(entry, line, '<Metric id>', id));
+        }
+      }
+      for (const entry of ofCollection(entries, 'timelines')) {
+        const steps = (entry.data.steps as Array<{ text: Record<string, string> }> | undefined) ?? [];
+        steps.forEach((step, index) => {
+          for (const [language, text] of Object.entries(step.text)) {
+            for (const match of text.matchAll(/\{metric:([\w.]*)\}/g)) {
+              const id = match[1] ?? '';
+              const path = ['steps', index, 'text', language];
+              if (!isMetricId(id)) problems.push(unknown(entry, entry.lineOf(path), path.join('.'), id));
+            }
+          }
+        });
+      }
+      return problems;
+    },
+  },
+  {
+    id: 'prose-figures',
+    description: "hand-typed counts and percentages in report and unit text agree with the year's figures",
+    check(entries) {
+      const tables = new Map(ofCollection(entries, 'metrics').map((entry) => [entry.data.year, metricTable(yearFigures(entry.data as unknown as MetricsData))]));
+      return entries
+        .filter((entry) => entry.collection === 'reports' || entry.collection === 'units')
+        .flatMap((entry) => {
+          const table = tables.get(yearOf(entry));
+          return table ? findContradictingFigures(entry.file, entry.text, table).map(bilingual) : [];
+        });
+    },
+  },
+  {
+    id: 'photo-dates',
+    description: "a photo's date, when given, is its event's date in every language",
+    check(entries) {
+      const photos = ofCollection(entries, 'photos').map((entry) => ({
+        id: entry.id,
+        filePath: entry.file,
+        line: entry.lineOf(['date']),
+        data: entry.data as { order: number; event?: string; date?: Date; featured: boolean },
+      }));
+      const events = ofCollection(entries, 'events').map((entry) => ({ slug: entry.slug, date: entry.data.date as Date, file: entry.file }));
+      return findPhotoDateProblems(photos, events).map(bilingual);
+    },
+  },
+];
+
+/** Every cross-entry problem of the site's content, by every rule. */
+export function checkSite(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
+  const valid = entries.filter((entry) => entry.valid);
+  return siteRules.flatMap((rule) => rule.check(valid, entries));
+}
