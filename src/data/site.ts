@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales';
 import { splitEntryId } from '../utils/entries';
-import { perLocale } from '../utils/routes';
+import { perLocale } from '../utils/paths';
 import { readFileSync } from 'node:fs';
 import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, formatContentProblems, type CheckedEntry, type ContentProblem } from '../utils/integrity';
