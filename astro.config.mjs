@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
 import pdfEdition from './src/integrations/pdf-edition.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { searchIndex } from './src/search/pagefind-integration.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build

@@ -6,7 +6,7 @@ import { formatProblems } from '../model/problems';
 import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
 import { splitEntryId } from '../utils/entries';
-import { perLocale } from '../utils/routes';
+import { perLocale } from '../utils/paths';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;

@@ -1,4 +1,6 @@
-import { defaultLocale, isLocale, type Locale } from '../i18n/locales';
+// Every site path and URL, in one place so links, routes and files agree: the paths of the pages
+// and files (`sitePaths`), the locale prefix, the deployment base, and the per-locale routes.
+import { defaultLocale, htmlLang, isLocale, locales, type Locale } from '../i18n/locales';
 
 /**
  * Ensures a path starts and ends with `/`; files such as `sitemap-index.xml` keep their name,
@@ -12,6 +14,44 @@ function normalize(path: string): string {
   if (!result.endsWith('/') && !/\.[a-z0-9]+$/i.test(result)) result += '/';
   return result.replace(/\/{2,}/g, '/') + suffix;
 }
+
+/** The file name of a chart's SVG in its year's folder: `team-grades.zh-CN.svg`. */
+export function chartFileName(id: string, locale: Locale): string {
+  return `${id}.${htmlLang[locale]}.svg`;
+}
+
+/** The open-data formats of a year's figures. */
+export type OpenDataFormat = 'csv' | 'json';
+
+/** The file name of a year's figures as open data: `metrics.csv`. */
+export function openDataFileName(format: OpenDataFormat): string {
+  return `metrics.${format}`;
+}
+
+/** Site paths (without base or locale prefix) of the pages and files, so links and routes agree. */
+export const sitePaths = {
+  home: () => '/',
+  report: (year: number) => `/${year}/`,
+  units: (year: number) => `/${year}/units/`,
+  unit: (year: number, slug: string) => `/${year}/units/${slug}/`,
+  glossary: () => '/glossary/',
+  term: (slug: string) => `/glossary/#${slug}`,
+  gallery: () => '/gallery/',
+  galleryEvent: (slug: string) => `/gallery/${slug}/`,
+  /** Photos have their own folder: some belong to no event. */
+  photo: (slug: string) => `/gallery/photos/${slug}/`,
+  search: () => '/search/',
+  /** Pagefind's index and script, written after the build (src/search/pagefind-integration.ts). */
+  searchIndex: () => '/pagefind/',
+  /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */
+  chart: (year: number, id: string, locale: Locale) => `/charts/${year}/${chartFileName(id, locale)}`,
+  /** A year's figures as open data (src/pages/data/[year]/[file].ts). */
+  openData: (year: number, format: OpenDataFormat) => `/data/${year}/${openDataFileName(format)}`,
+  /** The print edition's page rules, per locale (src/pages/[...lang]/print-pages.css.ts). */
+  printStyles: () => '/print-pages.css',
+  favicon: () => '/favicon.svg',
+  sitemap: () => '/sitemap-index.xml',
+};
 
 /** Prefixes a site path with the deployment base (`/report/` → `/report/2007/`). */
 export function withBase(path: string, base: string): string {
@@ -41,4 +81,39 @@ export function translatePath(path: string, target: Locale): string {
   const current = localeOfPath(path);
   const neutral = current === defaultLocale ? normalize(path) : normalize(path).slice(current.length + 1);
   return localizePath(neutral, target);
+}
+
+/** The href of a site page in a locale, under the deployment base: `('/2007/', 'en')` → `/report/en/2007/`. */
+export function href(path: string, locale: Locale): string {
+  return withBase(localizePath(path, locale), import.meta.env.BASE_URL);
+}
+
+/**
+ * The href of a site path that needs no locale prefix or already has one (a chart, open data, the
+ * favicon, the same page in the other language), under the deployment base.
+ */
+export function siteHref(path: string): string {
+  return withBase(path, import.meta.env.BASE_URL);
+}
+
+/** The site path (without the deployment base) of a page's URL pathname: `/report/en/2007/` → `/en/2007/`. */
+export function sitePathOf(pathname: string): string {
+  return stripBase(pathname, import.meta.env.BASE_URL);
+}
+
+/** The `[...lang]` route parameter of a locale: none for the default locale, `en` for English. */
+export function langParam(locale: Locale): string | undefined {
+  return locale === defaultLocale ? undefined : locale;
+}
+
+/** `getStaticPaths()` entries for a page that exists once per locale. */
+export function perLocale<P extends Record<string, string | undefined>, T extends object>(
+  make: (locale: Locale) => Array<{ params: P; props: T }>,
+) {
+  return locales.flatMap((locale) =>
+    make(locale).map(({ params, props }) => ({
+      params: { ...params, lang: langParam(locale) },
+      props: { ...props, locale },
+    })),
+  );
 }

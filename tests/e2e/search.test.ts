@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { plainText, rankByPhrases, rewriteQuery } from '../../src/utils/search-terms';
+import { rewriteQuery } from '../../src/search/bigram-tokens';
+import { plainText, rankByPhrases } from '../../src/search/result-ranking';
 import { visit } from '../support/site';
 
 const rootUrl = inject('rootUrl');

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import KeyFigures from '../../src/components/KeyFigures.astro';
 import LanguageSwitcher from '../../src/components/LanguageSwitcher.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
+import { pageLocals } from '../../src/i18n/page-locals';
 import { metricsSchema } from '../../src/schemas/metrics';
 import { yearFigures } from '../../src/utils/metrics';
 
@@ -19,20 +20,20 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 
 describe('KeyFigures', () => {
   test('shows the six key figures with computed shares in Chinese', async () => {
-    const html = await container.renderToString(KeyFigures, { props: { figures: yearFigures(metrics), locale: 'zh-cn' } });
+    const html = await container.renderToString(KeyFigures, { props: { figures: yearFigures(metrics) }, locals: pageLocals('zh-cn') });
     const shown = text(html);
     for (const expected of ['108 班组总数', '71 优秀班组 占班组总数的66%', '107 合格以上班组 占班组总数的99%', '99 参加创建的科室（部室） 全部参加', '41 公司级“五好”科（部）室', '21 参加创建的二级单位和部室']) {
       expect(shown).toContain(expected);
     }
   });
   test('shows them in English', async () => {
-    const html = await container.renderToString(KeyFigures, { props: { figures: yearFigures(metrics), locale: 'en' } });
+    const html = await container.renderToString(KeyFigures, { props: { figures: yearFigures(metrics) }, locals: pageLocals('en') });
     expect(text(html)).toContain('71 excellent teams 66% of all teams');
     expect(text(html)).toContain('99 offices in the campaign all took part');
   });
   test('says "not reported" for an unknown figure, never 0', async () => {
     const figures = yearFigures({ ...metrics, teams: { ...metrics.teams, excellent: { value: 'not reported', section: 'basics' } } });
-    const html = await container.renderToString(KeyFigures, { props: { figures, locale: 'en' } });
+    const html = await container.renderToString(KeyFigures, { props: { figures }, locals: pageLocals('en') });
     expect(text(html)).toContain('not reported excellent teams not reported');
     expect(text(html)).not.toMatch(/\b0 excellent/);
   });
@@ -40,11 +41,11 @@ describe('KeyFigures', () => {
 
 describe('LanguageSwitcher', () => {
   test('links to the same page in the other language, labelled in both', async () => {
-    const zh = await container.renderToString(LanguageSwitcher, { props: { locale: 'zh-cn', sitePath: '/2007/units/hotel/' } });
+    const zh = await container.renderToString(LanguageSwitcher, { props: { sitePath: '/2007/units/hotel/' }, locals: pageLocals('zh-cn') });
     expect(zh).toContain('href="/en/2007/units/hotel/"');
     expect(zh).toContain('hreflang="en"');
     expect(zh).toContain('aria-label="English – 阅读本页英文版"');
-    const en = await container.renderToString(LanguageSwitcher, { props: { locale: 'en', sitePath: '/en/2007/' } });
+    const en = await container.renderToString(LanguageSwitcher, { props: { sitePath: '/en/2007/' }, locals: pageLocals('en') });
     expect(en).toContain('href="/2007/"');
     expect(en).toContain('lang="zh-CN"');
   });

@@ -4,7 +4,7 @@
 import type { APIRoute } from 'astro';
 import type { Locale } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/ui';
-import { perLocale } from '../../utils/routes';
+import { perLocale } from '../../utils/paths';
 
 export function getStaticPaths() {
   return perLocale(() => [{ params: {}, props: {} }]);

@@ -1,11 +1,11 @@
 // The records of the search index that are not pages (glossary terms), one file per locale. The
-// search-index integration (src/integrations/search-index.ts) reads it after the build, adds it to
+// search integration (src/search/pagefind-integration.ts) reads it after the build, adds it to
 // the index and deletes it: it is never published.
 import type { APIRoute } from 'astro';
 import { loadSite } from '../../data/site';
 import type { Locale } from '../../i18n/locales';
-import { perLocale } from '../../utils/routes';
-import { glossaryRecord } from '../../utils/search-records';
+import { perLocale } from '../../utils/paths';
+import { glossaryRecord } from '../../search/glossary-records';
 
 export function getStaticPaths() {
   return perLocale(() => [{ params: {}, props: {} }]);

@@ -3,15 +3,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cachedYearCharts } from '../../../charts/year-charts';
 import { loadSite } from '../../../data/site';
-import { htmlLang, locales } from '../../../i18n/locales';
+import { locales } from '../../../i18n/locales';
 import { yearFigures } from '../../../utils/metrics';
+import { chartFileName } from '../../../utils/paths';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.metrics.flatMap((entry) =>
     locales.flatMap((locale) =>
       cachedYearCharts(yearFigures(entry.data), locale).map((chart) => ({
-        params: { year: String(entry.data.year), file: `${chart.id}.${htmlLang[locale]}.svg` },
+        params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) },
         props: { svg: chart.svg },
       })),
     ),

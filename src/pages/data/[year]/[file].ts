@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../../data/site';
 import { useTranslations } from '../../../i18n/ui';
 import { openDataRows, toCsv, toJson } from '../../../utils/open-data';
+import { openDataFileName } from '../../../utils/paths';
 
 const zh = useTranslations('zh-cn');
 const en = useTranslations('en');
@@ -12,8 +13,8 @@ export const getStaticPaths = (async () => {
   return site.metrics.flatMap((entry) => {
     const rows = openDataRows(entry.data, (id) => ({ zh: zh(`metric.${id}`), en: en(`metric.${id}`) }));
     return [
-      { params: { year: String(entry.data.year), file: 'metrics.json' }, props: { body: toJson(entry.data.year, rows), type: 'application/json; charset=utf-8' } },
-      { params: { year: String(entry.data.year), file: 'metrics.csv' }, props: { body: toCsv(rows), type: 'text/csv; charset=utf-8' } },
+      { params: { year: String(entry.data.year), file: openDataFileName('json') }, props: { body: toJson(entry.data.year, rows), type: 'application/json; charset=utf-8' } },
+      { params: { year: String(entry.data.year), file: openDataFileName('csv') }, props: { body: toCsv(rows), type: 'text/csv; charset=utf-8' } },
     ];
   });
 }) satisfies GetStaticPaths;

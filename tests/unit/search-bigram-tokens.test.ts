@@ -1,21 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { withBigramBlocks } from '../../src/integrations/search-text';
-import { glossaryRecord, searchLanguage } from '../../src/utils/search-records';
+// The search feature's pure modules (src/search/): index tokens, query rewriting, ranking,
+// excerpts, index-time blocks, glossary records and the status line.
+import { withBigramBlocks } from '../../src/search/bigram-blocks';
+import { bigramToken, bigramTokens, bigrams, hanRuns, reachesTokens, rewriteQuery, stripTokens } from '../../src/search/bigram-tokens';
+import { glossaryRecord, searchLanguage } from '../../src/search/glossary-records';
 import {
-  bigramToken,
-  bigramTokens,
-  bigrams,
   excerptAround,
-  hanRuns,
   landingAnchor,
   parseExcerpt,
   phraseCounts,
   plainText,
   rankByPhrases,
-  rewriteQuery,
   sectionStart,
-  stripTokens,
-} from '../../src/utils/search-terms';
+} from '../../src/search/result-ranking';
+import { resultStatus } from '../../src/search/status-message';
 
 const token = (pair: string) => bigramToken(pair);
 
@@ -57,6 +55,43 @@ describe('query rewriting', () => {
   test('leaves English queries to Pagefind’s stemming', () => {
     expect(rewriteQuery('rotating teams', 'en')).toEqual({ engineQuery: 'rotating teams', phrases: [] });
   });
+  test('knows which typed words Pagefind would match against the hidden tokens', () => {
+    for (const word of ['z', 'zz', 'ZZ0', 'zz073ed07ec4', 'Zz073E', 'zz-1', '1.zz']) expect(reachesTokens(word), word).toBe(true);
+    for (const word of ['zinc', 'zzz', 'zz073ed07ec4a', 'zzg', 'a', '5S', '班组']) expect(reachesTokens(word), word).toBe(false);
+  });
+  test('makes a word that could reach the tokens a phrase a result must show', () => {
+    expect(rewriteQuery('zz', 'zh-CN')).toEqual({ engineQuery: 'zz', phrases: ['zz'] });
+    expect(rewriteQuery('班组 ZZ0', 'zh-CN')).toEqual({ engineQuery: `${token('班组')} ZZ0`, phrases: ['班组', 'ZZ0'] });
+    expect(rewriteQuery('zz', 'en')).toEqual({ engineQuery: 'zz', phrases: [] });
+  });
+  test('drops results that only the hidden tokens matched', () => {
+    const page = (title: string, text: string) => ({ title, text, score: 1 });
+    const candidates = [page('宾馆', plainText(`平果铝宾馆 ${token('宾馆')}.`)), page('锌', 'ZZ0 号样品')];
+    for (const query of ['zz', 'ZZ0', 'zz05']) {
+      const { phrases } = rewriteQuery(query, 'zh-CN');
+      expect(rankByPhrases([candidates[0]!], phrases), query).toEqual([]);
+    }
+    expect(rankByPhrases(candidates, rewriteQuery('zz0', 'zh-CN').phrases).map((candidate) => candidate.title)).toEqual(['锌']);
+  });
+});
+
+describe('status line', () => {
+  const templates = {
+    none: 'Nothing found for “{query}”.',
+    count: { one: '{count} result for “{query}”.', other: '{count} results for “{query}”.' },
+  };
+  test('shows the query exactly as typed, replacement patterns included', () => {
+    for (const query of ['$&', '$`', "$'", '$1', '$$', '{count}', '{query}']) {
+      expect(resultStatus(templates, query, 2, 'en')).toBe(`2 results for “${query}”.`);
+      expect(resultStatus(templates, query, 0, 'en')).toBe(`Nothing found for “${query}”.`);
+    }
+  });
+  test('takes the plural form from Intl.PluralRules', () => {
+    expect(resultStatus(templates, 'team', 1, 'en')).toBe('1 result for “team”.');
+    expect(resultStatus(templates, 'team', 20, 'en')).toBe('20 results for “team”.');
+    const zh = { none: '没有找到与“{query}”相关的内容。', count: { other: '找到 {count} 条与“{query}”相关的结果。' } };
+    expect(resultStatus(zh, '班组', 1, 'zh-CN')).toBe('找到 1 条与“班组”相关的结果。');
+  });
 });
 
 describe('re-ranking', () => {
@@ -79,6 +114,14 @@ describe('re-ranking', () => {
   test('keeps Pagefind’s order without phrases', () => {
     const candidates = [page('b', 'x', 1), page('a', 'y', 9)];
     expect(rankByPhrases(candidates, [])).toEqual(candidates);
+  });
+  test('matches phrases whatever their case, as Pagefind does', () => {
+    expect(phraseCounts('ISO 9001 and iso', ['iso'])).toEqual([2]);
+    expect(excerptAround('The ISO standard', ['iso'])).toEqual([
+      { text: 'The ', marked: false },
+      { text: 'ISO', marked: true },
+      { text: ' standard', marked: false },
+    ]);
   });
   test('counts phrases across a segmenter’s spaces', () => {
     expect(phraseCounts('组员 轮值，组员轮值', ['组员轮值', '宾馆'])).toEqual([2, 0]);

@@ -3,9 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { bigramTokens } from '../utils/search-terms.ts';
-import type { SearchRecord } from '../utils/search-records.ts';
-import { withBigramBlocks } from './search-text.ts';
+import { withBigramBlocks } from './bigram-blocks.ts';
+import { bigramTokens } from './bigram-tokens.ts';
+import type { SearchRecord } from './glossary-records.ts';
 
 /** The file each locale's build writes with its non-page records (see src/pages/[...lang]/search-records.json.ts). */
 const recordsFile = 'search-records.json';
@@ -49,7 +49,7 @@ export function searchIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Writing the search index failed: ${written.errors.join('; ')}`);
           // The site draws its own result list (Pagefind's prebuilt UIs need inline styles, which the
-          // CSP forbids) and searches without a worker (src/scripts/search-page.ts), so these files
+          // CSP forbids) and searches without a worker (src/search/browser-search.ts), so these files
           // would only be dead weight in the published site.
           for (const file of unused) await rm(join(outDir, 'pagefind', file), { force: true });
           logger.info(`Indexed ${pages} pages and ${records} glossary records in ${Date.now() - started} ms.`);

@@ -1,8 +1,8 @@
 import { ELEMENT_NODE, TEXT_NODE, parse } from 'ultrahtml';
-import { bigramTokens } from '../utils/search-terms.ts';
+import { bigramTokens } from './bigram-tokens.ts';
 
 /**
- * Adds the Chinese bigram tokens (see src/utils/search-terms.ts) to a built page's HTML, only in the
+ * Adds the Chinese bigram tokens (see src/search/bigram-tokens.ts) to a built page's HTML, only in the
  * copy handed to Pagefind: the published page is unchanged. The tokens of each stretch of text go in
  * a block placed right after it, before the next element with an id, so Pagefind's word positions
  * still tell which section (heading or `unit-…` paragraph) a match is in.

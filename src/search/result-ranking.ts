@@ -1,90 +1,23 @@
 /**
- * Substring search for Chinese on top of Pagefind.
- *
- * Pagefind segments Chinese into words when indexing and matches a query word only as a word or a
- * word's prefix, so a run of characters that straddles a segmenter's word boundary (组员轮值,
- * 常整顿) can miss its page (Pagefind issue #987). Readers expect any run of two or more Han
- * characters to be found. So every pair of adjacent Han characters in the indexed text is also
- * indexed as one ASCII token (a "bigram token"), and a query's Han runs are rewritten into the
- * tokens of their pairs: a page has every pair of a query exactly when the query could occur in it.
- * The results are then checked for the literal run (pairs can occur apart) and re-ranked.
- *
- * These functions run both at build time (indexing) and in the browser (querying).
+ * What the search page does with Pagefind's results: keeps the ones that contain the query's
+ * phrases literally and re-ranks them, picks the section a result should land on and cuts the
+ * highlighted excerpt readers see. Runs in the browser (src/search/browser-search.ts).
  */
-
-/** One Han character (CJK ideographs of every block, including the compatibility ones). */
-const hanCharacter = /\p{Script=Han}/u;
-/** Runs of Han characters, ignoring the spaces a segmenter may have put between them. */
-const hanRun = /\p{Script=Han}(?:\s*\p{Script=Han})*/gu;
-
-/** Tokens are `zz` + two 5-digit hex code points: lowercase ASCII letters and digits, which every tokenizer keeps whole. */
-const tokenPattern = /\bzz[0-9a-f]{10}\b/;
-/** A block of tokens as Pagefind gives it back: spaces before, and the full stop it puts after a block. */
-const tokenBlock = new RegExp(`(?:\\s*${tokenPattern.source})+\\.?`, 'g');
-
-export function isHan(character: string): boolean {
-  return hanCharacter.test(character);
-}
-
-/** The runs of two or more Han characters in a text, spaces inside a run removed, in order. */
-export function hanRuns(text: string): string[] {
-  return [...text.matchAll(hanRun)].map((match) => match[0].replace(/\s+/g, '')).filter((run) => [...run].length >= 2);
-}
-
-/** The pairs of adjacent characters of a Han run: 组员轮值 → 组员, 员轮, 轮值. */
-export function bigrams(run: string): string[] {
-  const characters = [...run];
-  return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
-}
-
-/** The index token of a pair of characters: 班组 → `zz073ed07ec4`. */
-export function bigramToken(pair: string): string {
-  const characters = [...pair];
-  if (characters.length !== 2) throw new Error(`bigramToken() takes two characters, got "${pair}".`);
-  return `zz${characters.map((character) => (character.codePointAt(0) ?? 0).toString(16).padStart(5, '0')).join('')}`;
-}
-
-/** Every distinct bigram token of a text's Han runs, in first-seen order. */
-export function bigramTokens(text: string): string[] {
-  return [...new Set(hanRuns(text).flatMap(bigrams).map(bigramToken))];
-}
-
-/** Removes bigram tokens (with the space before them and the full stop Pagefind adds) from indexed text. */
-export function stripTokens(text: string): string {
-  return text.replace(tokenBlock, '');
-}
-
-export interface RewrittenQuery {
-  /** What to hand to Pagefind. */
-  engineQuery: string;
-  /** The Han runs of two or more characters a result must contain literally. */
-  phrases: string[];
-}
+import { joinHan, stripTokens } from './bigram-tokens';
 
 /**
- * Rewrites a reader's query for the Chinese index: each Han run of two or more characters becomes the
- * tokens of its pairs; single Han characters and other words (figures, Latin words) stay as they are.
- * Queries for other locales pass through unchanged, so English keeps Pagefind's stemming.
+ * A pattern matching any of the phrases, case-insensitively as Pagefind matches words (Han has no
+ * case), longest first so a longer phrase is marked whole.
  */
-export function rewriteQuery(query: string, lang: string): RewrittenQuery {
-  const trimmed = query.trim();
-  if (!lang.toLowerCase().startsWith('zh')) return { engineQuery: trimmed, phrases: [] };
-  const phrases = hanRuns(trimmed);
-  const rest = trimmed.replace(hanRun, (run) => (hanRuns(run).length > 0 ? ' ' : run));
-  const tokens = [...new Set(phrases.flatMap(bigrams).map(bigramToken))];
-  const engineQuery = [...tokens, ...rest.split(/\s+/).filter(Boolean)].join(' ');
-  return { engineQuery, phrases };
+function phrasePattern(phrases: string[]): RegExp {
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(alternatives.join('|'), 'giu');
 }
 
-/** Text with the spaces between Han characters removed, so a phrase can be found in segmented text. */
-export function joinHan(text: string): string {
-  return text.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
-}
-
-/** How often each phrase occurs in a text; 0 for a phrase that does not occur. */
+/** How often each phrase occurs in a text (case aside); 0 for a phrase that does not occur. */
 export function phraseCounts(text: string, phrases: string[]): number[] {
   const joined = joinHan(text);
-  return phrases.map((phrase) => joined.split(phrase).length - 1);
+  return phrases.map((phrase) => (phrase ? [...joined.matchAll(phrasePattern([phrase]))].length : 0));
 }
 
 export interface Candidate {
@@ -132,8 +65,12 @@ export interface ExcerptPart {
 export function excerptAround(text: string, phrases: string[], radius = 40, from = 0): ExcerptPart[] {
   const joined = joinHan(text).replace(/\s+/g, ' ').trim();
   const wanted = phrases.filter(Boolean);
-  const firstFrom = (offset: number) =>
-    Math.min(...wanted.map((phrase) => joined.indexOf(phrase, offset)).filter((at) => at >= 0), Infinity);
+  const firstFrom = (offset: number) => {
+    if (wanted.length === 0) return Infinity;
+    const pattern = phrasePattern(wanted);
+    pattern.lastIndex = offset;
+    return pattern.exec(joined)?.index ?? Infinity;
+  };
   // The first occurrence in the section, else the first anywhere.
   const inSection = firstFrom(Math.min(from, joined.length));
   const first = Number.isFinite(inSection) ? inSection : firstFrom(0);
@@ -142,10 +79,9 @@ export function excerptAround(text: string, phrases: string[], radius = 40, from
   const end = Math.min(joined.length, centre + radius * 2);
   const window = `${start > 0 ? '…' : ''}${joined.slice(start, end)}${end < joined.length ? '…' : ''}`;
   if (wanted.length === 0) return [{ text: window, marked: false }];
-  const alternatives = [...wanted].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const parts: ExcerptPart[] = [];
   let last = 0;
-  for (const match of window.matchAll(new RegExp(alternatives, 'g'))) {
+  for (const match of window.matchAll(phrasePattern(wanted))) {
     const at = match.index;
     if (at > last) parts.push({ text: window.slice(last, at), marked: false });
     parts.push({ text: match[0], marked: true });

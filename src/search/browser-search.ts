@@ -1,19 +1,20 @@
-// The search page's behaviour, loaded only when the reader starts searching (see search.astro).
-// It runs Pagefind's JavaScript API (the index written by src/integrations/search-index.ts) and
+// The search page's behaviour, loaded only when the reader starts searching (see SearchForm.astro).
+// It runs Pagefind's JavaScript API (the index written by src/search/pagefind-integration.ts) and
 // draws its own small, accessible result list: Pagefind's prebuilt UI would need inline styles,
 // which the site's Content Security Policy does not allow.
+import { rewriteQuery } from './bigram-tokens';
 import {
   excerptAround,
   landingAnchor,
   parseExcerpt,
   plainText,
   rankByPhrases,
-  rewriteQuery,
   sectionStart,
   type Anchor,
   type ExcerptPart,
   type WeightedLocation,
-} from '../utils/search-terms';
+} from './result-ranking';
+import { resultStatus, type StatusTemplates } from './status-message';
 
 /** The parts of Pagefind's browser API this page uses (pagefind.js ships no type declarations). */
 interface PagefindApi {
@@ -43,11 +44,10 @@ interface PagefindData {
   sub_results: PagefindSubResult[];
 }
 
-interface Messages {
+/** Everything the page says, from the dictionaries (filled in by SearchForm.astro). */
+export interface SearchMessages extends StatusTemplates {
   loading: string;
   empty: string;
-  none: string;
-  count: string;
   failed: string;
   kinds: Record<string, string>;
 }
@@ -74,8 +74,9 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   const list = document.getElementById('search-results');
   if (!input || !kindSelect || !yearSelect || !status || !list) return;
   const base = form.dataset['base'] ?? '/';
+  const index = form.dataset['index'] ?? `${base}pagefind/`;
   const lang = form.dataset['lang'] ?? document.documentElement.lang;
-  const messages = JSON.parse(form.dataset['messages'] ?? '{}') as Messages;
+  const messages = JSON.parse(form.dataset['messages'] ?? '{}') as SearchMessages;
 
   // The address is the state: ?q=…&kind=…&year=… fills the form, so a search can be shared.
   const params = new URLSearchParams(location.search);
@@ -86,7 +87,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   let pagefind: Promise<PagefindApi> | undefined;
   const engine = () =>
     (pagefind ??= (async () => {
-      const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+      const api = (await import(/* @vite-ignore */ `${index}pagefind.js`)) as PagefindApi;
       // No Web Worker: for an index this small, searching on the page is instant, and it saves a
       // 43 kB script (and a worker some in-app browsers handle badly) on a slow intranet.
       await api.options({ baseUrl: base, excerptLength: 24, noWorker: true });
@@ -110,9 +111,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
       const results = await search(await engine(), query, lang, { kind: kindSelect.value, year: yearSelect.value });
       if (ticket !== latest) return;
       list.replaceChildren(...results.map((result) => renderResult(result, messages)));
-      status.textContent = (results.length === 0 ? messages.none : messages.count)
-        .replace('{query}', query)
-        .replace('{count}', String(results.length));
+      status.textContent = resultStatus(messages, query, results.length, lang);
       // Which search the list shows (the browser tests wait for it).
       list.dataset['query'] = [query, kindSelect.value, yearSelect.value].join('|');
     } catch (error) {
@@ -187,7 +186,7 @@ function shown(entry: PagefindData, text: string, phrases: string[]): ShownResul
   };
 }
 
-function renderResult(result: ShownResult, messages: Messages): HTMLLIElement {
+function renderResult(result: ShownResult, messages: SearchMessages): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');

@@ -1,11 +1,9 @@
+// Glossary terms as search records of their own (they have no page each): built per locale by
+// src/pages/[...lang]/search-records.json.ts, added to the index by ./pagefind-integration.ts.
 import { htmlLang, type Locale } from '../i18n/locales';
 import type { GlossaryData } from '../schemas/glossary';
-import { pick, termIn } from './glossary';
-import { localizePath } from './paths';
-
-/** The kinds of search result, the values of the `kind` filter (labels are in the dictionaries). */
-export const searchKinds = ['report', 'unit', 'photo', 'term'] as const;
-export type SearchKind = (typeof searchKinds)[number];
+import { pick, termIn } from '../utils/glossary';
+import { localizePath } from '../utils/paths';
 
 /** Pagefind's language key for a locale: the `<html lang>` of its pages, lowercased (`zh-cn`, `en`). */
 export function searchLanguage(locale: Locale): string {

@@ -1,6 +1,0 @@
-import { htmlLang, type Locale } from '../i18n/locales';
-
-/** Site path of a chart's SVG file: `/charts/2007/team-grades.zh-CN.svg`. */
-export function chartPath(year: number, id: string, locale: Locale): string {
-  return `/charts/${year}/${id}.${htmlLang[locale]}.svg`;
-}
