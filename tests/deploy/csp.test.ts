@@ -65,7 +65,6 @@ async function open(path: string): Promise<Opened> {
   });
   page.once('close', () => void context.close().catch(() => undefined));
   const response = await page.goto(new URL(path.replace(/^\//, ''), nginx.url).href, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
   return {
     page,
     headerPolicy: (await response?.allHeaders())?.['content-security-policy'],
@@ -81,13 +80,22 @@ describe('no CSP violation under the header policy alone', () => {
     expect(paths.length).toBeGreaterThan(30);
   });
 
-  test.each(paths)('%s', async (path) => {
-    const { page, violations, headerPolicy, metaPolicies } = await open(path);
-    expect(headerPolicy).toContain("frame-ancestors 'self'");
-    expect(await metaPolicies()).toBe(0);
-    expect(await violations()).toEqual([]);
-    await page.close();
-  });
+  // Four pages at a time: one test per page would take minutes on a small machine.
+  test('every HTML file of the build', async () => {
+    const failures: string[] = [];
+    const queue = [...paths];
+    const worker = async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const { page, violations, headerPolicy, metaPolicies } = await open(path);
+        if (!headerPolicy?.includes("frame-ancestors 'self'")) failures.push(`${path}: no CSP header`);
+        if ((await metaPolicies()) !== 0) failures.push(`${path}: the <meta> policy was not removed`);
+        failures.push(...(await violations()).map((violation) => `${path}: ${violation}`));
+        await page.close();
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    expect(failures).toEqual([]);
+  }, 600_000);
 
   test.each([
     ['/search/?q=%E7%8F%AD%E7%BB%84', '班组'],
@@ -120,9 +128,11 @@ describe('no CSP violation under the header policy alone', () => {
     await page.route(`${other}framer.html`, (route) =>
       route.fulfill({ contentType: 'text/html', body: `<iframe src="${nginx.url}"></iframe>` }),
     );
-    const refused = new Promise<string>((resolve) => page.on('console', (message) => /frame-ancestors/.test(message.text()) && resolve(message.text())));
     await page.goto(`${other}framer.html`);
-    expect(await Promise.race([refused, new Promise<string>((resolve) => setTimeout(() => resolve('not refused'), 5000))])).toMatch(/frame-ancestors/);
+    const framed = page.frames().find((frame) => frame !== page.mainFrame());
+    await framed?.waitForLoadState('load').catch(() => undefined);
+    // Chromium replaces a refused frame with its error page: the report never renders inside it.
+    await expect.poll(() => framed?.url()).toMatch(/^chrome-error:/);
     await context.close();
   });
 });

@@ -55,8 +55,9 @@ describe('publish refuses what must not go live', () => {
     const result = await runPublish(join(work, 'refused-2'), '--from', build);
     expect(result.code).toBe(1);
     expect(result.output).toContain('out of date');
-    expect(result.output).toContain('astro.config.mjs');
+    // Every source file is newer than that: the first twenty are named, then how many more.
     expect(result.output).toMatch(/src\/content\/\S+/);
+    expect(result.output).toMatch(/… \d+ more/);
   });
 
   test('a build changed after it was built, and a folder that is no build', async () => {
