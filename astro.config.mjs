@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
 import pdfEdition from './src/integrations/pdf-edition.ts';
 import { searchIndex } from './src/search/pagefind-integration.ts';
+import { directives, scriptResources, styleResources } from './src/security/csp.mjs';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -55,18 +56,10 @@ export default defineConfig({
   ],
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval':
-      // no JavaScript eval is allowed). 'self' lets the search page load Pagefind's own script.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The policy lives in src/security/csp.mjs, shared with the web server's header (deploy/).
+      directives: [...directives],
+      scriptDirective: { resources: [...scriptResources] },
+      styleDirective: { resources: [...styleResources] },
     },
   },
   build: { inlineStylesheets: 'auto' },

@@ -34,6 +34,18 @@ export default getViteConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Serving for real: nginx with deploy/ against a build, precompression, CSP header, load, publish.
+        extends: true,
+        test: {
+          name: 'deploy',
+          include: ['tests/deploy/**/*.test.ts'],
+          globalSetup: ['tests/deploy/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

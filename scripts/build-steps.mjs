@@ -5,6 +5,20 @@
 // yet); write into it. Throw (or reject) to fail the build. Example, for the PDF edition:
 //   { name: 'PDF edition', run: ({ outDir }) => makePdfs({ outDir }) },
 // Pagefind (search) is an Astro integration and runs inside `astro build`, so it needs no step.
+import { writeBuildInfo } from './lib/build-info.mjs';
+import { writeCspHeader } from './lib/csp-header.mjs';
+import { precompress } from './lib/precompress.mjs';
 
 /** @type {Array<{ name: string, run: (context: { outDir: string, root: string, env: NodeJS.ProcessEnv }) => Promise<void> | void }>} */
-export const postBuildSteps = [];
+export const postBuildSteps = [
+  // The web server's Content-Security-Policy header, from the pages just built (deploy/nginx.conf).
+  { name: 'CSP header', run: async ({ outDir }) => void (await writeCspHeader(outDir)) },
+  // .gz and .br copies for the web server to send as they are (deploy/nginx.conf).
+  { name: 'Precompression', run: async ({ outDir }) => void (await precompress(outDir)) },
+  // Last, so its fingerprint covers every file. The build started when this process did
+  // (`npm run build`), which is what `npm run publish` compares with the working tree.
+  {
+    name: 'Build record',
+    run: async ({ outDir, root, env }) => void (await writeBuildInfo({ outDir, root, env, startedAt: new Date(performance.timeOrigin) })),
+  },
+];

@@ -1,0 +1,55 @@
+// A bounded load test on loopback against real nginx: 50 connections for 10 s on the home page,
+// then on the search index files, as a browser asks for them (brotli). It reports requests per
+// second and p99 latency (copied into BENCHMARKS.md) and asserts only that nothing failed.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { publish } from '../../scripts/lib/releases.mjs';
+import { listFiles } from '../../scripts/lib/site-files.mjs';
+import { projectRoot } from '../support/build-site';
+import { browserEncodings } from './http';
+import { startNginx, type RunningNginx } from './nginx';
+
+const build = inject('deployBuildDir');
+/** What the search page loads: Pagefind's script, entry, metadata and WebAssembly, and index chunks. */
+const searchFiles = (await listFiles(build))
+  .filter((path) => /^pagefind\/(pagefind\.js|pagefind-entry\.json|.*\.pf_meta|wasm\..*\.pagefind|index\/.*|filter\/.*)$/.test(path))
+  .map((path) => `/${path}`);
+
+let target: string;
+let nginx: RunningNginx;
+beforeAll(async () => {
+  target = await mkdtemp(join(tmpdir(), 'nianjian-publish-'));
+  await publish({ build, target, root: projectRoot });
+  nginx = await startNginx(target);
+});
+afterAll(async () => {
+  await nginx?.stop();
+  await rm(target, { recursive: true, force: true });
+});
+
+test.each([
+  ['home page', ['/']],
+  ['search index files', searchFiles],
+])('%s: 50 connections for 10 s, no error', async (name, paths) => {
+  expect(paths.length).toBeGreaterThan(0);
+  const origin = new URL(nginx.url).origin;
+  const result = await autocannon({
+    url: origin,
+    connections: 50,
+    duration: 10,
+    headers: browserEncodings,
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  console.log(
+    `Load, ${name} (${paths.length} file${paths.length > 1 ? 's' : ''}): ${Math.round(result.requests.average)} req/s, ` +
+      `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests, ` +
+      `${(result.throughput.average / 1024 / 1024).toFixed(1)} MB/s, errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+  );
+  expect(result.requests.total).toBeGreaterThan(0);
+  expect(result.errors).toBe(0);
+  expect(result.timeouts).toBe(0);
+  expect(result.non2xx).toBe(0);
+});
