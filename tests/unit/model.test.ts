@@ -4,11 +4,12 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent } from '../../src/check/run';
+import { checkContent, guideFiles } from '../../src/check/run';
 import { contentProblems, type LoadedEntry } from '../../src/data/site';
 import { fieldsOf, nearestField, strictSchema } from '../../src/model/fields';
+import { withFieldTables } from '../../src/model/field-tables';
 import { contentModel, type CollectionModel } from '../../src/model/registry';
 import { siteRules } from '../../src/model/rules';
 import { splitFrontmatter, sourceFingerprint, withSourceHash } from '../../src/utils/translation';
@@ -209,4 +210,14 @@ describe('the registry', () => {
       }
     }
   });
+});
+
+describe("the editors' guide", () => {
+  for (const [file, language] of guideFiles) {
+    test(`${file} lists exactly the fields of the registry's schemas`, async () => {
+      const guide = await readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
+      // If this fails after a schema change: npm run check -- --field-tables
+      expect(guide).toBe(withFieldTables(guide, language));
+    });
+  }
 });
