@@ -5,6 +5,7 @@ import type { SchemaContext } from 'astro:content';
 import { defaultLocale, isLocale, locales } from '../i18n/locales';
 import { modelEntry, type ModelEntry } from '../model/entries';
 import { contentModel, type CollectionModel, type ImageKind } from '../model/registry';
+import { withFieldTables } from '../model/field-tables';
 import { checkSite } from '../model/rules';
 import { parseYamlSource } from '../model/yaml-source';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
@@ -264,10 +265,27 @@ function translationReport(rows: TranslationRow[]): string {
   ].join('\n');
 }
 
+/** Writes the field tables of the editors' guide from the content model (src/model/field-tables.ts). */
+async function writeFieldTables(root: string, print: (text: string) => void): Promise<number> {
+  for (const [file, language] of guideFiles) {
+    const path = join(root, file);
+    await writeFile(path, withFieldTables(await readFile(path, 'utf8'), language));
+    print(`✓ ${file}: 字段表已更新。Field tables written.`);
+  }
+  return 0;
+}
+
+/** The editors' guide, per language. */
+export const guideFiles = [
+  ['docs/editing.zh-CN.md', 'zh'],
+  ['docs/editing.en.md', 'en'],
+] as const;
+
 /** `npm run check [-- --translations | --mark-translated <file>…]`. Returns the exit code. */
 export async function runCheck(args: string[], root: string, print: (text: string) => void): Promise<number> {
   const started = performance.now();
   if (args[0] === '--mark-translated') return markTranslated(root, args.slice(1), print);
+  if (args[0] === '--field-tables') return writeFieldTables(root, print);
   const result = await checkContent(root);
   if (args.includes('--translations')) {
     print(translationReport(result.translations));

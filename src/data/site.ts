@@ -1,8 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locale } from '../i18n/locales';
 import { modelEntry } from '../model/entries';
-import { formatProblems } from '../model/problems';
+import { formatProblems, type CheckProblem } from '../model/problems';
 import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
 import { splitEntryId } from '../utils/entries';
@@ -46,7 +47,7 @@ export function loadSite(): Promise<SiteContent> {
     const all = Object.fromEntries(
       await Promise.all(collectionNames.map(async (name) => [name, await getCollection(name)] as const)),
     ) as { [Name in CollectionName]: Array<CollectionEntry<Name>> };
-    const problems = checkSite(Object.values(all).flat().map(toModelEntry));
+    const problems = contentProblems(Object.values(all).flat());
     if (problems.length > 0) {
       throw new Error(`${formatProblems(problems)}\n\n改正以上问题后再构建；什么都没有发布。Fix the above and build again; nothing was published.`);
     }
@@ -63,10 +64,26 @@ export function loadSite(): Promise<SiteContent> {
   return cached;
 }
 
-/** The rules' view of an entry Astro loaded: its file as written, its data as parsed. */
-function toModelEntry(entry: { id: string; collection: string; filePath?: string | undefined; data: object }) {
-  const file = entry.filePath ?? entry.id;
-  return modelEntry({ collection: entry.collection, id: entry.id, file, text: readFileSync(file, 'utf8'), data: entry.data as Record<string, unknown> });
+/** An entry as Astro's collections hold it, as far as the content model's rules need it. */
+export interface LoadedEntry {
+  id: string;
+  collection: string;
+  filePath?: string | undefined;
+  data: object;
+}
+
+/**
+ * What the build's loader finds wrong across entries: the content model's rules, run on the
+ * entries Astro loaded (each read again from its file for lines and MDX text).
+ */
+export function contentProblems(entries: ReadonlyArray<LoadedEntry>, root = '.'): CheckProblem[] {
+  return checkSite(
+    entries.map((entry) => {
+      const file = entry.filePath ?? entry.id;
+      const text = readFileSync(join(root, file), 'utf8');
+      return modelEntry({ collection: entry.collection, id: entry.id, file, text, data: entry.data as Record<string, unknown> });
+    }),
+  );
 }
 
 /** Entries of a localized collection in one locale, keyed by their shared slug. */

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { entryFolder } from '../model/registry';
 import { unitKinds } from '../schemas/unit';
 import { imageProblems, photoRules } from '../check/images';
 import { eventFiles, photoFiles, reportFiles, termFiles, unitFiles, type PlannedFile } from './templates';
@@ -68,28 +69,28 @@ async function plan(kind: string, positional: string[], values: Record<string, s
   switch (kind) {
     case 'unit': {
       const slug = requireSlug(positional[0]);
-      await refuseExisting(root, 'src/content/units', slug, 'unit');
+      await refuseExisting(root, entryFolder('units'), slug, 'unit');
       const unitKind = values.kind ?? 'team';
       if (!(unitKinds as readonly string[]).includes(unitKind)) {
         throw new Refusal('--kind', `--kind 必须是 ${unitKinds.join('、')} 之一`, `--kind must be one of ${unitKinds.join(', ')}`);
       }
       const parent = values.parent === undefined ? undefined : requireSlug(values.parent, '--parent');
-      if (parent) await requireExisting(root, 'src/content/units/zh-cn', parent, '--parent');
+      if (parent) await requireExisting(root, entryFolder('units', 'zh-cn'), parent, '--parent');
       return unitFiles({ slug, nameZh: requireText(values.zh, '--zh', '中文名称'), nameEn: requireText(values.en, '--en', '英文名称'), kind: unitKind, year: requireYear(values.year ?? '2007', '--year'), parent });
     }
     case 'report': {
       const year = requireYear(positional[0], 'year');
-      for (const folder of ['src/content/reports', 'src/content/metrics', 'src/content/timelines']) await refuseExisting(root, folder, String(year), 'report');
+      for (const folder of [entryFolder('reports'), entryFolder('metrics'), entryFolder('timelines')]) await refuseExisting(root, folder, String(year), 'report');
       return reportFiles(year);
     }
     case 'term': {
       const slug = requireSlug(positional[0]);
-      await refuseExisting(root, 'src/content/glossary', slug, 'term');
+      await refuseExisting(root, entryFolder('glossary'), slug, 'term');
       return termFiles({ slug, zh: requireText(values.zh, '--zh', '中文词'), en: requireText(values.en, '--en', '英文译名') });
     }
     case 'event': {
       const slug = requireSlug(positional[0]);
-      await refuseExisting(root, 'src/content/events', slug, 'event');
+      await refuseExisting(root, entryFolder('events'), slug, 'event');
       const date = values.date ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
         throw new Refusal('--date', `--date 要写成 YYYY-MM-DD，如 2008-01-18（现在是“${date}”）`, `--date must be YYYY-MM-DD, e.g. 2008-01-18 (got "${date}")`);
@@ -101,7 +102,7 @@ async function plan(kind: string, positional: string[], values: Record<string, s
     }
     case 'photo': {
       const slug = requireSlug(positional[0]);
-      await refuseExisting(root, 'src/content/photos', slug, 'photo');
+      await refuseExisting(root, entryFolder('photos'), slug, 'photo');
       const image = resolve(process.cwd(), requireText(values.image, '--image', '照片文件路径'));
       const extension = extname(image).toLowerCase() === '.jpeg' ? '.jpg' : extname(image).toLowerCase();
       const problems = await imageProblems(`--image ${values.image}`, '--image', image, values.image ?? '', photoRules);
@@ -109,10 +110,10 @@ async function plan(kind: string, positional: string[], values: Record<string, s
       if (first) throw new Refusal('--image', `${first.zh.message}：${first.zh.fix}`, `the photo ${first.message}: ${first.fix}`);
       // Leave --event out when the source does not say at which event the photo was taken.
       const event = values.event === undefined ? undefined : requireSlug(values.event, '--event');
-      if (event) await requireExisting(root, 'src/content/events/zh-cn', event, '--event');
+      if (event) await requireExisting(root, entryFolder('events', 'zh-cn'), event, '--event');
       const unit = values.unit === undefined ? undefined : requireSlug(values.unit, '--unit');
-      if (unit) await requireExisting(root, 'src/content/units/zh-cn', unit, '--unit');
-      const order = (await slugsIn(root, 'src/content/photos')).size + 1;
+      if (unit) await requireExisting(root, entryFolder('units', 'zh-cn'), unit, '--unit');
+      const order = (await slugsIn(root, entryFolder('photos'))).size + 1;
       return photoFiles({ slug, image, extension, event, unit, order });
     }
     default:

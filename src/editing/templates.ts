@@ -1,5 +1,6 @@
 // What `npm run new` writes: every required field, sensible defaults, and comments telling the
 // editor what each field is. One module, so a schema change means one edit here.
+import { entryFile, entryFolder } from '../model/registry';
 import { sourceFingerprint } from '../utils/translation';
 
 /** A file to create, relative to the project root, with its content (or a file to copy). */
@@ -52,7 +53,7 @@ draft: true
 
 在这里写${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
 `;
-  return withTranslation(`src/content/units/zh-cn/${o.slug}.mdx`, zh, `src/content/units/en/${o.slug}.mdx`, (hash) => `---
+  return withTranslation(entryFile('units', o.slug, 'zh-cn'), zh, entryFile('units', o.slug, 'en'), (hash) => `---
 # A unit's highlights (English), translated from src/content/units/zh-cn/${o.slug}.mdx.
 # Keep the same fields as the Chinese file; run npm run check after editing.
 name: ${quote(o.nameEn)}
@@ -100,7 +101,7 @@ draft: true
 在这里写正文。
 `;
   return [
-    ...withTranslation(`src/content/reports/zh-cn/${year}.mdx`, zh, `src/content/reports/en/${year}.mdx`, (hash) => `---
+    ...withTranslation(entryFile('reports', String(year), 'zh-cn'), zh, entryFile('reports', String(year), 'en'), (hash) => `---
 # The ${year} report (English), translated from src/content/reports/zh-cn/${year}.mdx.
 year: ${year}
 title: "Pingguo Aluminium Company: ${year} Summary of Team Building and the \\"Five-Good\\" Office Campaign"
@@ -123,7 +124,7 @@ Write the text here. The #basics in braces after each heading is the section's f
 Write the text here.
 `),
     {
-      path: `src/content/metrics/${year}.yaml`,
+      path: entryFile('metrics', String(year)),
       content: `# ${year} 年的原始数字 Raw counts and targets for ${year}: write only what the report gives.
 # 比率（如优秀班组占比）由网站计算，不要写在这里。Rates are computed by the site; do not write them here.
 # 报告没有给出的数字写 not reported，绝不写 0。Write "not reported" where the report gives no figure, never 0.
@@ -149,7 +150,7 @@ inspections:
 `,
     },
     {
-      path: `src/content/timelines/${year}.yaml`,
+      path: entryFile('timelines', String(year)),
       content: `# ${year} 年的工作进程，按时间先后。The year's campaign steps, in order.
 # quarter: 季度 1–4；month: 月份（报告写明时才写）。Add month only where the report names one.
 # 文字中的数字写成 {metric:id}，如 {metric:inspections.septemberProblems}。
@@ -174,7 +175,7 @@ export interface TermOptions {
 export function termFiles(o: TermOptions): PlannedFile[] {
   return [
     {
-      path: `src/content/glossary/${o.slug}.yaml`,
+      path: entryFile('glossary', o.slug),
       content: `# 词汇表条目：中英文写在同一个文件里。Glossary term: both languages in one file.
 zh: ${quote(o.zh)}
 # 全站统一使用的英文译名 The English rendering used everywhere on the site
@@ -206,7 +207,7 @@ export function eventFiles(o: EventOptions): PlannedFile[] {
   const when = `date: ${o.date}${o.time ? `\ntime: ${quote(o.time)}` : ''}`;
   return [
     {
-      path: `src/content/events/zh-cn/${o.slug}.yaml`,
+      path: entryFile('events', o.slug, 'zh-cn'),
       content: `# 活动（中文）。英文版是 src/content/events/en/${o.slug}.yaml。
 title: ${quote(o.titleZh)}
 # 日期 YYYY-MM-DD；time 是时间，如 '14:00'，或 afternoon / evening（原文没写就删掉这一行）
@@ -217,7 +218,7 @@ description: "一句话介绍这次活动，只写原文说的。"
 `,
     },
     {
-      path: `src/content/events/en/${o.slug}.yaml`,
+      path: entryFile('events', o.slug, 'en'),
       content: `# An event (English), translated from src/content/events/zh-cn/${o.slug}.yaml.
 title: ${quote(o.titleEn)}
 ${when}
@@ -241,9 +242,9 @@ export interface PhotoOptions {
 /** A gallery photo: one file with both languages (`src/content/photos/<slug>.yaml`), the image beside it. */
 export function photoFiles(o: PhotoOptions): PlannedFile[] {
   return [
-    { path: `src/content/photos/${o.slug}${o.extension}`, copyFrom: o.image },
+    { path: `${entryFolder('photos')}/${o.slug}${o.extension}`, copyFrom: o.image },
     {
-      path: `src/content/photos/${o.slug}.yaml`,
+      path: entryFile('photos', o.slug),
       content: `# 一张照片：中英文写在同一个文件里。One photo: both languages in this file.
 # 照片文件就在旁边 The image is next to this file:
 image: ./${o.slug}${o.extension}

@@ -157,6 +157,48 @@ export interface FieldInfo {
   /** Dotted path; `[]` marks the items of a list (`steps[].quarter`). */
   path: string;
   required: boolean;
+  /** The field's own schema. */
+  schema: AnySchema;
+}
+
+/** What kind of value a field holds, for the guide: `text`, `number`, `list`, one of some values… */
+export function valueKind(schema: AnySchema): { kind: 'text' | 'number' | 'true/false' | 'date' | 'list' | 'group' | 'choice' | 'other'; values?: string[] } {
+  const definition = definitionOf(schema);
+  switch (definition.type) {
+    case 'string':
+      return { kind: 'text' };
+    case 'number':
+      return { kind: 'number' };
+    case 'boolean':
+      return { kind: 'true/false' };
+    case 'date':
+      return { kind: 'date' };
+    case 'array':
+      return { kind: 'list' };
+    case 'object':
+      return { kind: 'group' };
+    case 'enum':
+      return { kind: 'choice', values: Object.values(definition.entries as Record<string, string>) };
+    case 'literal':
+      return { kind: 'choice', values: (definition.values as unknown[]).map(String) };
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+      return valueKind(definition.innerType as AnySchema);
+    case 'pipe':
+      return valueKind(definition.in as AnySchema);
+    case 'union': {
+      const kinds = (definition.options as AnySchema[]).map(valueKind);
+      const values = kinds.flatMap((kind) => kind.values ?? []);
+      const other = kinds.find((kind) => kind.kind !== 'choice');
+      return other ? { ...other, ...(values.length > 0 ? { values } : {}) } : { kind: 'choice', values };
+    }
+    default:
+      return { kind: 'other' };
+  }
 }
 
 /** Every field a schema declares, nested ones included, in declaration order. */
@@ -167,7 +209,7 @@ export function fieldsOf(schema: AnySchema, prefix = '', required = true): Field
       return Object.entries((schema as z.ZodObject).shape as Record<string, AnySchema>).flatMap(([key, value]) => {
         const path = prefix ? `${prefix}.${key}` : key;
         const optional = isOptional(value);
-        return [{ path, required: required && !optional }, ...fieldsOf(value, path, !optional)].filter(
+        return [{ path, required: required && !optional, schema: value }, ...fieldsOf(value, path, !optional)].filter(
           (field, index, all) => all.findIndex((other) => other.path === field.path) === index,
         );
       });

@@ -164,3 +164,16 @@ export function modelOf(name: string): CollectionModel | undefined {
 export function filePattern(model: Pick<CollectionModel, 'layout' | 'extension'>): string {
   return model.layout === 'localized' ? `*/*${model.extension}` : `*${model.extension}`;
 }
+
+/** Where an entry's file lives: `src/content/units/zh-cn/hotel.mdx`, `src/content/glossary/six-constants.yaml`. */
+export function entryFile(name: CollectionName, slug: string, locale?: string): string {
+  const model: CollectionModel = contentModel[name];
+  if (model.layout === 'localized' && locale === undefined) throw new Error(`${name} entries live in a language folder: give the locale.`);
+  return model.layout === 'localized' ? `${model.folder}/${locale}/${slug}${model.extension}` : `${model.folder}/${slug}${model.extension}`;
+}
+
+/** The folder of a collection's entries in one language (or its only folder, for shared collections). */
+export function entryFolder(name: CollectionName, locale?: string): string {
+  const model: CollectionModel = contentModel[name];
+  return model.layout === 'localized' && locale !== undefined ? `${model.folder}/${locale}` : model.folder;
+}

@@ -5,11 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { explainAstroFailure, namedThings } from '../../scripts/lib/astro-errors.mjs';
-import { glossarySchema } from '../../src/schemas/glossary';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { reportSchema } from '../../src/schemas/report';
-import { timelineSchema } from '../../src/schemas/timeline';
-import { unitSchema } from '../../src/schemas/unit';
+import { contentModel } from '../../src/model/registry';
 import { reportFiles, termFiles, unitFiles } from '../../src/editing/templates';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../../src/utils/translation';
 
@@ -57,6 +53,10 @@ describe("Astro's errors are traced to the content file", () => {
   });
 });
 
+// The registry's schemas are strict: a template writing a field the model does not know fails here.
+const { glossary: { schema: glossarySchema }, metrics: { schema: metricsSchema }, reports: { schema: reportSchema } } = contentModel;
+const { timelines: { schema: timelineSchema }, units: { schema: unitSchema } } = contentModel;
+
 describe('npm run new templates satisfy the real schemas', () => {
   const frontmatter = (content: string | undefined) => parse(splitFrontmatter(content ?? '').frontmatter ?? '') as unknown;
   test('unit', () => {
@@ -77,5 +77,21 @@ describe('npm run new templates satisfy the real schemas', () => {
   test('term', () => {
     const [term] = termFiles({ slug: 'five-s', zh: '5S管理', en: '5S "management"' });
     expect(glossarySchema.safeParse(parse(term?.content ?? '')).error).toBeUndefined();
+  });
+  test('every file goes where the content model says its collection lives', () => {
+    const files = [
+      ...unitFiles({ slug: 'water-team', nameZh: '纯净水班', nameEn: 'Water Team', kind: 'team', year: 2007 }),
+      ...reportFiles(2008),
+      ...termFiles({ slug: 'five-s', zh: '5S管理', en: '5S management' }),
+    ];
+    expect(files.map((file) => file.path)).toEqual([
+      `${contentModel.units.folder}/zh-cn/water-team.mdx`,
+      `${contentModel.units.folder}/en/water-team.mdx`,
+      `${contentModel.reports.folder}/zh-cn/2008.mdx`,
+      `${contentModel.reports.folder}/en/2008.mdx`,
+      `${contentModel.metrics.folder}/2008.yaml`,
+      `${contentModel.timelines.folder}/2008.yaml`,
+      `${contentModel.glossary.folder}/five-s.yaml`,
+    ]);
   });
 });

@@ -59,6 +59,10 @@ describe('findPhotoDateProblems', () => {
         field: 'date',
         message: 'is 2008-01-31, but its event "bonfire" (src/content/events/zh-cn/bonfire.yaml) took place on 2008-01-30',
         fix: "correct whichever date does not match the source, or leave the photo's date out",
+        zh: {
+          message: '是 2008-01-31，但它的活动“bonfire”（src/content/events/zh-cn/bonfire.yaml）是在 2008-01-30 举行的',
+          fix: '对照原文改正写错的那个日期，或者删掉图片的日期',
+        },
       },
     ]);
   });
