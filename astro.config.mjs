@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig, sharpImageService } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
 import pdfEdition from './src/integrations/pdf-edition.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { mdxAllowlist } from './src/integrations/mdx-allowlist.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -39,7 +41,9 @@ export default defineConfig({
     // No code blocks in an annual report, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
     // `## 标题 {#anchor}` gives headings stable ASCII ids shared by both languages.
-    processor: satteri({ features: { headingAttributes: true } }),
+    // mdxAllowlist: content MDX outside src/model/mdx-allowlist.ts (import/export, {…}, scripts,
+    // event handlers, images outside src/content/) stops the build, as it fails `npm run check`.
+    processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [mdxAllowlist(fileURLToPath(new URL('.', import.meta.url)))] }),
   },
   integrations: [
     mdx(),

@@ -1,5 +1,5 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { lstat, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import { defaultLocale, isLocale, locales } from '../i18n/locales';
 import { findContentProblems, type CheckedEntry } from '../utils/integrity';
@@ -8,7 +8,7 @@ import { findContradictingFigures } from '../utils/prose-check';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
 import type { MetricsData } from '../schemas/metrics';
 import { collectionRules, type CheckSchemaContext, type CollectionRule } from './collections';
-import { imageProblems, inlineImageRules } from './images';
+import { inlineImageRules, referencedImageProblems } from './images';
 import { checkMdxBody } from './mdx';
 import { bilingual, formatProblems, relativeFile, type CheckProblem } from './problems';
 import { schemaProblems } from './schema-issues';
@@ -54,7 +54,8 @@ interface LoadedEntry {
 async function filesUnder(folder: string): Promise<string[]> {
   try {
     const names = await readdir(folder, { recursive: true, withFileTypes: true });
-    return names.filter((dirent) => dirent.isFile()).map((dirent) => join(dirent.parentPath, dirent.name)).sort();
+    // Symbolic links too, so that the check can refuse them (the build refuses them as well).
+    return names.filter((dirent) => dirent.isFile() || dirent.isSymbolicLink()).map((dirent) => join(dirent.parentPath, dirent.name)).sort();
   } catch {
     return [];
   }
@@ -99,6 +100,10 @@ export async function checkContent(root: string): Promise<CheckResult> {
       const name = parts.at(-1) ?? '';
       if (name.startsWith('.') || !contentExtensions.has(extension)) continue; // images, notes
       files += 1;
+      if ((await lstat(absolute)).isSymbolicLink()) {
+        problems.push(problemAt(file, undefined, '(file)', ['is a symbolic link (a shortcut to a file elsewhere); the site does not publish linked files', 'copy the file itself here in place of the link'], ['是符号链接（指向别处文件的快捷方式）；网站不发布链接的文件', '把文件本身复制到这里，替换这个链接']));
+        continue;
+      }
       if (extension !== rule.extension) {
         problems.push(problemAt(file, undefined, '(file name)', [`ends in "${extension}", so the site ignores it`, `rename it to ${name.slice(0, -extension.length)}${rule.extension}`], [`扩展名是“${extension}”，网站会忽略这个文件`, `改名为 ${name.slice(0, -extension.length)}${rule.extension}`]));
         continue;
@@ -191,7 +196,8 @@ async function loadEntry(
   }
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    // A byte-order mark (Windows Notepad) is not part of the text, for the check as for the build.
+    text = (await readFile(absolute, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
     problems.push(problemAt(file, undefined, '(file)', ['cannot be read', 'check the file permissions'], ['无法读取', '检查文件权限']));
     return undefined;
@@ -217,7 +223,8 @@ async function loadEntry(
     references: [],
   };
   for (const error of yaml.errors) {
-    problems.push(problemAt(file, error.line, '(YAML)', [`is not valid YAML: ${error.message}`, 'check quotes, colons and indentation on that line (put text containing ": " in quotes)'], [`YAML 格式错误：${error.message}`, '检查该行的引号、冒号和缩进（含“: ”的文字要加引号）']));
+    if (error.zh && error.fix) problems.push(problemAt(file, error.line, '(YAML)', [error.message, error.fix], [error.zh.message, error.zh.fix]));
+    else problems.push(problemAt(file, error.line, '(YAML)', [`is not valid YAML: ${error.message}`, 'check quotes, colons and indentation on that line (put text containing ": " in quotes)'], [`YAML 格式错误：${error.message}`, '检查该行的引号、冒号和缩进（含“: ”的文字要加引号）']));
   }
   if (yaml.errors.length === 0) {
     for (const { path, text: value } of markupIn(yaml.data)) {
@@ -236,8 +243,7 @@ async function loadEntry(
       for (const field of rule.images?.fields ?? []) {
         const value = entry.data[field];
         if (typeof value !== 'string' || !rule.images) continue;
-        const imagePath = resolve(dirname(absolute), value);
-        problems.push(...(await imageProblems(file, field, imagePath, relativeFile(root, imagePath), rule.images.rules, yaml.lineOf([field]))));
+        problems.push(...(await referencedImageProblems(root, file, absolute, field, value, rule.images.rules, yaml.lineOf([field]))));
       }
       const year = entry.data.year;
       if ((collection === 'reports' || collection === 'metrics' || collection === 'timelines') && typeof year === 'number' && String(year) !== slug) {
@@ -246,12 +252,11 @@ async function loadEntry(
     }
   }
   if (isMdx) {
-    const findings = checkMdxBody(file, split.body, split.bodyLine, rule.components ?? []);
+    const findings = checkMdxBody(file, split.body, split.bodyLine, rule.components ?? [], { absolute, contentFolder: join(root, 'src', 'content') });
     problems.push(...findings.problems);
     entry.references.push(...findings.references);
     for (const image of findings.images) {
-      const imagePath = resolve(dirname(absolute), image.url);
-      problems.push(...(await imageProblems(file, '(image in text)', imagePath, relativeFile(root, imagePath), inlineImageRules, image.line)));
+      problems.push(...(await referencedImageProblems(root, file, absolute, '(image in text)', image.url, inlineImageRules, image.line)));
     }
   }
   return entry;
