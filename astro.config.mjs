@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
-import pdfEdition from './src/integrations/pdf-edition.ts';
+import pdfEdition from './src/integrations/pdf-edition/index.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { mdxAllowlist } from './src/integrations/mdx-allowlist.ts';
 
