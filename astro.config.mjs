@@ -8,6 +8,7 @@ import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
 import pdfEdition from './src/integrations/pdf-edition/index.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { mdxAllowlist } from './src/integrations/mdx-allowlist.ts';
+import { contentLinks } from './src/integrations/content-links.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -46,6 +47,8 @@ export default defineConfig({
     processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [mdxAllowlist(fileURLToPath(new URL('.', import.meta.url)))] }),
   },
   integrations: [
+    // First: symbolic links in src/content/ stop the build, as they fail `npm run check`.
+    contentLinks(),
     mdx(),
     sitemap({
       i18n: { defaultLocale, locales: htmlLang },

@@ -22,7 +22,7 @@ export interface MdxFindings {
   problems: CheckProblem[];
   /** References to other entries made in the text, for the cross-entry check. */
   references: CheckedEntry['references'];
-  /** Images in the text (`![alt](./photo.jpg)`, `<img src>`): absolute paths inside the content folder, with their lines. */
+  /** Images in the text (`![alt](./photo.jpg)`, `<img src>`) as written, with their lines (with a location: only those inside the content folder). */
   images: Array<{ url: string; line: number }>;
 }
 
@@ -77,8 +77,8 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
       return;
     }
     const resolved = resolveContentImage(url, location.absolute, location.contentFolder);
-    if (resolved.ok) findings.images.push({ url: resolved.path, line: fileLine(line) ?? bodyLine });
-    else add(line, '(image path)', [resolved.en.message, resolved.en.fix], [resolved.zh.message, resolved.zh.fix]);
+    if (resolved.ok) findings.images.push({ url, line: fileLine(line) ?? bodyLine });
+    else add(line, '(image in text)', [resolved.en.message, resolved.en.fix], [resolved.zh.message, resolved.zh.fix]);
   };
   const visit = (node: Node) => {
     const line = node.position?.start.line;

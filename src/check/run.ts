@@ -5,6 +5,7 @@ import { defaultLocale, isLocale, locales } from '../i18n/locales';
 import { findContentProblems, type CheckedEntry } from '../utils/integrity';
 import { metricTable, yearFigures, type MetricId, type MetricValue } from '../utils/metrics';
 import { findContradictingFigures } from '../utils/prose-check';
+import { isReservedWindowsName } from '../model/content-paths';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
 import type { MetricsData } from '../schemas/metrics';
 import { collectionRules, type CheckSchemaContext, type CollectionRule } from './collections';
@@ -117,6 +118,10 @@ export async function checkContent(root: string): Promise<CheckResult> {
       const slug = name.slice(0, -extension.length);
       if (!slugPattern.test(slug)) {
         problems.push(problemAt(file, undefined, '(file name)', [`"${slug}" is not a valid file name: it becomes the page address, so it must be lower-case ASCII letters, digits and hyphens`, 'rename the file, e.g. "water-plant.mdx" (the same name in both language folders)'], [`文件名“${slug}”不合规：文件名就是网页地址，只能用小写英文字母、数字和连字符`, '给文件改名，如“water-plant.mdx”（两个语言文件夹中同名）']));
+        continue;
+      }
+      if (isReservedWindowsName(slug)) {
+        problems.push(problemAt(file, undefined, '(file name)', [`"${slug}" is a device name reserved by Windows: the file cannot be created or opened on a Windows computer`, `rename the file, e.g. "${slug}-team${rule.extension}" (the same name in both language folders)`], [`“${slug}”是 Windows 保留的设备名，这个文件在 Windows 电脑上无法创建或打开`, `给文件改名，如“${slug}-team${rule.extension}”（两个语言文件夹中同名）`]));
         continue;
       }
       const key = `${locale ?? ''}/${slug}`;

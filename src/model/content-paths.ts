@@ -41,3 +41,14 @@ export function resolveContentImage(reference: string, fromFile: string, content
   }
   return { ok: true, path };
 }
+
+/**
+ * File names Windows reserves for devices, whatever the extension (`con.mdx` is the console): a
+ * checkout of the project on Windows could neither create nor open such a file.
+ */
+const reservedWindowsNames = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/** Whether `slug` (a file name without its extension) is reserved on Windows. */
+export function isReservedWindowsName(slug: string): boolean {
+  return reservedWindowsNames.test(slug);
+}
