@@ -1,12 +1,15 @@
 // @ts-check
 import { defineConfig, sharpImageService } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
-import pdfEdition from './src/integrations/pdf-edition.ts';
+import pdfEdition from './src/integrations/pdf-edition/index.ts';
 import { searchIndex } from './src/search/pagefind-integration.ts';
 import { directives, scriptResources, styleResources } from './src/security/csp.mjs';
+import { mdxAllowlist } from './src/integrations/mdx-allowlist.ts';
+import { contentLinks } from './src/integrations/content-links.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -40,9 +43,13 @@ export default defineConfig({
     // No code blocks in an annual report, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
     // `## 标题 {#anchor}` gives headings stable ASCII ids shared by both languages.
-    processor: satteri({ features: { headingAttributes: true } }),
+    // mdxAllowlist: content MDX outside src/model/mdx-allowlist.ts (import/export, {…}, scripts,
+    // event handlers, images outside src/content/) stops the build, as it fails `npm run check`.
+    processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [mdxAllowlist(fileURLToPath(new URL('.', import.meta.url)))] }),
   },
   integrations: [
+    // First: symbolic links in src/content/ stop the build, as they fail `npm run check`.
+    contentLinks(),
     mdx(),
     sitemap({
       i18n: { defaultLocale, locales: htmlLang },

@@ -3,9 +3,13 @@
 // steps (scripts/build-steps.mjs), and only then replace dist/. If anything fails, dist/ is left
 // byte-for-byte as it was, and the output says so. Extra arguments go to `astro build`.
 // (`npx astro build` still works on its own, without these guarantees.)
+// One build at a time: a lock file (.build.lock) makes a second `npm run build` stop with a message
+// instead of breaking the first; a lock left by a build that died is taken over. A build that
+// starts after one was killed half-way through the swap puts the previous dist/ back first.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { postBuildSteps } from './build-steps.mjs';
 import { explainAstroFailure } from './lib/astro-errors.mjs';
@@ -16,6 +20,87 @@ const dist = join(root, 'dist');
 const staging = join(root, '.dist-tmp');
 const previous = join(root, '.dist-old');
 const astroCli = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const lockFile = join(root, '.build.lock');
+/** A lock older than this is stale whatever its process: no build takes two hours. */
+const staleLockMs = 2 * 60 * 60 * 1000;
+
+/** Whether a process with this id is running on this machine. */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the build lock, or stops with a message if another build holds it. A lock whose process
+ * is gone (killed, crashed, machine restarted) or that is older than `staleLockMs` is stale, and
+ * is taken over.
+ */
+function takeLock() {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }), { flag: 'wx' });
+      process.on('exit', () => {
+        try {
+          if (JSON.parse(readFileSync(lockFile, 'utf8')).pid === process.pid) unlinkSync(lockFile);
+        } catch {
+          // already gone
+        }
+      });
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+      return;
+    } catch (error) {
+      if (error?.code !== 'EEXIST') throw error;
+    }
+    let holder;
+    try {
+      holder = JSON.parse(readFileSync(lockFile, 'utf8'));
+    } catch {
+      holder = undefined; // half-written or unreadable: treat as stale
+    }
+    const age = holder ? Date.now() - Date.parse(holder.started) : Infinity;
+    const sameHost = !holder || holder.host === hostname();
+    if (holder && Number.isInteger(holder.pid) && (!sameHost || isAlive(holder.pid)) && age < staleLockMs) {
+      console.error(
+        [
+          `✗ 另一个构建正在运行（进程 ${holder.pid}，开始于 ${holder.started}）。等它结束后再运行 npm run build。`,
+          `  Another build is running (process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}, started ${holder.started}). Run npm run build again when it has finished.`,
+          `  dist/ 没有任何改动。dist/ was not touched. (If no build is running, delete ${lockFile}.)`,
+        ].join('\n'),
+      );
+      process.exit(1);
+    }
+    console.log(`  上次构建（进程 ${holder?.pid ?? '?'}）没有正常结束，接管它留下的锁。The last build (process ${holder?.pid ?? '?'}) did not finish; taking over its lock.`);
+    rmSync(lockFile);
+  }
+  console.error(`✗ 无法获得构建锁 ${lockFile}。Could not take the build lock.`);
+  process.exit(1);
+}
+
+function rmSync(path) {
+  try {
+    unlinkSync(path);
+  } catch {
+    // another build took it first: the next attempt says so
+  }
+}
+
+/**
+ * Undoes what an interrupted build left: a swap killed between its two renames leaves the old
+ * site in .dist-old and no dist/ (put it back); staging folders are removed.
+ */
+async function recoverInterruptedBuild() {
+  if (!existsSync(dist) && existsSync(previous)) {
+    await rename(previous, dist);
+    console.log('  上次构建在替换 dist/ 时中断，已恢复原来的 dist/。The last build was interrupted while replacing dist/: the previous dist/ is restored.');
+  }
+  for (const name of await readdir(root)) {
+    if (name === '.dist-old' || name === '.dist-tmp' || name.startsWith('.dist-tmp-')) await rm(join(root, name), { recursive: true, force: true });
+  }
+}
 
 function run(args, { capture = false } = {}) {
   return new Promise((resolve) => {
@@ -37,7 +122,8 @@ async function fail(what, extra = []) {
 }
 
 const started = performance.now();
-await rm(staging, { recursive: true, force: true });
+takeLock();
+await recoverInterruptedBuild();
 
 console.log('1/3 内容检查 Checking content…');
 const check = await run([join(root, 'scripts', 'check.mjs')]);
@@ -59,6 +145,11 @@ for (const [index, step] of postBuildSteps.entries()) {
 // Swap: two renames, so dist/ is either the old site or the new one, never a mix.
 await rm(previous, { recursive: true, force: true });
 if (existsSync(dist)) await rename(dist, previous);
+// Test hook (tests/editors/build-lock.test.ts): stop between the two renames, where a kill hurts most.
+if (process.env.NIANJIAN_TEST_SWAP_PAUSE) {
+  writeFileSync(process.env.NIANJIAN_TEST_SWAP_PAUSE, String(process.pid));
+  await new Promise((resolve) => setTimeout(resolve, 120_000));
+}
 try {
   await rename(staging, dist);
 } catch (error) {

@@ -2,7 +2,7 @@
 // The main build already does this when Chromium is available; this command redoes it alone.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { makePdfEditions, pdfEditionStatus } from './lib/pdf-edition.mjs';
+import { makePdfEditions, pdfEditionStatus } from '../src/integrations/pdf-edition/edition.mjs';
 
 const dir = fileURLToPath(new URL('../dist/', import.meta.url));
 const status = pdfEditionStatus();

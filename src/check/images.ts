@@ -1,7 +1,8 @@
-import { access, constants, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { access, constants, lstat, realpath, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
 import sharp from 'sharp';
-import type { CheckProblem } from './problems';
+import { resolveContentImage } from '../model/content-paths';
+import { relativeFile, type CheckProblem } from './problems';
 import { largestRenditionWidth } from '../utils/renditions';
 
 /** What a photo must be for the gallery's pipeline (issue 4): the lead tunes these at merge. */
@@ -46,6 +47,20 @@ export async function imageProblems(
     zh: { message: `${zhMessage}（${shownPath}）`, fix: zhFix },
   });
   try {
+    if ((await lstat(imagePath)).isSymbolicLink()) {
+      return [
+        problem(
+          'is a symbolic link (a shortcut to a file elsewhere); the site publishes only files that are really in the project',
+          'copy the image itself into the content folder in place of the link',
+          '是符号链接（指向别处文件的快捷方式）；网站只发布真正在项目里的文件',
+          '把图片文件本身复制到内容文件夹里，替换这个链接',
+        ),
+      ];
+    }
+  } catch {
+    // does not exist: reported just below
+  }
+  try {
     if (!(await stat(imagePath)).isFile()) throw new Error('not a file');
   } catch {
     return [
@@ -74,7 +89,9 @@ export async function imageProblems(
   }
   let metadata: Metadata;
   try {
-    metadata = await sharp(imagePath).metadata();
+    // Only the header is read here; the pixel limit is ours (maxMegapixels, below), so that an
+    // oversized photo is called oversized, not damaged.
+    metadata = await sharp(imagePath, { limitInputPixels: false }).metadata();
   } catch {
     return [
       problem(
@@ -158,4 +175,44 @@ export async function imageProblems(
     );
   }
   return problems;
+}
+
+/**
+ * Every problem of an image named by a content file (`reference` as written in `fromFile`): the
+ * path must stay inside the content folder (./…, no `..` out of it, no absolute path, no URL, no
+ * broken %-code) and must not lead through a symbolic link; then the file itself is checked.
+ */
+export async function referencedImageProblems(
+  root: string,
+  entryFile: string,
+  fromFile: string,
+  field: string,
+  reference: string,
+  rules: ImageRules,
+  line?: number,
+): Promise<CheckProblem[]> {
+  const contentFolder = join(root, 'src', 'content');
+  const resolved = resolveContentImage(reference, fromFile, contentFolder);
+  if (!resolved.ok) {
+    return [{ file: entryFile, ...(line === undefined ? {} : { line }), field, message: resolved.en.message, fix: resolved.en.fix, zh: resolved.zh }];
+  }
+  try {
+    // A linked folder on the way would also lead outside: compare the real paths.
+    const real = relative(await realpath(contentFolder), await realpath(resolved.path));
+    if (real.startsWith(`..${sep}`) || real === '..') {
+      return [
+        {
+          file: entryFile,
+          ...(line === undefined ? {} : { line }),
+          field,
+          message: `names the image ${reference}, which leads through a symbolic link to outside the content folder`,
+          fix: 'copy the image itself into the content folder',
+          zh: { message: `图片 ${reference} 经由符号链接指向内容文件夹之外`, fix: '把图片文件本身复制到内容文件夹里' },
+        },
+      ];
+    }
+  } catch {
+    // missing file: imageProblems says so
+  }
+  return imageProblems(entryFile, field, resolved.path, relativeFile(root, resolved.path), rules, line);
 }

@@ -1,4 +1,6 @@
 import { mdxToMdast } from 'satteri';
+import { resolveContentImage } from '../model/content-paths';
+import { allowedComponents, findMdxViolations } from '../model/mdx-allowlist';
 import { isMetricId, metricIds } from '../utils/metrics';
 import type { CheckedEntry } from '../utils/integrity';
 import type { CheckProblem } from './problems';
@@ -15,23 +17,30 @@ interface Node {
 
 /** Components that take a unit's file name in `unit="…"`. */
 const unitAttributeComponents = new Set(['UnitLink', 'Highlight', 'ReportQuote']);
-/** HTML that has no place in report text (and that the site's CSP would block anyway). */
-const forbiddenHtml = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'link', 'meta']);
 
 export interface MdxFindings {
   problems: CheckProblem[];
   /** References to other entries made in the text, for the cross-entry check. */
   references: CheckedEntry['references'];
-  /** Relative images in the text (`![alt](./photo.jpg)`), with their lines. */
+  /** Images in the text (`![alt](./photo.jpg)`, `<img src>`) as written, with their lines (with a location: only those inside the content folder). */
   images: Array<{ url: string; line: number }>;
 }
 
+/** Where the body comes from, so image paths can be resolved and kept inside the content folder. */
+export interface MdxLocation {
+  /** The content file's absolute path. */
+  absolute: string;
+  /** The content folder's absolute path (`<root>/src/content`). */
+  contentFolder: string;
+}
+
 /**
- * Parses an MDX body as the build will, and reports syntax errors, components the page does not
- * provide, unknown `<Metric>` ids and raw HTML such as `<script>`. `bodyLine` is the file line
- * where the body starts, so every line reported is the file's.
+ * Parses an MDX body as the build will, and reports syntax errors, everything outside the MDX
+ * allowlist (src/model/mdx-allowlist.ts, the same function the build runs), components the page
+ * does not provide, unknown `<Metric>` ids and images outside the content folder. `bodyLine` is
+ * the file line where the body starts, so every line reported is the file's.
  */
-export function checkMdxBody(file: string, body: string, bodyLine: number, components: ReadonlyArray<string>): MdxFindings {
+export function checkMdxBody(file: string, body: string, bodyLine: number, components: ReadonlyArray<string>, location?: MdxLocation): MdxFindings {
   const findings: MdxFindings = { problems: [], references: [], images: [] };
   const fileLine = (line: number | undefined) => (line === undefined ? undefined : line + bodyLine - 1);
   const add = (line: number | undefined, field: string, en: [string, string], zh: [string, string]) => {
@@ -59,6 +68,18 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
     );
     return findings;
   }
+  for (const violation of findMdxViolations(tree)) {
+    add(violation.line, violation.construct, [violation.en.message, violation.en.fix], [violation.zh.message, violation.zh.fix]);
+  }
+  const addImage = (url: string, line: number | undefined) => {
+    if (!location) {
+      findings.images.push({ url, line: fileLine(line) ?? bodyLine });
+      return;
+    }
+    const resolved = resolveContentImage(url, location.absolute, location.contentFolder);
+    if (resolved.ok) findings.images.push({ url, line: fileLine(line) ?? bodyLine });
+    else add(line, '(image in text)', [resolved.en.message, resolved.en.fix], [resolved.zh.message, resolved.zh.fix]);
+  };
   const visit = (node: Node) => {
     const line = node.position?.start.line;
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
@@ -67,18 +88,17 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
         const found = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === attr);
         return typeof found?.value === 'string' ? found.value : undefined;
       };
-      if (/^[a-z]/.test(name)) {
-        if (forbiddenHtml.has(name)) {
-          add(line, `<${name}>`, [`contains a <${name}> tag, which is not allowed in content`, `remove the <${name}> tag; write plain text and the components listed in the editor guide`], [`含有不允许的 <${name}> 标签`, `删掉 <${name}> 标签；只写普通文字和编辑指南中列出的组件`]);
-        }
-      } else if (!components.includes(name)) {
+      if (name === 'img') {
+        const src = attribute('src');
+        if (src !== undefined) addImage(src, line);
+      } else if (Object.hasOwn(allowedComponents, name) && !components.includes(name)) {
         add(
           line,
           `<${name}>`,
           [`uses the component <${name}>, which this kind of page does not have`, `use one of ${components.map((c) => `<${c}>`).join(', ')}, or check the spelling (capitals matter)`],
           [`用了组件 <${name}>，这类页面没有这个组件`, `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`],
         );
-      } else {
+      } else if (components.includes(name)) {
         if (name === 'Metric') {
           const id = attribute('id');
           if (!id || !isMetricId(id)) {
@@ -91,16 +111,13 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
         }
       }
     }
-    if (node.type === 'image' && node.url && !/^[a-z]+:|^\//i.test(node.url)) {
-      findings.images.push({ url: decodeURI(node.url), line: fileLine(line) ?? bodyLine });
+    if (node.type === 'image' && node.url) {
+      addImage(node.url, line);
       const alt = String((node as { alt?: unknown }).alt ?? '').trim();
       const fileName = node.url.split('/').pop() ?? '';
       if (!alt || alt === fileName || alt === fileName.replace(/\.[^.]+$/, '')) {
         add(line, '(image alt text)', [`the image ${node.url} has no alt text (the description read to readers who cannot see it)`, `describe what the picture shows between the brackets: ![平果铝宾馆的大堂](${node.url})`], [`图片 ${node.url} 没有替代文字（给看不到图片的读者读出的描述）`, `在方括号里描述图片内容：![平果铝宾馆的大堂](${node.url})`]);
       }
-    }
-    if (node.type === 'html' && /<\s*script/i.test(String((node as { value?: unknown }).value ?? ''))) {
-      add(line, '<script>', ['contains a <script> tag, which is not allowed in content', 'remove the <script> tag'], ['含有不允许的 <script> 标签', '删掉 <script> 标签']);
     }
     for (const child of node.children ?? []) visit(child);
   };

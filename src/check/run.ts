@@ -1,5 +1,5 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { lstat, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
 import { defaultLocale, isLocale, locales } from '../i18n/locales';
@@ -8,8 +8,9 @@ import { contentModel, type CollectionModel, type ImageKind } from '../model/reg
 import { withFieldTables } from '../model/field-tables';
 import { checkSite } from '../model/rules';
 import { parseYamlSource } from '../model/yaml-source';
+import { isReservedWindowsName } from '../model/content-paths';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
-import { imageProblems, inlineImageRules, photoRules, type ImageRules } from './images';
+import { inlineImageRules, photoRules, referencedImageProblems, type ImageRules } from './images';
 import { checkMdxBody } from './mdx';
 import { formatProblems, problemAt, relativeFile, type CheckProblem } from './problems';
 import { schemaProblems } from './schema-issues';
@@ -57,7 +58,8 @@ interface LoadedEntry {
 async function filesUnder(folder: string): Promise<string[]> {
   try {
     const names = await readdir(folder, { recursive: true, withFileTypes: true });
-    return names.filter((dirent) => dirent.isFile()).map((dirent) => join(dirent.parentPath, dirent.name)).sort();
+    // Symbolic links too, so that the check can refuse them (the build refuses them as well).
+    return names.filter((dirent) => dirent.isFile() || dirent.isSymbolicLink()).map((dirent) => join(dirent.parentPath, dirent.name)).sort();
   } catch {
     return [];
   }
@@ -87,6 +89,10 @@ export async function checkContent(root: string): Promise<CheckResult> {
       const name = parts.at(-1) ?? '';
       if (name.startsWith('.') || !contentExtensions.has(extension)) continue; // images, notes
       files += 1;
+      if ((await lstat(absolute)).isSymbolicLink()) {
+        problems.push(problemAt(file, undefined, '(file)', ['is a symbolic link (a shortcut to a file elsewhere); the site does not publish linked files', 'copy the file itself here in place of the link'], ['是符号链接（指向别处文件的快捷方式）；网站不发布链接的文件', '把文件本身复制到这里，替换这个链接']));
+        continue;
+      }
       if (extension !== model.extension) {
         problems.push(problemAt(file, undefined, '(file name)', [`ends in "${extension}", so the site ignores it`, `rename it to ${name.slice(0, -extension.length)}${model.extension}`], [`扩展名是“${extension}”，网站会忽略这个文件`, `改名为 ${name.slice(0, -extension.length)}${model.extension}`]));
         continue;
@@ -100,6 +106,10 @@ export async function checkContent(root: string): Promise<CheckResult> {
       const slug = name.slice(0, -extension.length);
       if (!slugPattern.test(slug)) {
         problems.push(problemAt(file, undefined, '(file name)', [`"${slug}" is not a valid file name: it becomes the page address, so it must be lower-case ASCII letters, digits and hyphens`, 'rename the file, e.g. "water-plant.mdx" (the same name in both language folders)'], [`文件名“${slug}”不合规：文件名就是网页地址，只能用小写英文字母、数字和连字符`, '给文件改名，如“water-plant.mdx”（两个语言文件夹中同名）']));
+        continue;
+      }
+      if (isReservedWindowsName(slug)) {
+        problems.push(problemAt(file, undefined, '(file name)', [`"${slug}" is a device name reserved by Windows: the file cannot be created or opened on a Windows computer`, `rename the file, e.g. "${slug}-team${model.extension}" (the same name in both language folders)`], [`“${slug}”是 Windows 保留的设备名，这个文件在 Windows 电脑上无法创建或打开`, `给文件改名，如“${slug}-team${model.extension}”（两个语言文件夹中同名）`]));
         continue;
       }
       const key = `${locale ?? ''}/${slug}`;
@@ -160,7 +170,8 @@ async function loadEntry(
   }
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    // A byte-order mark (Windows Notepad) is not part of the text, for the check as for the build.
+    text = (await readFile(absolute, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
     problems.push(problemAt(file, undefined, '(file)', ['cannot be read', 'check the file permissions'], ['无法读取', '检查文件权限']));
     return undefined;
@@ -174,7 +185,8 @@ async function loadEntry(
   const yaml = parseYamlSource(split.frontmatter, isMdx ? 2 : 1);
   const loaded: LoadedEntry = { collection, model, locale, slug, file, text, entry: undefined, lineOf: yaml.lineOf };
   for (const error of yaml.errors) {
-    problems.push(problemAt(file, error.line, '(YAML)', [`is not valid YAML: ${error.message}`, 'check quotes, colons and indentation on that line (put text containing ": " in quotes)'], [`YAML 格式错误：${error.message}`, '检查该行的引号、冒号和缩进（含“: ”的文字要加引号）']));
+    if (error.zh && error.fix) problems.push(problemAt(file, error.line, '(YAML)', [error.message, error.fix], [error.zh.message, error.zh.fix]));
+    else problems.push(problemAt(file, error.line, '(YAML)', [`is not valid YAML: ${error.message}`, 'check quotes, colons and indentation on that line (put text containing ": " in quotes)'], [`YAML 格式错误：${error.message}`, '检查该行的引号、冒号和缩进（含“: ”的文字要加引号）']));
   }
   if (yaml.errors.length === 0) {
     for (const { path, text: value } of markupIn(yaml.data)) {
@@ -189,18 +201,16 @@ async function loadEntry(
       for (const field of model.images?.fields ?? []) {
         const value = data[field];
         if (typeof value !== 'string' || !model.images) continue;
-        const imagePath = resolve(dirname(absolute), value);
-        problems.push(...(await imageProblems(file, field, imagePath, relativeFile(root, imagePath), imageRules[model.images.kind], yaml.lineOf([field]))));
+        problems.push(...(await referencedImageProblems(root, file, absolute, field, value, imageRules[model.images.kind], yaml.lineOf([field]))));
       }
     }
   }
   if (isMdx) {
     // Its references are found by the content model (src/model/entries.ts), as in the build.
-    const findings = checkMdxBody(file, split.body, split.bodyLine, model.components);
+    const findings = checkMdxBody(file, split.body, split.bodyLine, model.components, { absolute, contentFolder: join(root, 'src', 'content') });
     problems.push(...findings.problems);
     for (const image of findings.images) {
-      const imagePath = resolve(dirname(absolute), image.url);
-      problems.push(...(await imageProblems(file, '(image in text)', imagePath, relativeFile(root, imagePath), inlineImageRules, image.line)));
+      problems.push(...(await referencedImageProblems(root, file, absolute, '(image in text)', image.url, inlineImageRules, image.line)));
     }
   }
   return loaded;

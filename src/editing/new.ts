@@ -6,6 +6,7 @@ import { entryFolder } from '../model/registry';
 import { unitKinds } from '../schemas/unit';
 import { imageProblems, photoRules } from '../check/images';
 import { eventFiles, photoFiles, reportFiles, termFiles, unitFiles, type PlannedFile } from './templates';
+import { isReservedWindowsName } from '../model/content-paths';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kinds = ['unit', 'photo', 'event', 'report', 'term'] as const;
@@ -34,6 +35,13 @@ function requireSlug(value: string | undefined, field = 'slug'): string {
       field,
       `“${value}”不能用作文件名：只能用小写英文字母、数字和连字符（如 water-team），不能有中文、空格、/ 或 ..`,
       `"${value}" cannot be a file name: use lower-case ASCII letters, digits and hyphens only (e.g. water-team): no Chinese, spaces, / or ..`,
+    );
+  }
+  if (isReservedWindowsName(value)) {
+    throw new Refusal(
+      field,
+      `“${value}”是 Windows 保留的设备名，这样的文件在 Windows 电脑上无法创建或打开：换一个名称（如 ${value}-team）`,
+      `"${value}" is a device name reserved by Windows: a file with this name cannot be created or opened on a Windows computer; choose another name (e.g. ${value}-team)`,
     );
   }
   return value;

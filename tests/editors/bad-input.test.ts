@@ -3,12 +3,13 @@
 // Chinese and English, and leave dist/ byte-for-byte as it was. Most cases run the check itself
 // (runCheck, what scripts/check.mjs runs); a few run the real commands; the atomic-build cases run
 // `npm run build` (scripts/build.mjs) in full.
-import { copyFile, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCheck } from '../../src/check/run';
+import { buildSite } from '../support/build-site';
 import { copyProject, edit, fingerprintTree, removeFixtures, runScript, seedDist } from '../support/fixture';
 
 afterAll(removeFixtures);
@@ -208,7 +209,7 @@ describe('npm run check catches every class of mistake', () => {
 
   test('27. an unknown MDX component', async () => {
     const outcome = await checkBroken((root) => edit(root, hotelZh, '</ReportQuote>', '</ReportQuote>\n\n<Chart year={2007} />\n'));
-    expectCaught(outcome, hotelZh, '<Chart>', /uses the component <Chart>, which this kind of page does not have/);
+    expectCaught(outcome, hotelZh, '<Chart>', /uses <Chart>, which is not one of the project's components/);
   });
 
   test('28. an unknown figure in <Metric id>', async () => {
@@ -310,6 +311,142 @@ describe('npm run check catches every class of mistake', () => {
     expectCaught(outcome, bonfire, 'caption.zh', /contains HTML markup/);
   });
 
+  // Content is data, not code (issue 12): MDX outside the allowlist (src/model/mdx-allowlist.ts).
+  /** Puts `text` into the hotel's page, after its quote from the report. */
+  const hotelText = (text: string) => (root: string) => edit(root, hotelZh, '</ReportQuote>', `</ReportQuote>\n\n${text}\n`);
+
+  test('44. hostile: an MDX import of node:fs', async () => {
+    const outcome = await checkBroken(hotelText("import { readFileSync, writeFileSync } from 'node:fs'"));
+    expectCaught(outcome, hotelZh, 'import …', /has an MDX "import" line .* which runs JavaScript while the site is built/);
+    expect(outcome.output).toContain('构建网站时会运行 JavaScript');
+  });
+
+  test('45. hostile: an MDX export', async () => {
+    const outcome = await checkBroken(hotelText('export const leaked = process.env.HOME'));
+    expectCaught(outcome, hotelZh, 'export …', /has an MDX "export" line/);
+  });
+
+  test('46. hostile: a {…} expression reading the build machine', async () => {
+    const outcome = await checkBroken(hotelText('主机：{process.env.HOME}'));
+    expectCaught(outcome, hotelZh, '{…}', /has the expression \{process\.env\.HOME\}, which runs JavaScript/);
+  });
+
+  test('47. hostile: a {…} expression that never ends (it hung the build)', async () => {
+    const outcome = await checkBroken(hotelText('{(()=>{while(true){}})()}'));
+    expectCaught(outcome, hotelZh, '{…}', /runs JavaScript while the site is built/);
+  });
+
+  test('48. hostile: an event handler (onerror) on an image', async () => {
+    const outcome = await checkBroken(hotelText('<img src="./missing.jpg" alt="大堂" onerror="document.title=1" />'));
+    expectCaught(outcome, hotelZh, 'onerror=', /has the event handler onerror=, which would run code in the reader's browser/);
+  });
+
+  test('49. hostile: forbidden tags in mixed case (<sCript>, <iFrame>, <fOrm>, <sTyle>, <bAse>, <LINK>)', async () => {
+    const tags = ['sCript', 'iFrame', 'fOrm', 'sTyle', 'bAse', 'LINK', 'oBject', 'eMbed'];
+    const outcome = await checkBroken(hotelText(tags.map((tag) => `<${tag}>x</${tag}>`).join('\n\n')));
+    for (const tag of tags) expectCaught(outcome, hotelZh, `<${tag}>`, new RegExp(`contains a <${tag}> tag, which is not allowed in content`));
+  });
+
+  test('50. hostile: <meta http-equiv="refresh"> to another site', async () => {
+    const outcome = await checkBroken(hotelText('<meta http-equiv="refresh" content="1;url=https://example.com/" />'));
+    expectCaught(outcome, hotelZh, '<meta>', /contains a <meta> tag/);
+  });
+
+  test('51. hostile: javascript:, data: and vbscript: addresses, however they are spelt', async () => {
+    const outcome = await checkBroken(
+      hotelText('[点这里](javascript:alert(1)) <a href="JaVa&#115;cript&colon;alert(1)">链接</a> <a href=" vbscript:msgbox">旧</a> <a href="java\tscript:x">tab</a> ![图](data:image/png;base64,AAAA)'),
+    );
+    expectCaught(outcome, hotelZh, 'javascript:', /uses a javascript: address/);
+    expectCaught(outcome, hotelZh, 'vbscript:', /uses a vbscript: address/);
+    expectCaught(outcome, hotelZh, 'data:', /uses a data: address/);
+    expect(outcome.output.match(/uses a javascript: address/g)?.length).toBe(3);
+  });
+
+  test('52. hostile: expressions in component props and spread attributes', async () => {
+    const outcome = await checkBroken(hotelText('<UnitLink unit={"ho" + "tel"}>宾馆</UnitLink> <UnitLink {...props}>宾馆</UnitLink>'));
+    expectCaught(outcome, hotelZh, 'unit={…}', /computes its value with JavaScript/);
+    expectCaught(outcome, hotelZh, '<UnitLink {…}>', /has a \{…\} expression among its attributes/);
+  });
+
+  test('53. an HTML tag outside the list, and an attribute a tag does not take', async () => {
+    const outcome = await checkBroken(hotelText('<marquee>滚动</marquee> <span style="color:red">红</span>'));
+    expectCaught(outcome, hotelZh, '<marquee>', /is not on the list of tags content may use/);
+    expectCaught(outcome, hotelZh, 'style=', /<span> does not take the attribute style=/);
+  });
+
+  // Paths: every image inside src/content/.
+  test('54. hostile: an image path that climbs out of the project (../../../../usr/share/…)', async () => {
+    const outcome = await checkBroken(hotelText('![图标](../../../../../../../usr/share/icons/hicolor/48x48/apps/chromium.png)'));
+    expectCaught(outcome, hotelZh, '(image in text)', /is outside the content folder \(src\/content\/\)/);
+  });
+
+  test('55. an image named by absolute path, by https:// and by file:///', async () => {
+    const outcome = await checkBroken(hotelText('![甲](/usr/share/a.png)\n\n![乙](https://example.com/b.jpg)\n\n![丙](file:///etc/c.jpg)\n\n<img src="/etc/d.jpg" alt="丁" />'));
+    expectCaught(outcome, hotelZh, '(image in text)', /names the image by the absolute path \/usr\/share\/a\.png/);
+    expectCaught(outcome, hotelZh, '(image in text)', /names the image by the address https:\/\/example\.com\/b\.jpg/);
+    expectCaught(outcome, hotelZh, '(image in text)', /names the image by the address file:\/\/\/etc\/c\.jpg/);
+    expectCaught(outcome, hotelZh, '(image in text)', /names the image by the absolute path \/etc\/d\.jpg/);
+  });
+
+  test('56. an image path with a broken %-code (it crashed the check)', async () => {
+    const outcome = await checkBroken(hotelText('![大堂](./%E0%A4%A.jpg)'));
+    expectCaught(outcome, hotelZh, '(image in text)', /with a broken %-code/);
+  });
+
+  test('57. a photo field naming an image outside the content folder', async () => {
+    const outcome = await checkBroken((root) => edit(root, bonfire, 'image: ./bonfire-song-and-dance.jpg', 'image: ../../../public/favicon.svg'));
+    expectCaught(outcome, bonfire, 'image', /is outside the content folder/);
+  });
+
+  test('58. a symbolic link in place of a glossary file (the build published it as a duplicate)', async () => {
+    const outcome = await checkBroken((root) => symlink(join(root, 'src/content/glossary/six-constants.yaml'), join(root, 'src/content/glossary/six-rules.yaml')));
+    expectCaught(outcome, 'src/content/glossary/six-rules.yaml', '(file)', /is a symbolic link/);
+  });
+
+  test('59. a symbolic link in place of an image', async () => {
+    const jpeg = await photo(800, 600).jpeg().toBuffer();
+    const outcome = await checkBroken(async (root) => {
+      await writeFile(join(root, 'lobby-outside.jpg'), jpeg);
+      await symlink(join(root, 'lobby-outside.jpg'), join(root, 'src/content/units/zh-cn/lobby.jpg'));
+      await hotelText('![平果铝宾馆大堂](./lobby.jpg)')(root);
+    });
+    expectCaught(outcome, hotelZh, '(image in text)', /symbolic link/);
+  });
+
+  test('60. hostile: a YAML alias bomb (it crashed the check without naming the file)', async () => {
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+    const file = 'src/content/glossary/six-constants.yaml';
+    const outcome = await checkBroken(async (root) => writeFile(join(root, file), `${await readFile(join(root, file), 'utf8')}\n${bomb}\n`));
+    expectCaught(outcome, file, '(YAML)', /uses YAML aliases \(\*name\) that expand to more than 20 copies/);
+    expect(outcome.output).toContain('YAML 别名');
+  });
+
+  test('61. a 30000×30000 photo is "over 50 megapixels", not "damaged"', async () => {
+    // Only the header says 30000×30000 (a real one would be gigabytes): what the check reads first.
+    const jpeg = Buffer.from(await photo(800, 600).jpeg().toBuffer());
+    const frame = jpeg.findIndex((byte, index) => byte === 0xff && (jpeg[index + 1] === 0xc0 || jpeg[index + 1] === 0xc2));
+    jpeg.writeUInt16BE(30000, frame + 5);
+    jpeg.writeUInt16BE(30000, frame + 7);
+    const outcome = await checkBroken((root) => hotelImage(root, 'huge.jpg', jpeg));
+    expectCaught(outcome, hotelZh, '(image in text)', /is 30000×30000 \(900 megapixels\), more than the 50 megapixels the build can process/);
+    expect(outcome.output).not.toContain('damaged');
+  });
+
+  test('62. a content file with a name Windows reserves (con, aux, nul, com1, lpt1, prn)', async () => {
+    const outcome = await checkBroken(async (root) => {
+      for (const locale of ['zh-cn', 'en']) await copyFile(join(root, `src/content/units/${locale}/hotel.mdx`), join(root, `src/content/units/${locale}/con.mdx`));
+    });
+    expectCaught(outcome, 'src/content/units/zh-cn/con.mdx', '(file name)', /"con" is a device name reserved by Windows/);
+  });
+
+  test('63. an MDX file saved with a byte-order mark and CRLF line endings is accepted', async () => {
+    const outcome = await checkBroken(async (root) => {
+      const text = await readFile(join(root, hotelZh), 'utf8');
+      await writeFile(join(root, hotelZh), `\uFEFF${text.replace(/\n/g, '\r\n')}`);
+    });
+    expect(outcome.code, outcome.output).toBe(0);
+  });
+
   test('every problem is printed at once', async () => {
     const outcome = await checkBroken(async (root) => {
       await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
@@ -363,6 +500,16 @@ describe('the real commands', () => {
     expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
   });
 
+  test('npm run new refuses the names Windows reserves (con, aux, nul, com1, lpt1, prn)', async () => {
+    const root = await copyProject();
+    for (const name of ['con', 'aux', 'nul', 'com1', 'lpt1', 'prn']) {
+      const result = await runScript(root, 'scripts/new.mjs', ['unit', name, '--zh', '单位', '--en', 'Unit']);
+      expect(result.code, name).toBe(1);
+      expect(result.output).toContain(`"${name}" is a device name reserved by Windows`);
+      expect(existsSync(join(root, `src/content/units/zh-cn/${name}.mdx`))).toBe(false);
+    }
+  });
+
   test('npm run new refuses a slug that exists, and a Chinese slug', async () => {
     const root = await copyProject();
     const existing = await runScript(root, 'scripts/new.mjs', ['unit', 'hotel', '--zh', '宾馆', '--en', 'Hotel']);
@@ -401,6 +548,28 @@ describe('npm run build never leaves a half-built dist/', () => {
     expect(result.output).toContain('dist/ 保持原样');
     expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
     expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
+  });
+
+  test('astro build alone refuses MDX outside the allowlist, with the same message as the check', async () => {
+    const root = await copyProject();
+    await edit(root, hotelZh, '</ReportQuote>', '</ReportQuote>\n\n<img src="./missing.jpg" alt="大堂" onerror="document.title=1" />\n\n{process.env.HOME}\n');
+    const outDir = join(root, 'out');
+    const result = await buildSite({ root, outDir, env: { NIANJIAN_PDF: 'off' } });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx');
+    expect(result.output).toContain('onerror=');
+    expect(result.output).toContain("has the event handler onerror=, which would run code in the reader's browser");
+    expect(result.output).toContain('has the expression {process.env.HOME}');
+    expect(existsSync(join(outDir, 'index.html'))).toBe(false);
+  });
+
+  test('astro build alone refuses a symbolic link in src/content/', async () => {
+    const root = await copyProject();
+    await symlink(join(root, 'src/content/glossary/six-constants.yaml'), join(root, 'src/content/glossary/six-rules.yaml'));
+    const result = await buildSite({ root, outDir: join(root, 'out'), env: { NIANJIAN_PDF: 'off' } });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('src/content/glossary/six-rules.yaml');
+    expect(result.output).toContain('symbolic links');
   });
 
   test('a post-build step fails after a complete build: dist/ untouched; then a good build replaces it', async () => {

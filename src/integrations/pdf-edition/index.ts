@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { makePdfEditions, pdfEditionStatus } from '../../scripts/lib/pdf-edition.mjs';
+import { makePdfEditions, pdfEditionStatus } from './edition.mjs';
 
 /**
  * Makes the PDF edition as the last step of every `astro build`, from the pages just built.
