@@ -3,8 +3,8 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { z } from 'astro/zod';
 import { defaultLocale, isLocale, locales } from '../i18n/locales';
 import { findContentProblems, type CheckedEntry } from '../utils/integrity';
-import { metricTable, yearFigures, type MetricId, type MetricValue } from '../utils/metrics';
-import { findContradictingFigures } from '../utils/prose-check';
+import { figureFilesProblems, metricTable, yearFigures, type MetricValue } from '../utils/metrics';
+import { checkProse, contentTexts } from '../utils/prose-check';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
 import type { MetricsData } from '../schemas/metrics';
 import { collectionRules, type CheckSchemaContext, type CollectionRule } from './collections';
@@ -139,18 +139,18 @@ export async function checkContent(root: string): Promise<CheckResult> {
   problems.push(...findContentProblems({ localized, shared }).map(bilingual));
   problems.push(...draftProblems(loaded));
 
-  // Prose figures against the data (src/utils/prose-check.ts, as the build does).
-  const tables = new Map<number, Record<MetricId, MetricValue>>();
-  for (const entry of loaded.filter((e) => e.collection === 'metrics' && e.data)) {
+  // Figures files across years, and typed figures in every text against the data (as the build does).
+  const figureFiles = loaded.filter((e) => e.collection === 'metrics' && e.data);
+  problems.push(
+    ...figureFilesProblems(figureFiles.map((e) => ({ file: e.file, slug: e.slug, data: e.data as unknown as MetricsData, lineOf: e.lineOf }))).map(bilingual),
+  );
+  const tables = new Map<number, Record<string, MetricValue>>();
+  for (const entry of figureFiles) {
     const data = entry.data as unknown as MetricsData;
     tables.set(data.year, metricTable(yearFigures(data)));
   }
-  for (const entry of loaded.filter((e) => (e.collection === 'reports' || e.collection === 'units') && e.data)) {
-    const data = entry.data as { year?: number; years?: number[] };
-    const year = data.year ?? Math.max(...(data.years ?? []));
-    const table = tables.get(year);
-    if (table) problems.push(...findContradictingFigures(entry.file, entry.text, table).map(bilingual));
-  }
+  const proseEntries = loaded.flatMap((e) => (e.data ? [{ collection: e.collection, file: e.file, source: e.text, data: e.data, lineOf: e.lineOf }] : []));
+  problems.push(...checkProse(contentTexts(proseEntries, [...tables.keys()]), tables).map(bilingual));
 
   const translations = translationRows(loaded);
   for (const row of translations) {

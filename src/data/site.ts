@@ -5,8 +5,9 @@ import { perLocale } from '../utils/routes';
 import { readFileSync } from 'node:fs';
 import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, formatContentProblems, type CheckedEntry, type ContentProblem } from '../utils/integrity';
-import { metricTable, yearFigures } from '../utils/metrics';
-import { findContradictingFigures } from '../utils/prose-check';
+import { figureFilesProblems, metricTable, yearFigures } from '../utils/metrics';
+import { checkProse, contentTexts, type ProseEntry } from '../utils/prose-check';
+import { parseYamlSource } from '../check/yaml-source';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
@@ -82,25 +83,28 @@ export function loadSite(): Promise<SiteContent> {
         events.map((entry) => ({ slug: slugOf(entry), date: entry.data.date, file: entry.filePath ?? entry.id })),
       ),
     );
-    problems.push(...contradictingFigures([...reports, ...units], metrics));
+    problems.push(
+      ...figureFilesProblems(metrics.map((entry) => ({ file: entry.filePath ?? entry.id, slug: entry.id, data: entry.data }))),
+    );
+    problems.push(...typedFigures({ reports, units, glossary, metrics, timelines, events, photos }));
     if (problems.length > 0) throw new Error(formatContentProblems(problems));
     return { reports, units, glossary, metrics, timelines, events, photos };
   })();
   return cached;
 }
 
-/** Hand-typed figures in report and unit files that contradict their year's data. */
-function contradictingFigures(
-  entries: Array<Report | Unit>,
-  metrics: Metrics[],
-): ContentProblem[] {
-  const tables = new Map(metrics.map((entry) => [entry.data.year, metricTable(yearFigures(entry.data))]));
-  return entries.flatMap((entry) => {
-    const year = 'year' in entry.data ? entry.data.year : Math.max(...entry.data.years);
-    const table = tables.get(year);
-    if (!table || !entry.filePath) return [];
-    return findContradictingFigures(entry.filePath, readFileSync(entry.filePath, 'utf8'), table);
-  });
+/** Hand-typed figures in every text that reaches a page, against its year's figures (src/utils/prose-check.ts). */
+function typedFigures(site: SiteContent): ContentProblem[] {
+  const tables = new Map(site.metrics.map((entry) => [entry.data.year, metricTable(yearFigures(entry.data))]));
+  const entries: ProseEntry[] = Object.entries(site).flatMap(([collection, list]: [string, Array<{ filePath?: string | undefined; data: object }>]) =>
+    list.flatMap((entry) => {
+      if (!entry.filePath) return [];
+      const source = readFileSync(entry.filePath, 'utf8');
+      const lineOf = entry.filePath.endsWith('.yaml') ? parseYamlSource(source).lineOf : undefined;
+      return [{ collection, file: entry.filePath, source, data: entry.data as Record<string, unknown>, lineOf }];
+    }),
+  );
+  return checkProse(contentTexts(entries, [...tables.keys()]), tables);
 }
 
 function checked(entry: { id: string; filePath?: string | undefined }, references: CheckedEntry['references']): CheckedEntry {
