@@ -32,7 +32,11 @@ export const figureSchema = z.object({
   kind: z.enum(['count', 'percent']),
   /** Required for a count: 个 / teams. */
   counter: counterSchema.optional(),
-  value: z.union([z.number(), z.literal(NOT_REPORTED)]).optional(),
+  value: z
+    .union([z.number(), z.literal(NOT_REPORTED)], {
+      message: `must be a whole number of 0 or more (a percentage: 0 to 100), or "${NOT_REPORTED}" where the report gives none`,
+    })
+    .optional(),
   share: z.object({ part: figureIdSchema, of: figureIdSchema }).optional(),
   difference: z.object({ from: figureIdSchema, minus: figureIdSchema }).optional(),
   rounding: roundingSchema.optional(),

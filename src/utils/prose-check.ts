@@ -29,6 +29,8 @@ export interface ProseText {
   text: string;
   /** The report year whose figures the text must agree with. */
   year: number;
+  /** For a text that names no year (a glossary explanation): a figure of any of these years also agrees. */
+  anyOf?: number[];
   quote: QuoteStyle;
 }
 
@@ -192,12 +194,13 @@ export function checkProse(texts: ProseText[], figures: ReadonlyMap<number, Reco
         });
       }
     });
+    const candidates = [table, ...(text.anyOf ?? []).map((year) => figures.get(year) ?? {})];
     for (const literal of findFigureLiterals(text.text)) {
-      const matches = ids.filter((id) => {
-        const metric = table[id];
+      const matches = [...new Set(candidates.flatMap((candidate) => Object.keys(candidate).filter((id) => {
+        const metric = candidate[id];
         if (!metric || metric.displayed === null || metric.kind !== literal.kind || metric.displayed !== literal.value) return false;
         return literal.kind === 'percent' || (literal.counter !== undefined && countersOf(metric).includes(literal.counter));
-      });
+      })))];
       const shown = literal.text;
       if (matches.length === 0) {
         const how = text.quote === 'none' ? 'correct it against the report, or remove it' : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, then write ${quoteHow('…')}`;
@@ -262,11 +265,17 @@ export interface ProseEntry {
   lineOf?: ((path: ReadonlyArray<PropertyKey>) => number | undefined) | undefined;
 }
 
-/** The year of a text without one of its own: a year it names, else the latest year with figures not after `before`. */
-function yearFor(text: string, years: number[], before?: number): number | undefined {
+/** A year with figures that a text names ("2007年", "in 2007"). */
+function namedYear(text: string, years: number[]): number | undefined {
   const named = /(\d{4})\s*年|\b(?:in|of)\s+(\d{4})\b/.exec(text);
   const year = Number(named?.[1] ?? named?.[2]);
-  if (years.includes(year)) return year;
+  return years.includes(year) ? year : undefined;
+}
+
+/** The year of a text without one of its own: a year it names, else the latest year with figures not after `before`. */
+function yearFor(text: string, years: number[], before?: number): number | undefined {
+  const year = namedYear(text, years);
+  if (year !== undefined) return year;
   const candidates = years.filter((y) => before === undefined || y <= before);
   return candidates.length > 0 ? Math.max(...candidates) : years.length > 0 ? Math.max(...years) : undefined;
 }
@@ -294,7 +303,9 @@ export function contentTexts(entries: ProseEntry[], years: number[]): ProseText[
     const date = data.date instanceof Date ? data.date.getUTCFullYear() : undefined;
     for (const field of fields) {
       const year = own ?? yearFor(field.text, years, date);
-      if (year !== undefined) texts.push({ file: entry.file, line: field.line, field: field.field, text: field.text, year, quote });
+      // A glossary explanation belongs to no year: unless it names one, a figure of any year agrees.
+      const anyOf = entry.collection === 'glossary' && namedYear(field.text, years) === undefined ? years : undefined;
+      if (year !== undefined) texts.push({ file: entry.file, line: field.line, field: field.field, text: field.text, year, quote, ...(anyOf ? { anyOf } : {}) });
     }
   }
   return texts;

@@ -20,24 +20,31 @@ function textOf(node) {
 }
 const clean = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim();
 
-/** @param {string} dist */
-export async function figuresSnapshot(dist) {
-  /** @type {Record<string, unknown>} */
+/**
+ * The figures of one built page as a reader gets them: charts (caption, image, summary, table),
+ * key-figure cards and every <Metric> (its exact value and its text).
+ * @param {string} html
+ */
+export function pageFigures(html) {
+  const doc = parse(html);
+  return {
+    charts: querySelectorAll(doc, 'figure.chart').map((figure) => ({
+      id: figure.attributes.id,
+      caption: clean(textOf(querySelector(figure, 'figcaption'))),
+      image: querySelector(figure, 'img')?.attributes.src ?? null,
+      summary: clean(textOf(querySelector(figure, '.chart__summary'))),
+      table: querySelectorAll(figure, 'tr').map((row) => querySelectorAll(row, 'th, td').map((cell) => clean(textOf(cell)))),
+    })),
+    cards: querySelectorAll(doc, '.figure-card').map((card) => querySelectorAll(card, 'span').map((span) => clean(textOf(span)))),
+    metrics: querySelectorAll(doc, 'data.metric').map((data) => `${data.attributes.value}=${clean(textOf(data))}`),
+  };
+}
+
+/** @param {string} dist @param {string[]} [pageList] */
+export async function figuresSnapshot(dist, pageList = pages) {
+  /** @type {{ pages: Record<string, unknown>, data: Record<string, string>, svgs: Record<string, string> }} */
   const snapshot = { pages: {}, data: {}, svgs: {} };
-  for (const page of pages) {
-    const doc = parse(await readFile(join(dist, page), 'utf8'));
-    snapshot.pages[page] = {
-      charts: querySelectorAll(doc, 'figure.chart').map((figure) => ({
-        id: figure.attributes.id,
-        caption: clean(textOf(querySelector(figure, 'figcaption'))),
-        image: querySelector(figure, 'img')?.attributes.src ?? null,
-        summary: clean(textOf(querySelector(figure, '.chart__summary'))),
-        table: querySelectorAll(figure, 'tr').map((row) => querySelectorAll(row, 'th, td').map((cell) => clean(textOf(cell)))),
-      })),
-      cards: querySelectorAll(doc, '.figure-card').map((card) => querySelectorAll(card, 'span').map((span) => clean(textOf(span)))),
-      metrics: querySelectorAll(doc, 'data.metric').map((data) => `${data.attributes.value}=${clean(textOf(data))}`),
-    };
-  }
+  for (const page of pageList) snapshot.pages[page] = pageFigures(await readFile(join(dist, page), 'utf8'));
   for (const file of ['metrics.json', 'metrics.csv']) snapshot.data[file] = await readFile(join(dist, 'data', '2007', file), 'utf8');
   for (const file of (await readdir(join(dist, 'charts', '2007'))).sort()) {
     snapshot.svgs[file] = createHash('sha256').update(await readFile(join(dist, 'charts', '2007', file))).digest('hex');

@@ -210,3 +210,32 @@ describe('bad figures files: each refused with file, line, field and fix in both
     expect(problemsOf(source2007, 'src/content/metrics/2007.yaml')).toEqual([]);
   });
 });
+
+describe('the editors’ guide examples (docs/editing.*.md, “7a”) work as written', () => {
+  /** The guide's ```yaml blocks that start with `# figures:` / `# charts:`, as list items. */
+  const examples = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^```yaml\n# (figures|charts|cards):\n([\s\S]*?)^```/gm)].map((m) => ({
+      list: m[1] as 'figures' | 'charts' | 'cards',
+      items: parse(m[2] ?? '') as unknown[],
+      lines: (m[2] ?? '').trim().split('\n').length,
+    }));
+  const zh = examples('docs/editing.zh-CN.md');
+  test('both languages give the same examples', () => {
+    expect(zh.map((e) => e.list)).toEqual(['figures', 'figures', 'figures', 'charts']);
+    expect(examples('docs/editing.en.md')).toEqual(zh);
+  });
+  test('added to 2007’s file, they pass the check and compute what the guide says', () => {
+    const raw = raw2007();
+    for (const example of zh) (raw[example.list] as unknown[]).push(...example.items);
+    expect(problemsOf(stringify(raw), 'src/content/metrics/2007.yaml')).toEqual([]);
+    const figures = yearFigures(metricsSchema.parse(raw));
+    expect(figureOf(figures, 'teams.safetyModel').value).toBe(30);
+    expect(figureOf(figures, 'teams.safetyModelRate').displayed).toBe(28); // 30 / 108 = 27.8
+    expect(compareTarget(figures, 'targets.safetyModelTeams')).toMatchObject({ status: 'met', marginPoints: 2.8 });
+    expect(figures.charts.at(-1)?.id).toBe('safety');
+  });
+  test('the added figure counts 7 lines, and nothing else changes for it to be quoted', () => {
+    const [added] = zh;
+    expect(added?.lines).toBe(7);
+  });
+});
