@@ -1,10 +1,11 @@
-// The three charts of a year, as Chart.js configurations built from computed figures only.
+// A year's charts, as Chart.js configurations built from the charts its figures file declares.
+// Two shapes cover every kind: bars of counts (`counts`, `parts`) and rates against targets.
 // The same configurations serve the build-time SVGs and any client-side enhancement.
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { Locale } from '../i18n/locales';
 import type { Translate } from '../i18n/ui';
 import { formatNumber, formatPercent } from '../utils/format';
-import { roundPercent, type YearFigures } from '../utils/metrics';
+import { roundPercent, type TargetComparison } from '../utils/metrics';
 
 export const palette = {
   accent: '#0a5a9c',
@@ -81,35 +82,55 @@ function horizontalBarOptions(max: number, tickSuffix = '') {
   };
 }
 
-/** Chart 1: teams by grade (excellent, qualified but not excellent, below qualified) of all teams. */
-export function teamGradesChart(figures: YearFigures, t: Translate, locale: Locale): ChartConfiguration<'bar'> {
-  const { teams } = figures;
-  const counts = [teams.excellent, teams.qualifiedOnly, teams.belowQualified];
+/** The colour of each tone a chart declaration may give a bar. */
+export const tones = { strong: palette.accent, soft: palette.accentSoft, muted: palette.grey } as const;
+export type Tone = keyof typeof tones;
+/** Bars without a declared tone take these in turn. */
+const toneOrder: Tone[] = ['strong', 'soft', 'muted'];
+
+/** One bar of a counts or parts chart, as the declaration and the figures give it. */
+export interface CountBar {
+  label: string;
+  value: number | null;
+  tone?: Tone | undefined;
+}
+
+/**
+ * Counts as horizontal bars (a `counts` or `parts` chart). The scale ends at `whole` where it is
+ * known (108 teams), else at the largest bar.
+ */
+export function countBarsChart(bars: CountBar[], whole: number | null, t: Translate, locale: Locale): ChartConfiguration<'bar'> {
+  const counts = bars.map((bar) => bar.value);
   return {
     type: 'bar',
     data: {
-      labels: [t('chart.grades.excellent'), t('chart.grades.qualifiedOnly'), t('chart.grades.below')],
+      labels: bars.map((bar) => bar.label),
       datasets: [
         {
           // An unknown count draws no bar (never a zero-length one); its label says "not reported".
           data: counts,
-          backgroundColor: [palette.accent, palette.accentSoft, palette.grey],
+          backgroundColor: bars.map((bar, index) => tones[bar.tone ?? toneOrder[index % toneOrder.length] ?? 'strong']),
           barPercentage: 0.8,
           categoryPercentage: 0.9,
         },
       ],
     },
-    options: horizontalBarOptions(teams.total ?? Math.max(...counts.map((c) => c ?? 0))),
+    options: horizontalBarOptions(whole ?? Math.max(...counts.map((c) => c ?? 0))),
     plugins: [valueLabels([counts.map((count) => (count === null ? t('figure.notReported') : formatNumber(count, locale)))])],
   };
 }
 
+/** One row of a targets chart: its label and how the figure compares with its target. */
+export interface TargetRow {
+  label: string;
+  comparison: TargetComparison;
+}
+
 /**
- * Chart 2: each rate against its target. A target is a vertical mark across its row; a rate the
+ * Each rate against its target. A target is a vertical mark across its row; a rate the
  * report does not give gets no bar at all (never a zero-length one) but a labelled outline.
  */
-export function targetsChart(figures: YearFigures, t: Translate, locale: Locale): ChartConfiguration<'bar'> {
-  const rows = figures.targets;
+export function targetsChart(rows: TargetRow[], t: Translate, locale: Locale): ChartConfiguration<'bar'> {
   const targetMarks: Plugin<'bar'> = {
     id: 'nianjianTargets',
     afterDatasetsDraw(chart: Chart<'bar'>) {
@@ -120,7 +141,7 @@ export function targetsChart(figures: YearFigures, t: Translate, locale: Locale)
       const band = (y.getPixelForValue(1) - y.getPixelForValue(0)) * 0.42;
       ctx.save();
       ctx.font = `400 ${fontSize - 1}px ${chart.options.font?.family ?? 'sans-serif'}`;
-      rows.forEach((row, index) => {
+      rows.forEach(({ comparison: row }, index) => {
         const center = y.getPixelForValue(index);
         if (row.actual === null) {
           // The unknown rate: a dashed outline across the scale, labelled "not reported".
@@ -145,7 +166,8 @@ export function targetsChart(figures: YearFigures, t: Translate, locale: Locale)
           ctx.fillStyle = palette.target;
           ctx.textAlign = 'center';
           ctx.textBaseline = 'bottom';
-          ctx.fillText(t('chart.targets.targetMark', { target: formatPercent(row.target, locale) }), px, center - band / 2 - 8);
+          const mark = row.direction === 'at-most' ? 'chart.targets.ceilingMark' : 'chart.targets.targetMark';
+          ctx.fillText(t(mark, { target: formatPercent(row.target, locale) }), px, center - band / 2 - 8);
         }
       });
       ctx.restore();
@@ -154,11 +176,11 @@ export function targetsChart(figures: YearFigures, t: Translate, locale: Locale)
   return {
     type: 'bar',
     data: {
-      labels: rows.map((row) => t(`chart.targets.${row.id}`)),
+      labels: rows.map((row) => row.label),
       datasets: [
         {
           // `null` draws no bar: the unknown rate is shown by the outline above, not as 0.
-          data: rows.map((row) => row.actual),
+          data: rows.map((row) => row.comparison.actual),
           backgroundColor: palette.accent,
           barPercentage: 0.55,
           categoryPercentage: 0.9,
@@ -167,31 +189,11 @@ export function targetsChart(figures: YearFigures, t: Translate, locale: Locale)
     },
     options: { ...horizontalBarOptions(100, '%'), layout: { padding: { right: 24, top: 28, bottom: 4, left: 4 } } },
     plugins: [
-      valueLabels([rows.map((row) => (row.actual === null ? '' : formatPercent(roundPercent(row.actual) ?? 0, locale)))], 'start'),
+      valueLabels(
+        [rows.map(({ comparison: row }) => (row.actual === null ? '' : formatPercent(roundPercent(row.actual) ?? 0, locale)))],
+        'start',
+      ),
       targetMarks,
     ],
-  };
-}
-
-/** Chart 3: Five-Good offices accepted at company level, of all offices that took part. */
-export function fiveGoodChart(figures: YearFigures, t: Translate, locale: Locale): ChartConfiguration<'bar'> {
-  const { fiveGood } = figures;
-  const counts = [fiveGood.offices, fiveGood.participating, fiveGood.accepted];
-  return {
-    type: 'bar',
-    data: {
-      labels: [t('chart.fiveGood.offices'), t('chart.fiveGood.participating'), t('chart.fiveGood.accepted')],
-      datasets: [
-        {
-          // An unknown count draws no bar (never a zero-length one); its label says "not reported".
-          data: counts,
-          backgroundColor: [palette.grey, palette.accentSoft, palette.accent],
-          barPercentage: 0.8,
-          categoryPercentage: 0.9,
-        },
-      ],
-    },
-    options: horizontalBarOptions(fiveGood.offices ?? Math.max(...counts.map((c) => c ?? 0))),
-    plugins: [valueLabels([counts.map((count) => (count === null ? t('figure.notReported') : formatNumber(count, locale)))])],
   };
 }

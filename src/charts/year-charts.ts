@@ -1,16 +1,33 @@
+// A year's charts as pages show them: the picture, and the same information as text and as a table.
+// Which charts, which figures and what their captions say is declared in the year's figures file.
 import type { Locale } from '../i18n/locales';
 import { useTranslations, type Translate } from '../i18n/ui';
+import type { ChartDeclaration } from '../schemas/metrics';
 import { formatDecimal, formatNumber, formatPercent } from '../utils/format';
-import { exactPercent, roundPercent, type Percent, type YearFigures } from '../utils/metrics';
-import { fiveGoodChart, targetsChart, teamGradesChart } from './configs';
+import {
+  compareTarget,
+  exactPercent,
+  figureOf,
+  fillTemplate,
+  formatFigure,
+  roundPercent,
+  type Figure,
+  type Percent,
+  type TargetComparison,
+  type YearFigures,
+} from '../utils/metrics';
+import { countBarsChart, targetsChart, type CountBar, type TargetRow } from './configs';
 import { renderChartSvg, type ChartSize } from './render';
 
 /** One chart as a page shows it: the picture, and the same information as text and as a table. */
 export interface ChartFigureData {
-  id: 'team-grades' | 'targets' | 'five-good';
+  id: string;
   caption: string;
   summary: string;
+  /** The drawing; empty when the report gives none of the chart's figures (the page says so instead). */
   svg: string;
+  /** Every figure of the chart is "not reported": no picture, the summary says so. */
+  empty: boolean;
   size: ChartSize;
   /** `numeric[i]`: column i holds numbers (aligned right). */
   table: { head: string[]; numeric: boolean[]; rows: string[][] };
@@ -30,97 +47,114 @@ function figureText(locale: Locale, t: Translate) {
   return { count, share, ofTotal };
 }
 
-/** The three charts of a year in one locale, each with caption, summary and table. */
+/** The caption: the declared one with its figures filled in, or the plain title when one is not reported. */
+function captionOf(chart: ChartDeclaration, figures: YearFigures, locale: Locale): string {
+  const pick = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
+  const caption = chart.caption ? fillTemplate(pick(chart.caption), figures, locale, chart.whole) : null;
+  return caption ?? pick(chart.title);
+}
+
+const pickText = (text: { zh: string; en: string }, locale: Locale) => (locale === 'en' ? text.en : text.zh);
+
+function countsChart(chart: ChartDeclaration, figures: YearFigures, locale: Locale, t: Translate): ChartFigureData {
+  const { count, ofTotal } = figureText(locale, t);
+  const whole = chart.whole === undefined ? undefined : figureOf(figures, chart.whole);
+  const bars = chart.bars.map((bar) => {
+    const figure = figureOf(figures, bar.figure);
+    return { figure, label: bar.label ? pickText(bar.label, locale) : pickText(figure.short, locale), tone: bar.tone };
+  });
+  const empty = bars.every((bar) => bar.figure.value === null);
+  const declared = chart.summary ? fillTemplate(pickText(chart.summary, locale), figures, locale, chart.whole) : null;
+  const summary = empty ? t('chart.summary.none') : (declared ?? countsSummary(bars, whole, locale, t));
+  const drawn: CountBar[] = bars.map((bar) => ({ label: bar.label, value: bar.figure.value, tone: bar.tone }));
+  return {
+    id: chart.id,
+    caption: captionOf(chart, figures, locale),
+    summary,
+    svg: empty ? '' : renderChartSvg(countBarsChart(drawn, whole?.value ?? null, t, locale), size),
+    empty,
+    size,
+    table: whole
+      ? {
+          head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
+          numeric: [false, true, true],
+          rows: bars.map((bar) => [bar.label, count(bar.figure.value), ofTotal(bar.figure.value, whole.value, 1)]),
+        }
+      : {
+          head: [t('chart.table.category'), t('chart.table.count')],
+          numeric: [false, true],
+          rows: bars.map((bar) => [bar.label, count(bar.figure.value)]),
+        },
+  };
+}
+
+/** A summary written from the bars' labels and values, for a chart that declares none. */
+function countsSummary(bars: Array<{ figure: Figure; label: string }>, whole: Figure | undefined, locale: Locale, t: Translate): string {
+  const notReported = t('figure.notReported');
+  const withCounter = (figure: Figure) =>
+    figure.value === null ? notReported : t('chart.summary.value', { value: formatFigure(figure, locale, notReported), counter: pickText(figure.counter ?? { zh: '', en: '' }, locale) });
+  const sentences: string[] = [];
+  if (whole && !bars.some((bar) => bar.figure.id === whole.id)) {
+    sentences.push(t('chart.summary.item', { label: pickText(whole.short, locale), value: withCounter(whole) }));
+  }
+  for (const bar of bars) {
+    const share = roundPercent(exactPercent(bar.figure.value, whole?.value ?? null));
+    sentences.push(
+      share === null || bar.figure.id === whole?.id
+        ? t('chart.summary.item', { label: bar.label, value: withCounter(bar.figure) })
+        : t('chart.summary.itemShare', { label: bar.label, value: withCounter(bar.figure), share: formatPercent(share, locale) }),
+    );
+  }
+  return sentences.join(t('sentence.separator'));
+}
+
+function targetRowsChart(chart: ChartDeclaration, figures: YearFigures, locale: Locale, t: Translate): ChartFigureData {
+  const { share } = figureText(locale, t);
+  const rows: TargetRow[] = chart.bars.map((bar) => {
+    const comparison = compareTarget(figures, bar.figure);
+    const label = bar.label ? pickText(bar.label, locale) : pickText(figureOf(figures, comparison.for).short, locale);
+    return { label, comparison };
+  });
+  const empty = rows.every((row) => row.comparison.actual === null && row.comparison.target === null);
+  const marginText = (margin: number | null) => formatDecimal(Math.abs(margin ?? 0), locale, 1);
+  const targetText = (row: TargetComparison) => (row.target === null ? t('figure.notReported') : formatPercent(row.target, locale));
+  const sentence = ({ label, comparison: row }: TargetRow) => {
+    const values = { label, actual: share(row.actual), target: targetText(row), margin: marginText(row.marginPoints) };
+    if (row.target === null && row.actual !== null) return t('chart.targets.noTarget', values);
+    if (row.status === 'not-reported') return t('chart.targets.unknown', values);
+    if (row.direction === 'at-most') return t(row.status === 'met' ? 'chart.targets.metAtMost' : 'chart.targets.missedAtMost', values);
+    return t(row.status === 'met' ? 'chart.targets.met' : 'chart.targets.missed', values);
+  };
+  const result = (row: TargetComparison) => {
+    if (row.status === 'not-reported') return t('figure.notReported');
+    const key =
+      row.direction === 'at-most'
+        ? row.status === 'met' ? 'chart.result.metAtMost' : 'chart.result.missedAtMost'
+        : row.status === 'met' ? 'chart.result.met' : 'chart.result.missed';
+    return t(key, { margin: marginText(row.marginPoints) });
+  };
+  const declared = chart.summary ? fillTemplate(pickText(chart.summary, locale), figures, locale) : null;
+  return {
+    id: chart.id,
+    caption: captionOf(chart, figures, locale),
+    summary: empty ? t('chart.summary.none') : (declared ?? rows.map(sentence).join(t('sentence.separator'))),
+    svg: empty ? '' : renderChartSvg(targetsChart(rows, t, locale), size),
+    empty,
+    size,
+    table: {
+      head: [t('chart.table.category'), t('chart.table.actual'), t('chart.table.target'), t('chart.table.result')],
+      numeric: [false, true, true, false],
+      rows: rows.map(({ label, comparison: row }) => [label, share(row.actual, 1), targetText(row), result(row)]),
+    },
+  };
+}
+
+/** The declared charts of a year in one locale, each with caption, summary and table. */
 export function yearCharts(figures: YearFigures, locale: Locale): ChartFigureData[] {
   const t = useTranslations(locale);
-  const { count, share, ofTotal } = figureText(locale, t);
-  const { teams, fiveGood, targets } = figures;
-
-  const grades: Array<[string, number | null]> = [
-    [t('chart.grades.excellent'), teams.excellent],
-    [t('chart.grades.qualifiedOnly'), teams.qualifiedOnly],
-    [t('chart.grades.below'), teams.belowQualified],
-  ];
-  const targetLabel = (id: (typeof targets)[number]['id']) => t(`chart.targets.${id}`);
-  const marginText = (margin: number | null) => formatDecimal(Math.abs(margin ?? 0), locale, 1);
-  const offices: Array<[string, number | null]> = [
-    [t('chart.fiveGood.offices'), fiveGood.offices],
-    [t('chart.fiveGood.participating'), fiveGood.participating],
-    [t('chart.fiveGood.accepted'), fiveGood.accepted],
-  ];
-
-  return [
-    {
-      id: 'team-grades',
-      caption: t('chart.grades.caption', { total: count(teams.total) }),
-      summary: t('chart.grades.summary', {
-        total: count(teams.total),
-        excellent: count(teams.excellent),
-        excellentShare: ofTotal(teams.excellent, teams.total),
-        qualifiedOnly: count(teams.qualifiedOnly),
-        qualifiedOnlyShare: ofTotal(teams.qualifiedOnly, teams.total),
-        below: count(teams.belowQualified),
-        belowShare: ofTotal(teams.belowQualified, teams.total),
-      }),
-      svg: renderChartSvg(teamGradesChart(figures, t, locale), size),
-      size,
-      table: {
-        head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
-        numeric: [false, true, true],
-        rows: grades.map(([label, value]) => [label, count(value), ofTotal(value, teams.total, 1)]),
-      },
-    },
-    {
-      id: 'targets',
-      caption: t('chart.targets.caption', {
-        targets: targets.map((row) => (row.target === null ? '?' : formatNumber(row.target, locale))).join(t('chart.targets.joiner')),
-      }),
-      summary: targets
-        .map((row) => {
-          const values = {
-            label: targetLabel(row.id),
-            actual: share(row.actual),
-            target: row.target === null ? t('figure.notReported') : formatPercent(row.target, locale),
-            margin: marginText(row.marginPoints),
-          };
-          return row.status === 'not-reported'
-            ? t('chart.targets.unknown', values)
-            : t(row.status === 'met' ? 'chart.targets.met' : 'chart.targets.missed', values);
-        })
-        .join(t('sentence.separator')),
-      svg: renderChartSvg(targetsChart(figures, t, locale), size),
-      size,
-      table: {
-        head: [t('chart.table.category'), t('chart.table.actual'), t('chart.table.target'), t('chart.table.result')],
-        numeric: [false, true, true, false],
-        rows: targets.map((row) => [
-          targetLabel(row.id),
-          share(row.actual, 1),
-          row.target === null ? t('figure.notReported') : formatPercent(row.target, locale),
-          row.status === 'not-reported'
-            ? t('figure.notReported')
-            : t(row.status === 'met' ? 'chart.result.met' : 'chart.result.missed', { margin: marginText(row.marginPoints) }),
-        ]),
-      },
-    },
-    {
-      id: 'five-good',
-      caption: t('chart.fiveGood.caption'),
-      summary: t('chart.fiveGood.summary', {
-        offices: count(fiveGood.offices),
-        participating: count(fiveGood.participating),
-        accepted: count(fiveGood.accepted),
-        acceptedShare: share(fiveGood.acceptedPercent),
-      }),
-      svg: renderChartSvg(fiveGoodChart(figures, t, locale), size),
-      size,
-      table: {
-        head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
-        numeric: [false, true, true],
-        rows: offices.map(([label, value]) => [label, count(value), ofTotal(value, fiveGood.offices, 1)]),
-      },
-    },
-  ];
+  return figures.charts.map((chart) =>
+    chart.kind === 'targets' ? targetRowsChart(chart, figures, locale, t) : countsChart(chart, figures, locale, t),
+  );
 }
 
 const cache = new Map<string, ChartFigureData[]>();

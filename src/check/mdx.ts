@@ -1,7 +1,6 @@
 import { mdxToMdast } from 'satteri';
 import { resolveContentImage } from '../model/content-paths';
 import { allowedComponents, findMdxViolations } from '../model/mdx-allowlist';
-import { isMetricId, metricIds } from '../utils/metrics';
 import type { CheckedEntry } from '../utils/integrity';
 import type { CheckProblem } from './problems';
 
@@ -98,13 +97,8 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
           [`uses the component <${name}>, which this kind of page does not have`, `use one of ${components.map((c) => `<${c}>`).join(', ')}, or check the spelling (capitals matter)`],
           [`用了组件 <${name}>，这类页面没有这个组件`, `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`],
         );
-      } else if (components.includes(name)) {
-        if (name === 'Metric') {
-          const id = attribute('id');
-          if (!id || !isMetricId(id)) {
-            add(line, '<Metric id>', [`names the figure "${id ?? ''}", which does not exist`, `use one of the ids in src/utils/metrics.ts: ${metricIds.join(', ')}`], [`引用的数字“${id ?? ''}”不存在`, `改用 src/utils/metrics.ts 中的 id：${metricIds.join('、')}`]);
-          }
-        }
+      } else {
+        // <Metric id> is checked against the year's figures file by src/utils/prose-check.ts.
         const unit = attribute('unit');
         if (unitAttributeComponents.has(name) && unit !== undefined) {
           findings.references.push({ field: `<${name} unit>`, collection: 'units', id: unit, ...(fileLine(line) === undefined ? {} : { line: fileLine(line) as number }) });

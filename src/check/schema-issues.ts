@@ -65,6 +65,9 @@ function describe(issue: Issue, value: unknown, present: boolean): Pick<CheckPro
       zh: { message: `“${String(value)}”不是允许的值`, fix: `改为以下之一：${allowed}` },
     };
   }
+  // The figures file's rules carry both languages (src/utils/figure-rules.ts).
+  const bilingualIssue = issue.code === 'custom' ? (issue.params as { figures?: { message: string; fix: string; zh: { message: string; fix: string } } } | undefined)?.figures : undefined;
+  if (bilingualIssue) return { message: bilingualIssue.message, fix: bilingualIssue.fix, zh: bilingualIssue.zh };
   const partWhole = /^is (\d+), more than ([\w.]+) \((\d+)\)/.exec(issue.message);
   if (partWhole) {
     return {

@@ -125,35 +125,49 @@ Write the text here.
 `),
     {
       path: entryFile('metrics', String(year)),
-      content: `# ${year} 年的原始数字 Raw counts and targets for ${year}: write only what the report gives.
-# 比率（如优秀班组占比）由网站计算，不要写在这里。Rates are computed by the site; do not write them here.
-# 报告没有给出的数字写 not reported，绝不写 0。Write "not reported" where the report gives no figure, never 0.
-# section: 该数字出自年度总结的哪个标题 id。The report heading id each figure comes from.
+      content: `# ${year} 年的数字 The figures of ${year}: write only what the report gives.
+# 每个数字：id（同一 id 每年是同一个量）、label、kind（count 计数要写 counter 量词，或 percent 百分比），
+# 以及 value（报告给出的数；没有给出写 not reported，绝不写 0）、share（占比）或 difference（差）三者之一。
+# Each figure: id (one id = one measure in every year), label, kind (count with its counter word, or
+# percent), and one of value (as the report gives it, or not reported — never 0), share or difference.
+# 指南 Guide: docs/editing.zh-CN.md / docs/editing.en.md. 查看 See: npm run figures -- ${year}
 year: ${year}
-teams:
-  total: { value: not reported, section: basics }              # 班组总数 work teams in all
-  excellent: { value: not reported, section: basics }          # 优秀班组 excellent teams
-  qualifiedOrBetter: { value: not reported, section: basics }  # 合格及以上班组 qualified or better
-teamLeaders:
-  qualifiedPercent: { value: not reported, section: basics }   # 合格班组长占比 % qualified team leaders
-targets:
-  excellentTeamsPercent: { value: not reported, section: basics }   # 目标 target %
-  qualifiedTeamsPercent: { value: not reported, section: basics }
-  qualifiedLeadersPercent: { value: not reported, section: basics }
-fiveGood:
-  units: { value: not reported, section: basics }                   # 参加单位 units taking part
-  offices: { value: not reported, section: basics }                 # 科(部)室总数 offices
-  officesParticipating: { value: not reported, section: basics }    # 参加创建的科室 offices taking part
-  officesAccepted: { value: not reported, section: basics }         # 验收合格的“五好”科室 accepted
-inspections:
-  septemberProblems: { value: not reported, section: basics }       # 检查发现的问题 problems found
+figures:
+  - id: teams.total
+    label: { zh: 班组总数, en: Work teams }
+    kind: count
+    counter: { zh: 个, en: teams }
+    value: not reported
+    section: basics
+  - id: teams.excellent
+    label: { zh: 优秀班组数, en: Excellent teams }
+    kind: count
+    counter: { zh: 个, en: teams }
+    value: not reported
+    partOf: teams.total
+    section: basics
+  - id: teams.excellentRate
+    label: { zh: 优秀班组占班组总数的比例, en: Excellent teams as a share of all teams }
+    kind: percent
+    share: { part: teams.excellent, of: teams.total }
+    section: basics
+charts:
+  - id: teams
+    kind: parts
+    whole: teams.total
+    title: { zh: 图1　班组情况, en: Figure 1. Work teams }
+    bars:
+      - { figure: teams.excellent, label: { zh: 优秀班组, en: Excellent } }
+cards:
+  - figure: teams.total
+  - figure: teams.excellent
 `,
     },
     {
       path: entryFile('timelines', String(year)),
       content: `# ${year} 年的工作进程，按时间先后。The year's campaign steps, in order.
 # quarter: 季度 1–4；month: 月份（报告写明时才写）。Add month only where the report names one.
-# 文字中的数字写成 {metric:id}，如 {metric:inspections.septemberProblems}。
+# 文字中的数字写成 {metric:id}，如 {metric:teams.total}。Quote figures as {metric:id}.
 year: ${year}
 steps:
   - quarter: 1

@@ -2,9 +2,9 @@ import { defaultLocale, locales } from '../i18n/locales';
 import type { MetricsData } from '../schemas/metrics';
 import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, type CheckedEntry } from '../utils/integrity';
-import { isMetricId, metricIds, metricTable, yearFigures } from '../utils/metrics';
-import { findContradictingFigures } from '../utils/prose-check';
-import { matchesWithLines, type ModelEntry } from './entries';
+import { figureFilesProblems, metricTable, yearFigures } from '../utils/metrics';
+import { checkProse, contentTexts } from '../utils/prose-check';
+import type { ModelEntry } from './entries';
 import { bilingual, problemAt, type CheckProblem } from './problems';
 import { contentModel, modelOf, type CollectionModel } from './registry';
 
@@ -44,13 +44,6 @@ const isCounterpartProblem = (problem: CheckProblem) => problem.field === '(coun
 /** Heading ids a report's MDX gives its headings: `## 一、基本做法和验收情况 {#basics}`. */
 export function reportHeadingIds(body: string): string[] {
   return [...body.matchAll(/^#{1,6}[ \t].*\{#([a-z0-9-]+)\}[ \t]*$/gm)].map((match) => match[1] ?? '');
-}
-
-/** The year whose figures an entry's prose quotes: a report's year, a unit's latest year. */
-function yearOf(entry: ModelEntry): number | undefined {
-  if (typeof entry.data.year === 'number') return entry.data.year;
-  const years = entry.data.years;
-  return Array.isArray(years) && years.length > 0 ? Math.max(...(years as number[])) : undefined;
 }
 
 export const siteRules: ReadonlyArray<SiteRule> = [
@@ -177,44 +170,23 @@ export const siteRules: ReadonlyArray<SiteRule> = [
     },
   },
   {
-    id: 'metric-ids',
-    description: 'every figure quoted in MDX (<Metric id>) or in a timeline ({metric:id}) exists',
-    check(entries) {
-      const problems: CheckProblem[] = [];
-      const unknown = (entry: ModelEntry, line: number | undefined, field: string, id: string) =>
-        problemAt(entry.file, line, field, [`names the figure "${id}", which does not exist`, `use one of the ids in src/utils/metrics.ts: ${metricIds.join(', ')}`], [`引用的数字“${id}”不存在`, `改用 src/utils/metrics.ts 中的 id：${metricIds.join('、')}`]);
-      for (const entry of entries) {
-        for (const { match, line } of matchesWithLines(entry.body, /<Metric\b[^>]*?\bid="([^"]*)"/g, entry.bodyLine)) {
-          const id = match[1] ?? '';
-          if (!isMetricId(id)) problems.push(unknown(entry, line, '<Metric id>', id));
-        }
-      }
-      for (const entry of ofCollection(entries, 'timelines')) {
-        const steps = (entry.data.steps as Array<{ text: Record<string, string> }> | undefined) ?? [];
-        steps.forEach((step, index) => {
-          for (const [language, text] of Object.entries(step.text)) {
-            for (const match of text.matchAll(/\{metric:([\w.]*)\}/g)) {
-              const id = match[1] ?? '';
-              const path = ['steps', index, 'text', language];
-              if (!isMetricId(id)) problems.push(unknown(entry, entry.lineOf(path), path.join('.'), id));
-            }
-          }
-        });
-      }
-      return problems;
-    },
+    id: 'figure-files',
+    description: "each year's figures file is consistent in itself and with the other years (ids, kinds, counter words, derived figures, targets, charts)",
+    check: (entries) =>
+      figureFilesProblems(
+        ofCollection(entries, 'metrics').map((entry) => ({ file: entry.file, slug: entry.slug, data: entry.data as unknown as MetricsData, lineOf: entry.lineOf })),
+      ).map(bilingual),
   },
   {
     id: 'prose-figures',
-    description: "hand-typed counts and percentages in report and unit text agree with the year's figures",
+    description: "every figure a text quotes (<Metric id>, {metric:id}) exists in its year, and hand-typed counts and percentages in any text that reaches a page agree with the year's figures",
     check(entries) {
-      const tables = new Map(ofCollection(entries, 'metrics').map((entry) => [entry.data.year, metricTable(yearFigures(entry.data as unknown as MetricsData))]));
-      return entries
-        .filter((entry) => entry.collection === 'reports' || entry.collection === 'units')
-        .flatMap((entry) => {
-          const table = tables.get(yearOf(entry));
-          return table ? findContradictingFigures(entry.file, entry.text, table).map(bilingual) : [];
-        });
+      const tables = new Map(ofCollection(entries, 'metrics').map((entry) => [entry.data.year as number, metricTable(yearFigures(entry.data as unknown as MetricsData))]));
+      const texts = contentTexts(
+        entries.map((entry) => ({ collection: entry.collection, file: entry.file, source: entry.text, data: entry.data, lineOf: entry.lineOf })),
+        [...tables.keys()],
+      );
+      return checkProse(texts, tables).map(bilingual);
     },
   },
   {

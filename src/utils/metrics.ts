@@ -1,185 +1,243 @@
-import { NOT_REPORTED, type MetricsData, type ReportedValue } from '../schemas/metrics';
+// A year's figures, computed from what its figures file declares (src/content/metrics/<year>.yaml).
+// Nothing here knows which figures a year has: ids, labels, kinds, derived figures and targets are data.
+import type { Locale } from '../i18n/locales';
+import type { FigureDeclaration, MetricsData, ReportedValue } from '../schemas/metrics';
+import { describeKind, describeKindZh, placeholderPattern, resolveValues } from './figure-rules';
+import { formatDecimal, formatPercent } from './format';
+import type { ContentProblem } from './integrity';
 
 /** A computed percentage, or `null` where the report gives no figure (never 0). */
 export type Percent = number | null;
 
 /** A reported value as a number, or `null` for "not reported". */
 export function known(value: ReportedValue): number | null {
-  return value === NOT_REPORTED ? null : value;
+  return typeof value === 'number' ? value : null;
 }
 
-/**
- * The exact share `part / whole` as a percentage (71/108 → 65.74…), or `null` when either is
- * unknown. A whole of 0 has no share; the schema already rejects parts larger than wholes.
- */
-export function exactPercent(part: ReportedValue, whole: ReportedValue): Percent {
-  if (part === NOT_REPORTED || whole === NOT_REPORTED || whole === 0) return null;
+/** The exact share `part / whole` as a percentage (71/108 → 65.74…), or `null` when either is unknown or the whole is 0. */
+export function exactPercent(part: number | null, whole: number | null): Percent {
+  if (part === null || whole === null || whole === 0) return null;
   return (part * 100) / whole;
 }
 
+export type RoundingMode = 'half-up' | 'half-even' | 'down';
+
 /**
- * Rounds a percentage half up to `digits` decimals, the report's convention (65.74 → 66, 12.5 → 13).
- * The small epsilon keeps values such as 1.005 from rounding down through binary floating point.
+ * Rounds half up to `digits` decimals, the report's convention (65.74 → 66, 12.5 → 13). The small
+ * epsilon keeps values such as 1.005 from rounding down through binary floating point.
  */
-export function roundPercent(percent: Percent, digits = 0): Percent {
+export function roundPercent(percent: Percent, digits = 0, mode: RoundingMode = 'half-up'): Percent {
   if (percent === null) return null;
   const scale = 10 ** digits;
-  return Math.round(percent * scale + 1e-9) / scale;
+  const scaled = percent * scale;
+  if (mode === 'down') return Math.floor(scaled + 1e-9) / scale;
+  if (mode === 'half-even') {
+    const floor = Math.floor(scaled);
+    const fraction = scaled - floor;
+    if (Math.abs(fraction - 0.5) < 1e-9) return (floor % 2 === 0 ? floor : floor + 1) / scale;
+  }
+  return Math.round(scaled + 1e-9) / scale;
 }
 
 /** `part / whole` as a percentage rounded like the report, or `null` when unknown. */
-export function percentOf(part: ReportedValue, whole: ReportedValue, digits = 0): Percent {
+export function percentOf(part: number | null, whole: number | null, digits = 0): Percent {
   return roundPercent(exactPercent(part, whole), digits);
-}
-
-/** How a reported rate compares with its target. */
-export interface TargetComparison {
-  id: 'excellentTeams' | 'qualifiedTeams' | 'qualifiedLeaders';
-  /** The target share, e.g. 50 for "at least 50%". */
-  target: number | null;
-  /** The exact actual share, or `null` where the report gives none. */
-  actual: Percent;
-  /** `met`, `missed`, or `not-reported` when the actual is unknown. */
-  status: 'met' | 'missed' | 'not-reported';
-  /** Actual minus target in percentage points, one decimal; `null` when unknown. */
-  marginPoints: number | null;
-}
-
-function compare(id: TargetComparison['id'], actual: Percent, target: ReportedValue): TargetComparison {
-  const goal = known(target);
-  if (actual === null || goal === null) return { id, target: goal, actual, status: 'not-reported', marginPoints: null };
-  return { id, target: goal, actual, status: actual >= goal ? 'met' : 'missed', marginPoints: roundPercent(actual - goal, 1) };
-}
-
-/** All figures of one year, computed from its raw counts only. */
-export interface YearFigures {
-  year: number;
-  teams: {
-    total: number | null;
-    excellent: number | null;
-    qualifiedOrBetter: number | null;
-    /** Qualified but not excellent: qualified-or-better minus excellent. */
-    qualifiedOnly: number | null;
-    /** Below qualified: total minus qualified-or-better. */
-    belowQualified: number | null;
-    excellentPercent: Percent;
-    qualifiedPercent: Percent;
-  };
-  leaders: { qualifiedPercent: Percent };
-  targets: TargetComparison[];
-  fiveGood: {
-    units: number | null;
-    offices: number | null;
-    participating: number | null;
-    accepted: number | null;
-    /** Offices that took part but were not accepted at company level this year. */
-    notAccepted: number | null;
-    participatingPercent: Percent;
-    acceptedPercent: Percent;
-  };
-  inspections: { septemberProblems: number | null };
-}
-
-const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
-
-/** Computes every derived figure of a year from the raw counts in its metrics file. */
-export function yearFigures(data: MetricsData): YearFigures {
-  const { teams, teamLeaders, targets, fiveGood, inspections } = data;
-  const excellentExact = exactPercent(teams.excellent.value, teams.total.value);
-  const qualifiedExact = exactPercent(teams.qualifiedOrBetter.value, teams.total.value);
-  const leadersExact = known(teamLeaders.qualifiedPercent.value);
-  return {
-    year: data.year,
-    teams: {
-      total: known(teams.total.value),
-      excellent: known(teams.excellent.value),
-      qualifiedOrBetter: known(teams.qualifiedOrBetter.value),
-      qualifiedOnly: difference(known(teams.qualifiedOrBetter.value), known(teams.excellent.value)),
-      belowQualified: difference(known(teams.total.value), known(teams.qualifiedOrBetter.value)),
-      excellentPercent: excellentExact,
-      qualifiedPercent: qualifiedExact,
-    },
-    leaders: { qualifiedPercent: leadersExact },
-    targets: [
-      compare('excellentTeams', excellentExact, targets.excellentTeamsPercent.value),
-      compare('qualifiedTeams', qualifiedExact, targets.qualifiedTeamsPercent.value),
-      compare('qualifiedLeaders', leadersExact, targets.qualifiedLeadersPercent.value),
-    ],
-    fiveGood: {
-      units: known(fiveGood.units.value),
-      offices: known(fiveGood.offices.value),
-      participating: known(fiveGood.officesParticipating.value),
-      accepted: known(fiveGood.officesAccepted.value),
-      notAccepted: difference(known(fiveGood.officesParticipating.value), known(fiveGood.officesAccepted.value)),
-      participatingPercent: exactPercent(fiveGood.officesParticipating.value, fiveGood.offices.value),
-      acceptedPercent: exactPercent(fiveGood.officesAccepted.value, fiveGood.offices.value),
-    },
-    inspections: { septemberProblems: known(inspections.septemberProblems.value) },
-  };
 }
 
 /** Whether a figure is a count or a percentage: decides how it is written. */
 export type MetricKind = 'count' | 'percent';
+export type Bilingual = { zh: string; en: string };
+
+/** One figure of a year as pages, charts and open data use it. */
+export interface Figure {
+  id: string;
+  kind: MetricKind;
+  /** The counter word of a count (个 / teams); none for a percentage. */
+  counter: Bilingual | undefined;
+  label: Bilingual;
+  /** For chart bars and cards; the label when none is declared. */
+  short: Bilingual;
+  /** Exact value (percentages unrounded), or `null` for "not reported". */
+  value: number | null;
+  /** As the site writes it: percentages rounded by the figure's rule (half up to whole percent by default). */
+  displayed: number | null;
+  digits: number;
+  /** `reported`: as the report states it; `computed`: derived at build time. */
+  origin: 'reported' | 'computed';
+  section: string;
+  notes: Bilingual | undefined;
+  target: FigureDeclaration['target'];
+}
+
+/** How a target compares with the figure it targets. */
+export interface TargetComparison {
+  /** The target figure's id. */
+  id: string;
+  /** The figure the target is for. */
+  for: string;
+  direction: 'at-least' | 'at-most';
+  target: number | null;
+  /** The exact actual value, or `null` where the report gives none. */
+  actual: number | null;
+  status: 'met' | 'missed' | 'not-reported';
+  /** Actual minus target, one decimal; `null` when unknown. */
+  marginPoints: number | null;
+}
+
+/** All figures of one year, in the order the file declares them, with its charts and cards. */
+export interface YearFigures {
+  year: number;
+  figures: Figure[];
+  byId: ReadonlyMap<string, Figure>;
+  charts: MetricsData['charts'];
+  cards: MetricsData['cards'];
+}
+
+/** Computes every figure of a year from its declarations. */
+export function yearFigures(data: MetricsData): YearFigures {
+  const values = resolveValues(data.figures);
+  const figures = data.figures.map((declared): Figure => {
+    const value = values.get(declared.id) ?? null;
+    const digits = declared.rounding?.digits ?? 0;
+    const rounded = roundPercent(value, digits, declared.rounding?.mode ?? 'half-up');
+    return {
+      id: declared.id,
+      kind: declared.kind,
+      counter: declared.counter,
+      label: declared.label,
+      short: declared.short ?? declared.label,
+      value,
+      displayed: declared.kind === 'percent' || declared.rounding ? rounded : value,
+      digits,
+      origin: declared.value !== undefined ? 'reported' : 'computed',
+      section: declared.section,
+      notes: declared.notes,
+      target: declared.target,
+    };
+  });
+  return { year: data.year, figures, byId: new Map(figures.map((f) => [f.id, f])), charts: data.charts, cards: data.cards };
+}
+
+/** A figure by id; a clear error naming the year's ids when there is none. */
+export function figureOf(figures: YearFigures, id: string): Figure {
+  const figure = figures.byId.get(id);
+  if (!figure) {
+    throw new Error(
+      `There is no figure "${id}" in src/content/metrics/${figures.year}.yaml. Its ids: ${[...figures.byId.keys()].join(', ')}. ` +
+        `${figures.year} 年的数字文件中没有“${id}”，可用的 id 见上。`,
+    );
+  }
+  return figure;
+}
+
+/** Met, missed or not reported, for a target figure. */
+export function compareTarget(figures: YearFigures, targetId: string): TargetComparison {
+  const target = figureOf(figures, targetId);
+  if (!target.target) throw new Error(`"${targetId}" in src/content/metrics/${figures.year}.yaml is not a target.`);
+  const actual = figureOf(figures, target.target.for).value;
+  const base = { id: targetId, for: target.target.for, direction: target.target.direction, target: target.value, actual };
+  if (actual === null || target.value === null) return { ...base, status: 'not-reported', marginPoints: null };
+  const met = target.target.direction === 'at-least' ? actual >= target.value : actual <= target.value;
+  return { ...base, status: met ? 'met' : 'missed', marginPoints: roundPercent(actual - target.value, 1) };
+}
 
 /** One named figure that prose can quote with `<Metric id="…" />`. */
 export interface MetricValue {
   kind: MetricKind;
   /** Exact value (percentages unrounded), or `null` for "not reported". */
   value: number | null;
+  displayed: number | null;
+  counter?: Bilingual | undefined;
 }
 
-/** Every figure prose may quote, by id. Percentages are exact here and rounded when written. */
-export function metricTable(figures: YearFigures): Record<MetricId, MetricValue> {
-  const count = (value: number | null): MetricValue => ({ kind: 'count', value });
-  const percent = (value: Percent): MetricValue => ({ kind: 'percent', value });
-  const target = (id: TargetComparison['id']) => percent(figures.targets.find((t) => t.id === id)?.target ?? null);
-  return {
-    'teams.total': count(figures.teams.total),
-    'teams.excellent': count(figures.teams.excellent),
-    'teams.excellentRate': percent(figures.teams.excellentPercent),
-    'teams.qualified': count(figures.teams.qualifiedOrBetter),
-    'teams.qualifiedRate': percent(figures.teams.qualifiedPercent),
-    'teams.qualifiedOnly': count(figures.teams.qualifiedOnly),
-    'teams.belowQualified': count(figures.teams.belowQualified),
-    'leaders.qualifiedRate': percent(figures.leaders.qualifiedPercent),
-    'targets.excellentTeams': target('excellentTeams'),
-    'targets.qualifiedTeams': target('qualifiedTeams'),
-    'targets.qualifiedLeaders': target('qualifiedLeaders'),
-    'fiveGood.units': count(figures.fiveGood.units),
-    'fiveGood.offices': count(figures.fiveGood.offices),
-    'fiveGood.officesParticipating': count(figures.fiveGood.participating),
-    'fiveGood.officesAccepted': count(figures.fiveGood.accepted),
-    'fiveGood.acceptedRate': percent(figures.fiveGood.acceptedPercent),
-    'inspections.septemberProblems': count(figures.inspections.septemberProblems),
-  };
+/** Every figure prose may quote, by id. */
+export function metricTable(figures: YearFigures): Record<string, MetricValue> {
+  return Object.fromEntries(
+    figures.figures.map((f) => [f.id, { kind: f.kind, value: f.value, displayed: f.displayed, counter: f.counter }]),
+  );
 }
 
-export const metricIds = [
-  'teams.total',
-  'teams.excellent',
-  'teams.excellentRate',
-  'teams.qualified',
-  'teams.qualifiedRate',
-  'teams.qualifiedOnly',
-  'teams.belowQualified',
-  'leaders.qualifiedRate',
-  'targets.excellentTeams',
-  'targets.qualifiedTeams',
-  'targets.qualifiedLeaders',
-  'fiveGood.units',
-  'fiveGood.offices',
-  'fiveGood.officesParticipating',
-  'fiveGood.officesAccepted',
-  'fiveGood.acceptedRate',
-  'inspections.septemberProblems',
-] as const;
-export type MetricId = (typeof metricIds)[number];
-
-export function isMetricId(value: string): value is MetricId {
-  return (metricIds as readonly string[]).includes(value);
+/** A metric as prose shows it before locale formatting. */
+export function displayedValue(metric: Pick<MetricValue, 'displayed'>): number | null {
+  return metric.displayed;
 }
 
-/** A metric as prose shows it before locale formatting: counts whole, percentages rounded like the report. */
-export function displayedValue(metric: MetricValue): number | null {
-  return metric.kind === 'percent' ? roundPercent(metric.value) : metric.value;
+/** A figure as text in a locale: "66%", "108", or `notReported`. `bare` drops the % sign. */
+export function formatFigure(figure: Figure, locale: Locale, notReported: string, bare = false): string {
+  if (figure.displayed === null) return notReported;
+  if (figure.kind === 'percent' && !bare) return formatPercent(figure.displayed, locale, figure.digits);
+  return formatDecimal(figure.displayed, locale, figure.digits);
+}
+
+/**
+ * Fills `{metric:id}` (`:bare`, `:share` of `whole`) in a caption, summary or note. Returns `null`
+ * when a quoted figure is not reported, so the caller uses its plain text instead of showing a gap.
+ */
+export function fillTemplate(text: string, figures: YearFigures, locale: Locale, whole?: string): string | null {
+  let missing = false;
+  const filled = text.replace(placeholderPattern, (_, id: string, modifier: string | undefined) => {
+    const figure = figureOf(figures, id);
+    if (modifier === 'share') {
+      const share = roundPercent(exactPercent(figure.value, whole === undefined ? null : figureOf(figures, whole).value));
+      if (share === null) missing = true;
+      return share === null ? '' : formatPercent(share, locale);
+    }
+    if (figure.displayed === null) missing = true;
+    return formatFigure(figure, locale, '', modifier === 'bare');
+  });
+  return missing ? null : filled;
+}
+
+/** The figures files as the cross-year rules see them. */
+export interface FigureFile {
+  file: string;
+  /** The file name without extension: must be the year. */
+  slug: string;
+  data: MetricsData;
+  lineOf?: ((path: ReadonlyArray<PropertyKey>) => number | undefined) | undefined;
+}
+
+/**
+ * Rules across years: a file's year is its name, and one id means one measure in every year (same
+ * kind and counter word), or comparing years would be meaningless.
+ */
+export function figureFilesProblems(files: FigureFile[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const first = new Map<string, { file: FigureFile; figure: FigureDeclaration }>();
+  for (const entry of [...files].sort((a, b) => a.data.year - b.data.year)) {
+    const line = (path: ReadonlyArray<PropertyKey>) => entry.lineOf?.(path);
+    if (String(entry.data.year) !== entry.slug) {
+      problems.push(withLine({
+        file: entry.file,
+        field: 'year',
+        message: `is ${entry.data.year}, but the file is named ${entry.slug}`,
+        fix: `rename the file to ${entry.data.year}.yaml, or correct the year`,
+        zh: { message: `是 ${entry.data.year}，但文件名是 ${entry.slug}`, fix: `把文件改名为 ${entry.data.year}.yaml，或改正 year` },
+      }, line(['year'])));
+    }
+    entry.data.figures.forEach((figure, index) => {
+      const earlier = first.get(figure.id);
+      if (!earlier) {
+        first.set(figure.id, { file: entry, figure });
+        return;
+      }
+      const same = earlier.figure.kind === figure.kind && earlier.figure.counter?.zh === figure.counter?.zh && earlier.figure.counter?.en === figure.counter?.en;
+      if (same) return;
+      problems.push(withLine({
+        file: entry.file,
+        field: `figures.${index}.kind`,
+        message: `"${figure.id}" is ${describeKind(figure)} here but ${describeKind(earlier.figure)} in ${earlier.file.file}; one id must mean one measure in every year`,
+        fix: `give this figure a new id (e.g. "${figure.id}Count"), or make its kind and counter match ${earlier.file.data.year}`,
+        zh: {
+          message: `“${figure.id}”在这里是${describeKindZh(figure)}，在 ${earlier.file.file} 中是${describeKindZh(earlier.figure)}；同一个 id 每年必须是同一个量`,
+          fix: `给这个数字换一个新 id（如“${figure.id}Count”），或让类型和量词与 ${earlier.file.data.year} 年一致`,
+        },
+      }, line(['figures', index, 'kind'])));
+    });
+  }
+  return problems;
+}
+
+function withLine(problem: ContentProblem, line: number | undefined): ContentProblem {
+  return line === undefined ? problem : { ...problem, line };
 }

@@ -1,11 +1,12 @@
-import type { MetricsData } from '../schemas/metrics';
-import { displayedValue, metricIds, metricTable, yearFigures, type MetricId, type MetricKind } from './metrics';
+// Open data: every figure of a year as its figures file declares it, as JSON and as CSV for Excel,
+// and one file across all years so a reader can compare years.
+import type { Figure, MetricKind, YearFigures } from './metrics';
 
 /** One row of the open data: a figure, whether the report states it or it is computed, and where it comes from. */
 export interface OpenDataRow {
-  id: MetricId;
+  id: string;
   kind: MetricKind;
-  /** `reported`: as the report states it; `computed`: derived here from reported counts. */
+  /** `reported`: as the report states it; `computed`: derived here from reported figures. */
   origin: 'reported' | 'computed';
   /** Exact value; `null` where the report gives no figure. */
   value: number | null;
@@ -29,44 +30,22 @@ export const openDataFields: Record<keyof OpenDataRow, string> = {
   labelEn: 'Label in English.',
 };
 
-/** Where each figure comes from: the raw field it reads, and whether it is stated or computed. */
-const sources: Record<MetricId, { origin: OpenDataRow['origin']; from: (data: MetricsData) => { section: string } }> = {
-  'teams.total': { origin: 'reported', from: (d) => d.teams.total },
-  'teams.excellent': { origin: 'reported', from: (d) => d.teams.excellent },
-  'teams.excellentRate': { origin: 'computed', from: (d) => d.teams.excellent },
-  'teams.qualified': { origin: 'reported', from: (d) => d.teams.qualifiedOrBetter },
-  'teams.qualifiedRate': { origin: 'computed', from: (d) => d.teams.qualifiedOrBetter },
-  'teams.qualifiedOnly': { origin: 'computed', from: (d) => d.teams.qualifiedOrBetter },
-  'teams.belowQualified': { origin: 'computed', from: (d) => d.teams.qualifiedOrBetter },
-  'leaders.qualifiedRate': { origin: 'reported', from: (d) => d.teamLeaders.qualifiedPercent },
-  'targets.excellentTeams': { origin: 'reported', from: (d) => d.targets.excellentTeamsPercent },
-  'targets.qualifiedTeams': { origin: 'reported', from: (d) => d.targets.qualifiedTeamsPercent },
-  'targets.qualifiedLeaders': { origin: 'reported', from: (d) => d.targets.qualifiedLeadersPercent },
-  'fiveGood.units': { origin: 'reported', from: (d) => d.fiveGood.units },
-  'fiveGood.offices': { origin: 'reported', from: (d) => d.fiveGood.offices },
-  'fiveGood.officesParticipating': { origin: 'reported', from: (d) => d.fiveGood.officesParticipating },
-  'fiveGood.officesAccepted': { origin: 'reported', from: (d) => d.fiveGood.officesAccepted },
-  'fiveGood.acceptedRate': { origin: 'computed', from: (d) => d.fiveGood.officesAccepted },
-  'inspections.septemberProblems': { origin: 'reported', from: (d) => d.inspections.septemberProblems },
-};
+function row(figure: Figure): OpenDataRow {
+  return {
+    id: figure.id,
+    kind: figure.kind,
+    origin: figure.origin,
+    value: figure.value,
+    displayed: figure.displayed,
+    section: figure.section,
+    labelZh: figure.label.zh,
+    labelEn: figure.label.en,
+  };
+}
 
-/** Every figure of a year, reported and computed, with labels in both languages. */
-export function openDataRows(data: MetricsData, label: (id: MetricId) => { zh: string; en: string }): OpenDataRow[] {
-  const table = metricTable(yearFigures(data));
-  return metricIds.map((id) => {
-    const metric = table[id];
-    const { zh, en } = label(id);
-    return {
-      id,
-      kind: metric.kind,
-      origin: sources[id].origin,
-      value: metric.value,
-      displayed: displayedValue(metric),
-      section: sources[id].from(data).section,
-      labelZh: zh,
-      labelEn: en,
-    };
-  });
+/** Every figure of a year, reported and computed, in the order its file declares them. */
+export function openDataRows(figures: YearFigures): OpenDataRow[] {
+  return figures.figures.map(row);
 }
 
 const csvColumns: Array<keyof OpenDataRow> = ['id', 'kind', 'origin', 'value', 'displayed', 'section', 'labelZh', 'labelEn'];
@@ -77,13 +56,57 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+function csv<T>(columns: Array<keyof T & string>, rows: T[]): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((column) => csvCell(r[column] as string | number | null)).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** The rows as CSV: UTF-8 with a byte-order mark and CRLF line ends, so Excel opens the Chinese correctly. */
 export function toCsv(rows: OpenDataRow[]): string {
-  const lines = [csvColumns.join(','), ...rows.map((row) => csvColumns.map((column) => csvCell(row[column])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csv(csvColumns, rows);
 }
 
 /** The rows as a self-describing JSON document. */
 export function toJson(year: number, rows: OpenDataRow[]): string {
   return `${JSON.stringify({ year, fields: openDataFields, figures: rows }, null, 2)}\n`;
+}
+
+/** One figure of one year in the file across all years (`/data/metrics.csv`, `.json`). */
+export interface AllYearsRow {
+  year: number;
+  id: string;
+  labelZh: string;
+  labelEn: string;
+  kind: MetricKind;
+  value: number | null;
+  displayed: number | null;
+}
+
+export const allYearsFields: Record<keyof AllYearsRow, string> = {
+  year: 'The report year.',
+  id: 'Stable identifier of the figure: the same id in two years is the same measure (same kind and counter word), so the years compare.',
+  labelZh: 'Label in Simplified Chinese, as that year declares it.',
+  labelEn: 'Label in English, as that year declares it.',
+  kind: openDataFields.kind,
+  value: openDataFields.value,
+  displayed: openDataFields.displayed,
+};
+
+const allYearsColumns: Array<keyof AllYearsRow> = ['year', 'id', 'labelZh', 'labelEn', 'kind', 'value', 'displayed'];
+
+/** Every figure of every year, years in order, each year's figures in its file's order. */
+export function allYearsRows(years: YearFigures[]): AllYearsRow[] {
+  return [...years]
+    .sort((a, b) => a.year - b.year)
+    .flatMap((figures) =>
+      figures.figures.map((f) => ({ year: figures.year, id: f.id, labelZh: f.label.zh, labelEn: f.label.en, kind: f.kind, value: f.value, displayed: f.displayed })),
+    );
+}
+
+export function allYearsCsv(rows: AllYearsRow[]): string {
+  return csv(allYearsColumns, rows);
+}
+
+export function allYearsJson(rows: AllYearsRow[]): string {
+  return `${JSON.stringify({ fields: allYearsFields, figures: rows }, null, 2)}\n`;
 }

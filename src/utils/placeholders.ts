@@ -1,20 +1,26 @@
-import { isMetricId, metricIds, type MetricId } from './metrics';
+import { placeholderPattern } from './figure-rules';
 
 /** A piece of text or a figure to insert: how `{metric:id}` placeholders split a data string. */
-export type TextPart = { text: string } | { metric: MetricId };
+export type TextPart = { text: string } | { metric: string; bare: boolean };
 
-/** Splits text with `{metric:id}` placeholders into parts; an unknown id is an error naming it. */
+/**
+ * Splits text with `{metric:id}` (or `{metric:id:bare}`) placeholders into parts. Whether each id
+ * is a figure of the year is checked against its figures file by the content check and the build.
+ */
 export function splitMetricPlaceholders(text: string): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(/\{metric:([\w.]+)\}/g)) {
-    const id = match[1] ?? '';
-    if (!isMetricId(id)) throw new Error(`"{metric:${id}}" is not a known figure. Use one of: ${metricIds.join(', ')}.`);
+  for (const match of text.matchAll(placeholderPattern)) {
     const index = match.index ?? 0;
     if (index > last) parts.push({ text: text.slice(last, index) });
-    parts.push({ metric: id });
+    parts.push({ metric: match[1] ?? '', bare: match[2] === 'bare' });
     last = index + match[0].length;
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
+}
+
+/** The figure ids a text quotes as `{metric:id}`, with the 1-based line of each within the text. */
+export function placeholderIds(text: string): Array<{ id: string; modifier: string | undefined; offset: number }> {
+  return [...text.matchAll(placeholderPattern)].map((m) => ({ id: m[1] ?? '', modifier: m[2], offset: m.index ?? 0 }));
 }

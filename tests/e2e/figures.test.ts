@@ -3,8 +3,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { visit } from '../support/site';
+import { figuresSnapshot } from '../support/figures-snapshot.mjs';
+import snapshot2007 from '../fixtures/figures-2007.snapshot.json';
 
 const rootUrl = inject('rootUrl');
+const rootDir = inject('rootDir');
 const url = (path: string) => new URL(path.replace(/^\//, ''), rootUrl).href;
 let browser: Browser;
 
@@ -75,4 +78,20 @@ test('open data downloads: JSON and an Excel-friendly CSV, linked from the repor
   expect(new TextDecoder().decode(bytes)).toContain('teams.excellentRate,percent,computed,');
   const json = (await (await fetch(url('/data/2007/metrics.json'))).json()) as { figures: Array<{ id: string; displayed: number | null }> };
   expect(json.figures.find((figure) => figure.id === 'teams.qualifiedRate')?.displayed).toBe(99);
+});
+
+test('2007 is unchanged for readers: every chart, caption, summary, table, card, <Metric> and open-data file', async () => {
+  // The snapshot was taken from the build before figures moved into data (2007's HTML text, open data
+  // files and SVG bytes); `node tests/support/figures-snapshot.mjs <dist>` makes it.
+  expect(await figuresSnapshot(rootDir)).toEqual(snapshot2007);
+});
+
+test('one open-data file across all years, for comparing years in Excel', async () => {
+  const csv = await (await fetch(url('/data/metrics.csv'))).text();
+  const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toBe('year,id,labelZh,labelEn,kind,value,displayed');
+  expect(lines).toContain('2007,teams.excellentRate,优秀班组占班组总数的比例,Excellent teams as a share of all teams,percent,65.74074074074075,66');
+  expect(lines).toContain('2007,leaders.qualifiedRate,合格班组长比例,Qualified team leaders (share),percent,not reported,not reported');
+  const json = (await (await fetch(url('/data/metrics.json'))).json()) as { figures: Array<{ year: number; id: string }> };
+  expect(json.figures).toHaveLength(lines.length - 1);
 });

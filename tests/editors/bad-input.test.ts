@@ -187,19 +187,19 @@ describe('npm run check catches every class of mistake', () => {
   });
 
   test('23. metrics that contradict each other (excellent > total)', async () => {
-    const outcome = await checkBroken((root) => edit(root, metrics, 'excellent: { value: 71,', 'excellent: { value: 120,'));
-    expectCaught(outcome, metrics, 'teams.excellent.value', /is 120, more than teams\.qualifiedOrBetter \(107\)/);
+    const outcome = await checkBroken((root) => edit(root, metrics, '    value: 71\n', '    value: 120\n'));
+    expectCaught(outcome, metrics, 'figures.1.value', /"teams\.excellent" is 120, more than "teams\.qualified" \(107\)/);
     expect(outcome.output).toContain('部分不能大于整体');
   });
 
   test('24. a count written as text in the metrics', async () => {
-    const outcome = await checkBroken((root) => edit(root, metrics, 'excellent: { value: 71,', 'excellent: { value: 七十一,'));
-    expectCaught(outcome, metrics, 'teams.excellent.value', /must be a whole number of 0 or more/);
+    const outcome = await checkBroken((root) => edit(root, metrics, '    value: 71\n', '    value: 七十一\n'));
+    expectCaught(outcome, metrics, 'figures.1.value', /must be a whole number of 0 or more/);
   });
 
   test('25. a hand-typed figure in the prose that contradicts the data', async () => {
     const outcome = await checkBroken((root) => edit(root, reportZh, '<Metric id="teams.excellentRate" />', '67％'));
-    expectCaught(outcome, reportZh, '(prose)', /"67％" contradicts the data \(teams\.excellentRate is 66%\)/);
+    expectCaught(outcome, reportZh, '(prose)', /"67%" is typed by hand and matches no figure of 2007/);
   });
 
   test('26. an MDX syntax error (an unclosed component)', async () => {
@@ -214,7 +214,7 @@ describe('npm run check catches every class of mistake', () => {
 
   test('28. an unknown figure in <Metric id>', async () => {
     const outcome = await checkBroken((root) => edit(root, reportZh, '<Metric id="teams.excellentRate" />', '<Metric id="teams.excelentRate" />'));
-    expectCaught(outcome, reportZh, '<Metric id>', /names the figure "teams\.excelentRate", which does not exist/);
+    expectCaught(outcome, reportZh, '(prose)', /quotes the figure "teams\.excelentRate", which src\/content\/metrics\/2007\.yaml does not declare/);
   });
 
   test('29. YAML that does not parse', async () => {
@@ -450,14 +450,14 @@ describe('npm run check catches every class of mistake', () => {
   test('every problem is printed at once', async () => {
     const outcome = await checkBroken(async (root) => {
       await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
-      await edit(root, metrics, 'excellent: { value: 71,', 'excellent: { value: 120,');
+      await edit(root, metrics, '    value: 71\n', '    value: 120\n');
       await unlink(join(root, 'src/content/units/en/hospital.mdx'));
     });
     // The three mistakes, and what follows from them: the hotel's translation is now out of date,
     // and the English report highlights a unit that no longer exists in English.
     expect(outcome.output).toContain('Content check found 5 problems');
     expectCaught(outcome, hotelZh, 'kind');
-    expectCaught(outcome, metrics, 'teams.excellent.value');
+    expectCaught(outcome, metrics, 'figures.1.value');
     expectCaught(outcome, 'src/content/units/zh-cn/hospital.mdx', '(counterpart)');
     expectCaught(outcome, hotelEn, 'sourceHash');
     expectCaught(outcome, 'src/content/reports/en/2007.mdx', '<Highlight unit>');

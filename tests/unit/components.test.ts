@@ -32,10 +32,19 @@ describe('KeyFigures', () => {
     expect(text(html)).toContain('99 offices in the campaign all took part');
   });
   test('says "not reported" for an unknown figure, never 0', async () => {
-    const figures = yearFigures({ ...metrics, teams: { ...metrics.teams, excellent: { value: 'not reported', section: 'basics' } } });
+    const figures = yearFigures({
+      ...metrics,
+      figures: metrics.figures.map((f) => (f.id === 'teams.excellent' ? { ...f, value: 'not reported' as const } : f)),
+    });
     const html = await container.renderToString(KeyFigures, { props: { figures }, locals: pageLocals('en') });
     expect(text(html)).toContain('not reported excellent teams not reported');
     expect(text(html)).not.toMatch(/\b0 excellent/);
+  });
+  test('cards are chosen and ordered in data; without a note, the sub-line is the figure’s own label', async () => {
+    const figures = yearFigures({ ...metrics, cards: [{ figure: 'inspections.septemberProblems' }, { figure: 'teams.total', label: { zh: '班组', en: 'teams' } }] });
+    const shown = text(await container.renderToString(KeyFigures, { props: { figures }, locals: pageLocals('zh-cn') }));
+    expect(shown).toContain('18 9月三季度检查发现的问题数 108 班组 班组总数');
+    expect(shown).not.toContain('经过两年多的建设');
   });
 });
 

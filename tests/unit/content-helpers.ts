@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { metricsSchema } from '../../src/schemas/metrics';
-import { displayedValue, isMetricId, metricTable, yearFigures } from '../../src/utils/metrics';
+import { metricTable, yearFigures } from '../../src/utils/metrics';
 
 /** Splits an MDX/Markdown file into its YAML frontmatter (parsed) and body. */
 export function readEntry(path: string): { data: Record<string, unknown>; body: string } {
@@ -39,9 +39,9 @@ export function metricsOf(year: number) {
 export function withMetrics(mdx: string, year: number): string {
   const table = metricsOf(year);
   return mdx.replace(/<Metric\s+id="([^"]+)"(\s+bare)?\s*\/>/g, (_, id: string, bare?: string) => {
-    if (!isMetricId(id)) throw new Error(`unknown metric ${id}`);
     const metric = table[id];
-    const value = displayedValue(metric);
+    if (!metric) throw new Error(`unknown metric ${id}`);
+    const value = metric.displayed;
     if (value === null) return 'not reported';
     return metric.kind === 'percent' && !bare ? `${value}%` : String(value);
   });

@@ -44,37 +44,39 @@ describe('the real content passes', () => {
   });
 });
 
-describe('metrics reject impossible data', () => {
+describe('metrics reject impossible data (more cases: tests/unit/metrics.test.ts)', () => {
+  type Raw = { figures: Array<{ id: string; value?: unknown; section: string }> };
+  const withFigure = (id: string, change: (figure: Raw['figures'][number]) => void) => {
+    const data = validMetrics() as Raw;
+    const figure = data.figures.find((f) => f.id === id);
+    if (!figure) throw new Error(id);
+    change(figure);
+    return data;
+  };
   test('more excellent teams than qualified ones', () => {
-    const data = validMetrics() as { teams: { excellent: { value: number } } };
-    data.teams.excellent.value = 120;
-    expect(problems(metricsSchema.safeParse(data))).toEqual([
-      'teams.excellent.value: is 120, more than teams.qualifiedOrBetter (107); a part cannot exceed its whole — check both numbers against the report',
+    expect(problems(metricsSchema.safeParse(withFigure('teams.excellent', (f) => (f.value = 120))))).toEqual([
+      'figures.1.value: "teams.excellent" is 120, more than "teams.qualified" (107); a part cannot exceed its whole (fix: check both numbers against the report and correct the wrong one)',
     ]);
   });
   test('a negative count', () => {
-    const data = validMetrics() as { fiveGood: { units: { value: number } } };
-    data.fiveGood.units.value = -1;
-    expect(problems(metricsSchema.safeParse(data))).toEqual([
-      'fiveGood.units.value: must be a whole number of 0 or more, or "not reported"',
-    ]);
+    expect(problems(metricsSchema.safeParse(withFigure('fiveGood.units', (f) => (f.value = -1))))[0]).toMatch(
+      /^figures\.11\.value: is -1, but a count must be a whole number of 0 or more/,
+    );
   });
   test('a target above 100%', () => {
-    const data = validMetrics() as { targets: { excellentTeamsPercent: { value: number } } };
-    data.targets.excellentTeamsPercent.value = 150;
-    expect(problems(metricsSchema.safeParse(data))).toEqual([
-      'targets.excellentTeamsPercent.value: must be a percentage from 0 to 100, or "not reported"',
-    ]);
+    expect(problems(metricsSchema.safeParse(withFigure('targets.excellentTeams', (f) => (f.value = 150))))[0]).toMatch(
+      /^figures\.8\.value: is 150, but a percentage must be from 0 to 100/,
+    );
   });
   test('0 is a number, "unknown" must be written as not reported', () => {
-    const data = validMetrics() as { teamLeaders: { qualifiedPercent: { value: string } } };
-    data.teamLeaders.qualifiedPercent.value = 'unknown';
-    expect(problems(metricsSchema.safeParse(data))[0]).toMatch(/^teamLeaders\.qualifiedPercent\.value: .*"not reported"/);
+    expect(problems(metricsSchema.safeParse(withFigure('leaders.qualifiedRate', (f) => (f.value = 'unknown'))))[0]).toMatch(
+      /^figures\.7\.value: .*"not reported"/,
+    );
   });
   test('a section that is not a heading id', () => {
-    const data = validMetrics() as { inspections: { septemberProblems: { section: string } } };
-    data.inspections.septemberProblems.section = '一、基本做法';
-    expect(problems(metricsSchema.safeParse(data))[0]).toMatch(/^inspections\.septemberProblems\.section: must be a report heading id/);
+    expect(problems(metricsSchema.safeParse(withFigure('inspections.septemberProblems', (f) => (f.section = '一、基本做法'))))[0]).toMatch(
+      /^figures\.16\.section: must be a report heading id/,
+    );
   });
 });
 

@@ -30,12 +30,16 @@ describe('splitMetricPlaceholders', () => {
   test('splits text around figures', () => {
     expect(splitMetricPlaceholders('发现的{metric:inspections.septemberProblems}个问题')).toEqual([
       { text: '发现的' },
-      { metric: 'inspections.septemberProblems' },
+      { metric: 'inspections.septemberProblems', bare: false },
       { text: '个问题' },
     ]);
     expect(splitMetricPlaceholders('no figures')).toEqual([{ text: 'no figures' }]);
   });
-  test('names an unknown figure', () => {
-    expect(() => splitMetricPlaceholders('{metric:teams.everything}')).toThrow(/"\{metric:teams\.everything\}" is not a known figure/);
+  test('reads {metric:id:bare}; whether an id exists is the content check’s (prose-check.test.ts)', () => {
+    expect(splitMetricPlaceholders('“{metric:targets.excellentTeams:bare}”')).toEqual([
+      { text: '“' },
+      { metric: 'targets.excellentTeams', bare: true },
+      { text: '”' },
+    ]);
   });
 });

@@ -11,7 +11,9 @@ export const getStaticPaths = (async () => {
   const site = await loadSite();
   return site.metrics.flatMap((entry) =>
     locales.flatMap((locale) =>
-      cachedYearCharts(yearFigures(entry.data), locale).map((chart) => ({
+      cachedYearCharts(yearFigures(entry.data), locale)
+        .filter((chart) => !chart.empty) // a chart the report gives no figure for has no picture
+        .map((chart) => ({
         params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) },
         props: { svg: chart.svg },
       })),

@@ -1,0 +1,18 @@
+// Open data across all years: one row per year and figure (`/data/metrics.csv`, `/data/metrics.json`),
+// so a reader can compare years in Excel. One id is one measure in every year (the check makes sure).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadSite } from '../../data/site';
+import { yearFigures } from '../../utils/metrics';
+import { allYearsCsv, allYearsJson, allYearsRows } from '../../utils/open-data';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSite();
+  const rows = allYearsRows(site.metrics.map((entry) => yearFigures(entry.data)));
+  return [
+    { params: { file: 'metrics.json' }, props: { body: allYearsJson(rows), type: 'application/json; charset=utf-8' } },
+    { params: { file: 'metrics.csv' }, props: { body: allYearsCsv(rows), type: 'text/csv; charset=utf-8' } },
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ body: string; type: string }> = ({ props }) =>
+  new Response(props.body, { headers: { 'content-type': props.type } });
