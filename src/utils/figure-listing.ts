@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblems } from '../check/problems';
 import { schemaProblems } from '../check/schema-issues';
-import { parseYamlSource } from '../check/yaml-source';
+import { parseYamlSource } from '../model/yaml-source';
 import { metricsSchema, type MetricsData } from '../schemas/metrics';
 import { formatFigure, yearFigures } from './metrics';
 

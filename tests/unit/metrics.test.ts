@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { schemaProblems } from '../../src/check/schema-issues';
-import { parseYamlSource } from '../../src/check/yaml-source';
+import { parseYamlSource } from '../../src/model/yaml-source';
 import { metricsSchema, type MetricsData } from '../../src/schemas/metrics';
 import {
   compareTarget,
