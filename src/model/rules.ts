@@ -208,5 +208,11 @@ export const siteRules: ReadonlyArray<SiteRule> = [
 /** Every cross-entry problem of the site's content, by every rule. */
 export function checkSite(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
   const valid = entries.filter((entry) => entry.valid);
-  return siteRules.flatMap((rule) => rule.check(valid, entries));
+  // Two rules may see one mistake (a figures file's year is also checked with the other years):
+  // say it once.
+  const seen = new Set<string>();
+  return siteRules.flatMap((rule) => rule.check(valid, entries)).filter((problem) => {
+    const key = `${problem.file}:${problem.line ?? ''}:${problem.field}:${problem.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

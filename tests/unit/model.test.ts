@@ -81,8 +81,8 @@ const cases: Record<string, RuleCase> = {
   'report-years-have-figures': { title: 'a report year without figures', file: '', from: '', to: '', expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: 'year' } },
   'unit-years-have-reports': { title: 'a unit year without a report', file: 'src/content/units/zh-cn/front-desk.mdx', from: 'years: [2007]', to: 'years: [2007, 2006]', expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'years.1' } },
   'unit-sections': { title: 'a unit section that is no report heading', file: 'src/content/units/en/hotel.mdx', from: 'sections: [highlights]', to: 'sections: [highlight]', expect: { file: 'src/content/units/en/hotel.mdx', field: 'sections.0' } },
-  'metric-ids': { title: 'an unknown figure in a timeline', file: 'src/content/timelines/2007.yaml', from: 'en: The inspection found {metric:inspections.septemberProblems}', to: 'en: The inspection found {metric:inspections.september}', expect: { file: 'src/content/timelines/2007.yaml', field: 'steps.0.text.en' } },
   'prose-figures': { title: 'a hand-typed figure that contradicts the data', file: 'src/content/reports/zh-cn/2007.mdx', from: '推行轮值班长制。', to: '推行轮值班长制，全年共有 109 个班组。', expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: '(prose)' } },
+  'figure-files': { title: 'one figure id counted in another unit in the next year', file: 'src/content/metrics/2007.yaml', from: '', to: '', expect: { file: 'src/content/metrics/2008.yaml', field: 'figures.16.kind' } },
   'photo-dates': { title: "a photo dated unlike its event", file: 'src/content/photos/bonfire.yaml', from: 'date: 2008-01-30', to: 'date: 2008-01-31', expect: { file: 'src/content/photos/bonfire.yaml', field: 'date' } },
 };
 
@@ -96,6 +96,11 @@ async function apply(root: string, id: string, rule: RuleCase) {
   if (id === 'a-report-exists') {
     for (const locale of ['zh-cn', 'en']) await rm(join(root, `src/content/reports/${locale}/2007.mdx`));
     // Units name the 2007 report; without any report those are problems too, which is right.
+    return;
+  }
+  if (id === 'figure-files') {
+    const text = await readFile(join(root, rule.file), 'utf8');
+    await writeFile(join(root, 'src/content/metrics/2008.yaml'), text.replace('year: 2007', 'year: 2008').replace('counter: { zh: 个, en: problems }', 'counter: { zh: 人, en: people }'));
     return;
   }
   if (id === 'report-years-have-figures') {
@@ -178,12 +183,12 @@ describe('strict schemas', () => {
 
   test('npm run check names the file, the line and the field, with the suggestion in both languages', async () => {
     const root = await site();
-    await change(root, 'src/content/metrics/2007.yaml', /^teams:\n {2}total:/m, 'teams:\n  totl: { value: 1, section: basics }\n  total:');
+    await change(root, 'src/content/metrics/2007.yaml', /^figures:\n/m, 'figures:\n  - id: teams.other\n    labl: { zh: 其他, en: Other }\n    label: { zh: 其他, en: Other }\n    kind: count\n    counter: { zh: 个, en: teams }\n    value: 1\n    section: basics\n');
     await change(root, 'src/content/reports/en/2007.mdx', 'slogan:', 'slogans:');
     const problems = (await checkContent(root)).problems;
-    const totl = problems.find((problem) => problem.field === 'teams.totl');
-    expect(totl).toMatchObject({ file: 'src/content/metrics/2007.yaml', message: expect.stringContaining('did you mean `total`?'), zh: { message: expect.stringContaining('是不是 `total`？') } });
-    expect(totl?.line).toBe((await readFile(join(root, 'src/content/metrics/2007.yaml'), 'utf8')).split('\n').findIndex((line) => line.includes('totl')) + 1);
+    const labl = problems.find((problem) => problem.field === 'figures.0.labl');
+    expect(labl).toMatchObject({ file: 'src/content/metrics/2007.yaml', message: expect.stringContaining('did you mean `label`?'), zh: { message: expect.stringContaining('是不是 `label`？') } });
+    expect(labl?.line).toBe((await readFile(join(root, 'src/content/metrics/2007.yaml'), 'utf8')).split('\n').findIndex((line) => line.includes('labl')) + 1);
     expect(problems.find((problem) => problem.field === 'slogans')).toMatchObject({ file: 'src/content/reports/en/2007.mdx', line: 4, fix: 'rename it to `slogan` (or remove it)' });
   }, 60_000);
 });
