@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
   const baseDir = join(buildsDir, 'base-path');
   for (const [outDir, env] of [
     [rootDir, {}],
-    [baseDir, { BASE_PATH: basePath }],
+    // The PDF edition is tested on the root build (pdf.test.ts); printing it twice costs a minute.
+    [baseDir, { BASE_PATH: basePath, NIANJIAN_PDF: 'off' }],
   ] as const) {
     const result = await buildSite({ outDir, env });
     if (result.code !== 0) throw new Error(`Building the site for the browser tests failed:\n${result.output}`);

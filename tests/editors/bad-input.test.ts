@@ -537,14 +537,16 @@ describe('npm run build never leaves a half-built dist/', () => {
   test('astro build fails half-way: dist/ untouched, the file named', async () => {
     const root = await copyProject();
     const before = await seedDist(root);
-    // Passes the content check, but the unit page refuses a section the report does not have.
-    await edit(root, hotelZh, 'sections: [highlights]', 'sections: [highlights, conclusions]');
-    await edit(root, hotelEn, 'sections: [highlights]', 'sections: [highlights, conclusions]');
-    expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', hotelEn])).code).toBe(0);
+    // Content passes the check (every content rule is in it), so break the code: a page that
+    // throws while rendering, as a bad component would.
+    await writeFile(
+      join(root, 'src/pages/broken-page.astro'),
+      "---\nthrow new Error('src/pages/broken-page.astro: this page is broken on purpose; remove it');\n---\n",
+    );
     const result = await runScript(root, 'scripts/build.mjs');
     expect(result.code).toBe(1);
-    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx');
-    expect(result.output).toContain('"sections"');
+    expect(result.output).toContain('内容检查通过');
+    expect(result.output).toContain('src/pages/broken-page.astro');
     expect(result.output).toContain('dist/ 保持原样');
     expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
     expect(existsSync(join(root, '.dist-tmp'))).toBe(false);

@@ -50,7 +50,16 @@ export async function fingerprintTree(folder: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Runs one of the project's Node scripts in a fixture with the Node running the tests. */
-export function runScript(root: string, script: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
-  return runNode([join(root, script), ...args], root);
+/**
+ * Runs one of the project's Node scripts in a fixture with the Node running the tests. Builds
+ * skip the PDF edition (Chromium, the slowest step) unless `env` asks for it: the editors' tests
+ * are about content and atomic builds, and tests/e2e/pdf.test.ts covers the PDF.
+ */
+export function runScript(
+  root: string,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  return runNode([join(root, script), ...args], root, { NIANJIAN_PDF: 'off', ...env });
 }

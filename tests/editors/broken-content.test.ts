@@ -1,5 +1,6 @@
-// Tiny fixture sites: the real project with one mistake each. The build must stop and say
-// which file and field are wrong, and how to fix them.
+// `astro build` on its own (without `npm run check` first) refuses broken content too: the real
+// project with one mistake each. The build must stop and say which file, line and field are
+// wrong, and how to fix them, with the checker's words (src/model/rules.ts). No browser needed.
 import { unlink, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -10,7 +11,7 @@ import { copyProject, removeFixtures } from '../support/fixture';
 async function buildBroken(breakIt: (root: string) => Promise<void>) {
   const root = await copyProject();
   await breakIt(root);
-  return buildSite({ root, outDir: join(root, 'dist') });
+  return buildSite({ root, outDir: join(root, 'dist'), env: { NIANJIAN_PDF: 'off' } });
 }
 
 afterAll(removeFixtures);
@@ -20,6 +21,7 @@ describe('a build with broken content fails and names the problem', () => {
     const result = await buildBroken((root) => unlink(join(root, 'src/content/units/en/hotel.mdx')));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx — field "(counterpart)" has no en counterpart');
+    expect(result.output).toContain('问题：缺少 en 语言版本');
     expect(result.output).toContain('Fix: add src/content/units/en/hotel.mdx');
   });
 
@@ -29,7 +31,7 @@ describe('a build with broken content fails and names the problem', () => {
       await writeFile(file, (await readFile(file, 'utf8')).replace('six-constants', 'seven-constants'));
     });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx — field "practices.1" refers to "seven-constants", which is not in the glossary collection');
+    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx:6 — field "practices.1" refers to "seven-constants", which is not in the glossary collection');
   });
 
   test('a hand-typed percentage that contradicts the data', async () => {
@@ -59,7 +61,28 @@ describe('a build with broken content fails and names the problem', () => {
       await writeFile(file, (await readFile(file, 'utf8')).replace('event: olympic-long-distance-run', 'event: marathon'));
     });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('src/content/photos/long-distance-run.yaml — field "event" refers to "marathon", which is not in the events collection');
+    expect(result.output).toMatch(/src\/content\/photos\/long-distance-run\.yaml:\d+ — field "event" refers to "marathon", which is not in the events collection/);
+  });
+
+  test('a unit section that is not a heading of the report (once checked only while rendering)', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/units/en/hotel.mdx');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('sections: [highlights]', 'sections: [highlights, conclusions]'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/src\/content\/units\/en\/hotel\.mdx:\d+ — field "sections\.1" names "conclusions", which is not a heading id of the 2007 report/);
+    expect(result.output).toContain('不是 2007 年度总结中的标题 id');
+  });
+
+  test('an unknown field, with the nearest known one as a suggestion', async () => {
+    const result = await buildBroken(async (root) => {
+      const file = join(root, 'src/content/metrics/2007.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^ {2}total:/m, '  totl: { value: 1, section: basics }\n  total:'));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('metrics → 2007 data does not match collection schema');
+    expect(result.output).toContain('`totl`: did you mean `total`?');
+    expect(result.output).toContain('`totl`：是不是 `total`？');
   });
 
   test('a photo without alt text', async () => {
