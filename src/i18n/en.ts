@@ -42,7 +42,9 @@ export const en = {
   'report.highlightLink': '{unit}: unit highlights',
   'report.quoteSource': '— from “{title}”',
   'units.title': 'Unit highlights',
-  'units.intro': 'The units praised in the “Main Features and Highlights” of the {year} summary, and other units named in the report and at the company’s events.',
+  'units.intro':
+    'The units praised in the “Main Features and Highlights” of the {year} ' +
+    'summary, and other units named in the report and at the company’s events.',
   'units.praised': 'Units praised in the report',
   'units.otherMentioned': 'Other units named in the report and at events',
   'units.kind.business-unit': 'second-tier unit',
@@ -58,7 +60,9 @@ export const en = {
   'units.whatReportSays': 'What the report says',
   'units.backToList': 'Back to all units',
   'glossary.title': 'Glossary',
-  'glossary.intro': 'The vocabulary of the team-building and Five-Good office campaigns, with the English rendering used throughout this site.',
+  'glossary.intro':
+    'The vocabulary of the team-building and Five-Good office ' +
+    'campaigns, with the English rendering used throughout this site.',
   'glossary.english': 'English',
   'glossary.items': 'Consists of',
   'glossary.related': 'Related terms',
@@ -69,7 +73,9 @@ export const en = {
   'chart.grades.qualifiedOnly': "Qualified, not excellent",
   'chart.grades.below': "Below qualified",
   'chart.grades.caption': "Figure 1. Work teams by grade ({total} teams)",
-  'chart.grades.summary': "Of {total} work teams, {excellent} were excellent ({excellentShare}), {qualifiedOnly} qualified but not excellent ({qualifiedOnlyShare}) and {below} below qualified ({belowShare}).",
+  'chart.grades.summary':
+    "Of {total} work teams, {excellent} were excellent ({excellentShare}), {qualifiedOnly} " +
+    "qualified but not excellent ({qualifiedOnlyShare}) and {below} below qualified ({belowShare}).",
   'chart.targets.excellentTeams': "Excellent teams",
   'chart.targets.qualifiedTeams': "Teams qualified or better",
   'chart.targets.qualifiedLeaders': "Qualified team leaders",
@@ -83,7 +89,9 @@ export const en = {
   'chart.fiveGood.participating': "Took part",
   'chart.fiveGood.accepted': "Company-level Five-Good",
   'chart.fiveGood.caption': "Figure 3. The Five-Good office campaign",
-  'chart.fiveGood.summary': "Of {offices} offices, {participating} took part in the campaign and {accepted} ({acceptedShare}) passed inspection as company-level Five-Good offices.",
+  'chart.fiveGood.summary':
+    "Of {offices} offices, {participating} took part in the campaign and {accepted} " +
+    "({acceptedShare}) passed inspection as company-level Five-Good offices.",
   'chart.table.category': "Category",
   'chart.table.count': "Number",
   'chart.table.share': "Share",
@@ -131,8 +139,12 @@ export const en = {
   'footer.builtWith': 'Built with Nianjian as a static site; it makes no requests to third parties.',
   'gallery.nav': 'Photos',
   'gallery.title': 'Spring Festival photos',
-  'gallery.intro': 'Photos of the company’s Spring Festival events in January 2008, with the captions of the original magazine spread.',
-  'gallery.samplesNotice': 'The original photographs are not yet on this site: every picture here is a stand-in marked “sample image”; the captions are the original ones.',
+  'gallery.intro':
+    'Photos of the company’s Spring Festival events in January ' +
+    '2008, with the captions of the original magazine spread.',
+  'gallery.samplesNotice':
+    'The original photographs are not yet on this site: every picture here is ' +
+    'a stand-in marked “sample image”; the captions are the original ones.',
   'gallery.events': 'Events',
   'gallery.photoCount.one': '{count} photo',
   'gallery.photoCount.other': '{count} photos',
@@ -181,7 +193,9 @@ export const en = {
   'search.none': "Nothing found for “{query}”.",
   'search.count.one': "{count} result for “{query}”.",
   'search.count.other': "{count} results for “{query}”.",
-  'search.failed': "Search is not available right now. Try again later, or browse the annual summary, the unit highlights and the glossary.",
+  'search.failed':
+    "Search is not available right now. Try again later, or browse " +
+    "the annual summary, the unit highlights and the glossary.",
   'search.result.report': "Annual summary",
   'search.result.unit': "Unit",
   'search.result.photo': "Photo",

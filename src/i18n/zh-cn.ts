@@ -67,7 +67,9 @@ export const zhCN = {
   'chart.grades.qualifiedOnly': "合格（未达优秀）",
   'chart.grades.below': "未达合格",
   'chart.grades.caption': "图1　班组等级分布（共{total}个班组）",
-  'chart.grades.summary': "{total}个班组中，优秀班组{excellent}个（{excellentShare}），合格但未达优秀{qualifiedOnly}个（{qualifiedOnlyShare}），未达合格{below}个（{belowShare}）。",
+  'chart.grades.summary':
+    "{total}个班组中，优秀班组{excellent}个（{excellentShare}），" +
+    "合格但未达优秀{qualifiedOnly}个（{qualifiedOnlyShare}），未达合格{below}个（{belowShare}）。",
   'chart.targets.excellentTeams': "优秀班组比例",
   'chart.targets.qualifiedTeams': "合格以上班组比例",
   'chart.targets.qualifiedLeaders': "合格班组长比例",
