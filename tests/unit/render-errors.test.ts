@@ -2,7 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, test } from 'vitest';
+import Metric from '../../src/components/Metric.astro';
 import { pageLocals } from '../../src/i18n/page-locals';
 import { locateInContentFiles } from '../../src/utils/content-files-fs';
 import {
@@ -76,4 +78,23 @@ describe('page locals', () => {
     expect(t('search.count.one', { count: 1, query: 'hotel' })).toBe('1 result for “hotel”.');
     expect(pageLocals('zh-cn').t('search.title')).toBe('搜索');
   });
+});
+
+describe('components that fail while rendering', () => {
+  test('<Metric> with an unknown id names the file and line that wrote it, and the fix', async () => {
+    const container = await AstroContainer.create();
+    const folder = mkdtempSync(join(tmpdir(), 'render-errors-'));
+    const file = join(folder, '2007.mdx');
+    writeFileSync(file, '---\ntitle: 2007\n---\n\n优秀率 <Metric id="teams.excelentRate" />。\n');
+    const render = container.renderToString(Metric, {
+      props: { id: 'teams.excelentRate' },
+      locals: { ...pageLocals('zh-cn'), reportYear: 2007, contentFiles: [file] },
+    });
+    await expect(render).rejects.toThrow(RenderError);
+    await expect(render).rejects.toThrow(
+      `${file}:5 — 字段 field "<Metric id="teams.excelentRate" />"`,
+    );
+    await expect(render).rejects.toThrow(/改法：改用已有的编号之一：teams\.total、/);
+    await expect(render).rejects.toThrow(/Fix: use one of teams\.total, /);
+  }, 60_000);
 });
