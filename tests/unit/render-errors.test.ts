@@ -32,7 +32,8 @@ describe('render errors', () => {
       '1. src/content/units/zh-cn/hotel.mdx:12 — 字段 field "<Metric id="teams.excelent" />"',
       '   问题：没有编号为“teams.excelent”的数字',
       '   改法：改用已有的编号之一：teams.excellent',
-      '   src/content/units/zh-cn/hotel.mdx:12 — field "<Metric id="teams.excelent" />" names "teams.excelent", which is not a figure.',
+      '   src/content/units/zh-cn/hotel.mdx:12 — field "<Metric id="teams.excelent" />" ' +
+        'names "teams.excelent", which is not a figure.',
       '   Fix: use one of teams.excellent.',
     ]);
     const error = new RenderError(problem);
