@@ -30,7 +30,9 @@ export const en = {
   'report.highlightLink': '{unit}: unit highlights',
   'report.quoteSource': '— from “{title}”',
   'units.title': 'Unit highlights',
-  'units.intro': 'The units praised in the “Main Features and Highlights” of the {year} summary, and other units named in the report and at the company’s events.',
+  'units.intro':
+    'The units praised in the “Main Features and Highlights” of the {year} ' +
+    'summary, and other units named in the report and at the company’s events.',
   'units.praised': 'Units praised in the report',
   'units.otherMentioned': 'Other units named in the report and at events',
   'units.kind.business-unit': 'second-tier unit',
@@ -46,7 +48,9 @@ export const en = {
   'units.whatReportSays': 'What the report says',
   'units.backToList': 'Back to all units',
   'glossary.title': 'Glossary',
-  'glossary.intro': 'The vocabulary of the team-building and Five-Good office campaigns, with the English rendering used throughout this site.',
+  'glossary.intro':
+    'The vocabulary of the team-building and Five-Good office ' +
+    'campaigns, with the English rendering used throughout this site.',
   'glossary.english': 'English',
   'glossary.items': 'Consists of',
   'glossary.related': 'Related terms',
@@ -97,8 +101,12 @@ export const en = {
   'footer.builtWith': 'Built with Nianjian as a static site; it makes no requests to third parties.',
   'gallery.nav': 'Photos',
   'gallery.title': 'Spring Festival photos',
-  'gallery.intro': 'Photos of the company’s Spring Festival events in January 2008, with the captions of the original magazine spread.',
-  'gallery.samplesNotice': 'The original photographs are not yet on this site: every picture here is a stand-in marked “sample image”; the captions are the original ones.',
+  'gallery.intro':
+    'Photos of the company’s Spring Festival events in January ' +
+    '2008, with the captions of the original magazine spread.',
+  'gallery.samplesNotice':
+    'The original photographs are not yet on this site: every picture here is ' +
+    'a stand-in marked “sample image”; the captions are the original ones.',
   'gallery.events': 'Events',
   'gallery.photoCount.one': '{count} photo',
   'gallery.photoCount.other': '{count} photos',
@@ -147,7 +155,9 @@ export const en = {
   'search.none': "Nothing found for “{query}”.",
   'search.count.one': "{count} result for “{query}”.",
   'search.count.other': "{count} results for “{query}”.",
-  'search.failed': "Search is not available right now. Try again later, or browse the annual summary, the unit highlights and the glossary.",
+  'search.failed':
+    "Search is not available right now. Try again later, or browse " +
+    "the annual summary, the unit highlights and the glossary.",
   'search.result.report': "Annual summary",
   'search.result.unit': "Unit",
   'search.result.photo': "Photo",

@@ -22,7 +22,10 @@ export function withBigramBlocks(html: string): string {
     const blocks = [...headings, { weight: 0, text: pending }]
       .map(({ weight, text }) => ({ weight, tokens: bigramTokens(text) }))
       .filter(({ tokens }) => tokens.length > 0)
-      .map(({ weight, tokens }) => `<p data-search-bigrams${weight ? ` data-pagefind-weight="${weight}"` : ''}>${tokens.join(' ')}</p>`);
+      .map(
+        ({ weight, tokens }) =>
+          `<p data-search-bigrams${weight ? ` data-pagefind-weight="${weight}"` : ''}>${tokens.join(' ')}</p>`,
+      );
     pending = '';
     headings = [];
     if (blocks.length > 0) insertions.push({ at, text: blocks.join('') });
@@ -44,7 +47,10 @@ export function withBigramBlocks(html: string): string {
     const block = !inline.has(node.name ?? '');
     if (block) pending += '\n';
     const level = /^h([1-6])$/.exec(node.name ?? '')?.[1];
-    const opened = level && inBody && !heading ? (heading = { weight: headingWeights[Number(level)] ?? 1, text: '' }) : undefined;
+    const opened =
+      level && inBody && !heading
+        ? (heading = { weight: headingWeights[Number(level)] ?? 1, text: '' })
+        : undefined;
     for (const child of node.children ?? []) visit(child, inBody || isBody);
     if (opened) {
       headings.push(opened);
@@ -56,7 +62,8 @@ export function withBigramBlocks(html: string): string {
   visit(document, false);
   // Insert from the end so earlier offsets stay valid.
   let result = html;
-  for (const { at, text } of insertions.sort((a, b) => b.at - a.at)) result = result.slice(0, at) + text + result.slice(at);
+  for (const { at, text } of insertions.sort((a, b) => b.at - a.at))
+    result = result.slice(0, at) + text + result.slice(at);
   return result;
 }
 
@@ -73,4 +80,26 @@ interface HtmlNode {
 const headingWeights = [1, 7, 6, 5, 4, 3, 2];
 const skipped = new Set(['script', 'style', 'template', 'noscript', 'svg']);
 /** Elements that do not break a run of text: a name split by a link (平果铝<a>宾馆</a>) stays one run. */
-const inline = new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
+const inline = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+]);

@@ -22,7 +22,10 @@ const hanCharacter = /\p{Script=Han}/u;
 /** Runs of Han characters, ignoring the spaces a segmenter may have put between them. */
 const hanRun = /\p{Script=Han}(?:\s*\p{Script=Han})*/gu;
 
-/** Tokens are `zz` + two 5-digit hex code points: lowercase ASCII letters and digits, which every tokenizer keeps whole. */
+/**
+ * Tokens are `zz` + two 5-digit hex code points: lowercase ASCII letters and digits, which every
+ * tokenizer keeps whole.
+ */
 const tokenPattern = /\bzz[0-9a-f]{10}\b/;
 /** A block of tokens as Pagefind gives it back: spaces before, and the full stop it puts after a block. */
 const tokenBlock = new RegExp(`(?:\\s*${tokenPattern.source})+\\.?`, 'g');
@@ -38,7 +41,9 @@ export function isHan(character: string): boolean {
 
 /** The runs of two or more Han characters in a text, spaces inside a run removed, in order. */
 export function hanRuns(text: string): string[] {
-  return [...text.matchAll(hanRun)].map((match) => match[0].replace(/\s+/g, '')).filter((run) => [...run].length >= 2);
+  return [...text.matchAll(hanRun)]
+    .map((match) => match[0].replace(/\s+/g, ''))
+    .filter((run) => [...run].length >= 2);
 }
 
 /** The pairs of adjacent characters of a Han run: 组员轮值 → 组员, 员轮, 轮值. */
@@ -50,7 +55,8 @@ export function bigrams(run: string): string[] {
 /** The index token of a pair of characters: 班组 → `zz073ed07ec4`. */
 export function bigramToken(pair: string): string {
   const characters = [...pair];
-  if (characters.length !== 2) throw new Error(`bigramToken() takes two characters, got "${pair}".`);
+  if (characters.length !== 2)
+    throw new Error(`bigramToken() takes two characters, got "${pair}".`);
   return `zz${characters.map((character) => (character.codePointAt(0) ?? 0).toString(16).padStart(5, '0')).join('')}`;
 }
 
@@ -100,4 +106,3 @@ export function reachesTokens(word: string): boolean {
 export function joinHan(text: string): string {
   return text.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
 }
-

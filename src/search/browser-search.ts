@@ -20,7 +20,10 @@ import { resultStatus, type StatusTemplates } from './status-message';
 interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
+  search(
+    query: string,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindResult {
   id: string;
@@ -108,7 +111,10 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     }
     status.textContent = messages.loading;
     try {
-      const results = await search(await engine(), query, lang, { kind: kindSelect.value, year: yearSelect.value });
+      const results = await search(await engine(), query, lang, {
+        kind: kindSelect.value,
+        year: yearSelect.value,
+      });
       if (ticket !== latest) return;
       list.replaceChildren(...results.map((result) => renderResult(result, messages)));
       status.textContent = resultStatus(messages, query, results.length, lang);
@@ -145,13 +151,22 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
 }
 
 /** Runs a query: rewritten for Chinese, filtered, checked for the literal phrase and re-ranked. */
-async function search(api: PagefindApi, query: string, lang: string, selected: { kind: string; year: string }): Promise<ShownResult[]> {
+async function search(
+  api: PagefindApi,
+  query: string,
+  lang: string,
+  selected: { kind: string; year: string },
+): Promise<ShownResult[]> {
   const { engineQuery, phrases } = rewriteQuery(query, lang);
   const filters: Record<string, string> = {};
   if (selected.kind) filters['kind'] = selected.kind;
   if (selected.year) filters['year'] = selected.year;
   const response = await api.search(engineQuery, { filters });
-  const data = await Promise.all(response.results.slice(0, phrases.length > 0 ? candidateLimit : shownLimit).map((result) => result.data()));
+  const data = await Promise.all(
+    response.results
+      .slice(0, phrases.length > 0 ? candidateLimit : shownLimit)
+      .map((result) => result.data()),
+  );
   const candidates = data.map((entry, index) => ({
     entry,
     score: response.results[index]?.score ?? 0,
@@ -196,7 +211,9 @@ function renderResult(result: ShownResult, messages: SearchMessages): HTMLLIElem
   heading.append(link);
   const kind = document.createElement('p');
   kind.className = 'search-result__kind';
-  kind.textContent = [result.kind ? messages.kinds[result.kind] : undefined, result.year].filter(Boolean).join(' · ');
+  kind.textContent = [result.kind ? messages.kinds[result.kind] : undefined, result.year]
+    .filter(Boolean)
+    .join(' · ');
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
   excerpt.append(

@@ -3,7 +3,7 @@
 import { htmlLang, type Locale } from '../i18n/locales';
 import type { GlossaryData } from '../schemas/glossary';
 import { pick, termIn } from '../utils/glossary';
-import { localizePath } from '../utils/paths';
+import { localizePath, sitePaths } from '../utils/paths';
 
 /** Pagefind's language key for a locale: the `<html lang>` of its pages, lowercased (`zh-cn`, `en`). */
 export function searchLanguage(locale: Locale): string {
@@ -33,7 +33,7 @@ export function glossaryRecord(id: string, term: GlossaryData, locale: Locale): 
     return `${name} (${counterpart})`;
   });
   return {
-    url: localizePath(`/glossary/#${id}`, locale),
+    url: localizePath(sitePaths.term(id), locale),
     language: searchLanguage(locale),
     content: [`${shown.name} (${shown.counterpart})`, shown.explanation, ...items].join('\n'),
     meta: { title: `${shown.name} · ${shown.counterpart}` },

@@ -17,7 +17,9 @@ function phrasePattern(phrases: string[]): RegExp {
 /** How often each phrase occurs in a text (case aside); 0 for a phrase that does not occur. */
 export function phraseCounts(text: string, phrases: string[]): number[] {
   const joined = joinHan(text);
-  return phrases.map((phrase) => (phrase ? [...joined.matchAll(phrasePattern([phrase]))].length : 0));
+  return phrases.map((phrase) =>
+    phrase ? [...joined.matchAll(phrasePattern([phrase]))].length : 0,
+  );
 }
 
 export interface Candidate {
@@ -48,8 +50,13 @@ export function rankByPhrases<T extends Candidate>(candidates: T[], phrases: str
     .filter(({ counts }) => counts.every((count) => count > 0));
   // Diminishing returns on repetition, so a long page does not bury a short, focused one.
   const weight = ({ counts, inTitle, exact, candidate }: (typeof scored)[number]) =>
-    exact * 100 + inTitle * 10 + counts.reduce((sum, count) => sum + Math.log2(1 + count), 0) + candidate.score;
-  return scored.sort((a, b) => weight(b) - weight(a) || a.order - b.order).map(({ candidate }) => candidate);
+    exact * 100 +
+    inTitle * 10 +
+    counts.reduce((sum, count) => sum + Math.log2(1 + count), 0) +
+    candidate.score;
+  return scored
+    .sort((a, b) => weight(b) - weight(a) || a.order - b.order)
+    .map(({ candidate }) => candidate);
 }
 
 export interface ExcerptPart {
@@ -62,7 +69,12 @@ export interface ExcerptPart {
  * (a section's start): `radius` characters before, twice that after, cut with an ellipsis, every
  * phrase occurrence marked. `from` is an offset in the text with spaces between Han characters removed.
  */
-export function excerptAround(text: string, phrases: string[], radius = 40, from = 0): ExcerptPart[] {
+export function excerptAround(
+  text: string,
+  phrases: string[],
+  radius = 40,
+  from = 0,
+): ExcerptPart[] {
   const joined = joinHan(text).replace(/\s+/g, ' ').trim();
   const wanted = phrases.filter(Boolean);
   const firstFrom = (offset: number) => {
@@ -91,11 +103,20 @@ export function excerptAround(text: string, phrases: string[], radius = 40, from
   return parts;
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" };
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  '#x27': "'",
+  apos: "'",
+};
 
 /** Pagefind's excerpt (escaped text with `<mark>` around matches) as parts, tokens stripped. */
 export function parseExcerpt(html: string): ExcerptPart[] {
-  const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_, name: string) => entities[name] ?? '');
+  const decode = (text: string) =>
+    text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_, name: string) => entities[name] ?? '');
   return html
     .split(/(<mark>[\s\S]*?<\/mark>)/)
     .filter(Boolean)
@@ -127,7 +148,10 @@ export interface WeightedLocation {
  * section too: when it wins, the result links to the page itself (no anchor). Ties go to the
  * earlier section.
  */
-export function landingAnchor(anchors: Anchor[], locations: WeightedLocation[]): Anchor | undefined {
+export function landingAnchor(
+  anchors: Anchor[],
+  locations: WeightedLocation[],
+): Anchor | undefined {
   const ordered = [...anchors].sort((a, b) => a.location - b.location);
   const weights = new Map<Anchor | undefined, number>();
   for (const { location, weight } of locations) {

@@ -14,9 +14,18 @@ export interface StatusTemplates {
  * The status line after a search: the query exactly as typed (a replacer function, so `$&` or `$'`
  * in a query are not read as replacement patterns) and the count in the locale's plural form.
  */
-export function resultStatus(templates: StatusTemplates, query: string, count: number, lang: string): string {
+export function resultStatus(
+  templates: StatusTemplates,
+  query: string,
+  count: number,
+  lang: string,
+): string {
   const category = new Intl.PluralRules(lang).select(count);
-  const template = count === 0 ? templates.none : (templates.count[category] ?? templates.count.other);
+  const template =
+    count === 0 ? templates.none : (templates.count[category] ?? templates.count.other);
   const values: Record<string, string> = { query, count: count.toLocaleString(lang) };
-  return template.replace(/\{(query|count)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return template.replace(
+    /\{(query|count)\}/g,
+    (placeholder, name: string) => values[name] ?? placeholder,
+  );
 }

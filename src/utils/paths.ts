@@ -28,10 +28,17 @@ export function openDataFileName(format: OpenDataFormat): string {
   return `metrics.${format}`;
 }
 
+/** The id of a unit's paragraph in the report (`<Highlight>`), which the unit's page links back to. */
+export function unitAnchor(slug: string): string {
+  return `unit-${slug}`;
+}
+
 /** Site paths (without base or locale prefix) of the pages and files, so links and routes agree. */
 export const sitePaths = {
   home: () => '/',
   report: (year: number) => `/${year}/`,
+  /** A section of the report: a heading's id, or a unit's paragraph (`unitAnchor`). */
+  reportSection: (year: number, id: string) => `/${year}/#${id}`,
   units: (year: number) => `/${year}/units/`,
   unit: (year: number, slug: string) => `/${year}/units/${slug}/`,
   glossary: () => '/glossary/',
@@ -44,7 +51,8 @@ export const sitePaths = {
   /** Pagefind's index and script, written after the build (src/search/pagefind-integration.ts). */
   searchIndex: () => '/pagefind/',
   /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */
-  chart: (year: number, id: string, locale: Locale) => `/charts/${year}/${chartFileName(id, locale)}`,
+  chart: (year: number, id: string, locale: Locale) =>
+    `/charts/${year}/${chartFileName(id, locale)}`,
   /** A year's figures as open data (src/pages/data/[year]/[file].ts). */
   openData: (year: number, format: OpenDataFormat) => `/data/${year}/${openDataFileName(format)}`,
   /** The print edition's page rules, per locale (src/pages/[...lang]/print-pages.css.ts). */
@@ -62,7 +70,9 @@ export function withBase(path: string, base: string): string {
 export function stripBase(pathname: string, base: string): string {
   const cleanBase = normalize(base);
   const cleanPath = normalize(pathname);
-  return cleanPath.startsWith(cleanBase) ? normalize(cleanPath.slice(cleanBase.length - 1)) : cleanPath;
+  return cleanPath.startsWith(cleanBase)
+    ? normalize(cleanPath.slice(cleanBase.length - 1))
+    : cleanPath;
 }
 
 /** The locale of a site path (without base): `/en/2007/` → `en`, `/2007/` → `zh-cn`. */
@@ -79,7 +89,8 @@ export function localizePath(path: string, locale: Locale): string {
 /** The same page in another locale, for a site path that may carry a locale prefix. */
 export function translatePath(path: string, target: Locale): string {
   const current = localeOfPath(path);
-  const neutral = current === defaultLocale ? normalize(path) : normalize(path).slice(current.length + 1);
+  const neutral =
+    current === defaultLocale ? normalize(path) : normalize(path).slice(current.length + 1);
   return localizePath(neutral, target);
 }
 

@@ -45,7 +45,10 @@ export class RenderError extends Error {
  * The first file (and its 1-based line) whose text matches a pattern: which of the content files a
  * page renders holds the construct that failed. Undefined when none does.
  */
-export function locateIn(files: ReadonlyArray<{ file: string; text: string }>, pattern: RegExp): ContentLocation | undefined {
+export function locateIn(
+  files: ReadonlyArray<{ file: string; text: string }>,
+  pattern: RegExp,
+): ContentLocation | undefined {
   for (const { file, text } of files) {
     const match = pattern.exec(text);
     if (match) return { file, line: text.slice(0, match.index).split('\n').length };
@@ -56,5 +59,7 @@ export function locateIn(files: ReadonlyArray<{ file: string; text: string }>, p
 /** A pattern for a component in MDX with one attribute value: `<Metric … id="teams.x"`. */
 export function componentPattern(component: string, attribute: string, value: string): RegExp {
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`<${component}\\b[^>]*\\b${attribute}\\s*=\\s*(?:"${escaped}"|'${escaped}'|\\{\\s*${escaped}\\s*\\})`);
+  return new RegExp(
+    `<${component}\\b[^>]*\\b${attribute}\\s*=\\s*(?:"${escaped}"|'${escaped}'|\\{\\s*${escaped}\\s*\\})`,
+  );
 }

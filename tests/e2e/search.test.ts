@@ -26,8 +26,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /**
  * A query and the page it must find among the first three results. `expected` is a site path:
  * a page (its anchor is ignored), a glossary entry (`/glossary/#term`), or `photo` for any photo
- * page of the gallery (under /gallery/, or shown with the kind “photo”). `needsGallery` queries find words that only photo captions have: they apply
- * once the gallery's photo pages are in the build.
+ * page of the gallery (under /gallery/, or shown with the kind “photo”). `needsGallery` queries find
+ * words that only photo captions have: they apply once the gallery's photo pages are in the build.
  */
 interface QueryCase {
   query: string;
@@ -227,14 +227,16 @@ describe('queries', () => {
       let found = 0;
       for (const { query, expected } of queries) {
         const urls = await top3(query);
-        if (urls.some((url) => url === expected || (!expected.includes('#') && url.split('#')[0] === expected))) found += 1;
+        const same = (url) => url === expected || (!expected.includes('#') && url.split('#')[0] === expected);
+        if (urls.some(same)) found += 1;
       }
       const falseHits = [];
       for (const { query, page } of disordered) if ((await top3(query))[0] === page) falseHits.push(query);
       return { found, falseHits };
     })(${input})`)) as { found: number; falseHits: string[] };
     console.log(
-      `search: Pagefind alone finds ${report.found} of ${zh.filter((entry) => !entry.needsGallery).length} Chinese queries in the top 3 ` +
+      `search: Pagefind alone finds ${report.found} of ${zh.filter((entry) => !entry.needsGallery).length} ` +
+        'Chinese queries in the top 3 ' +
         `and ranks the page first for out-of-order ${report.falseHits.map((q) => `“${q}”`).join(', ') || '(none)'}.`,
     );
     await done(page);
@@ -299,8 +301,9 @@ describe('queries', () => {
     const ours = found.reduce((sum, results) => sum + results.length, 0);
     console.log(
       `search: 200 random Chinese runs. Pagefind alone, as typed: finds ${alone.typed.found}/200, ` +
-        `${alone.typed.results - alone.typed.literal} of ${alone.typed.results} results lack the run; as a quoted phrase: ` +
-        `finds ${alone.quoted.found}/200. With bigram tokens: finds 200/200 from ${ours} candidates before the literal check.`,
+        `${alone.typed.results - alone.typed.literal} of ${alone.typed.results} results lack the run; ` +
+        `as a quoted phrase: finds ${alone.quoted.found}/200. ` +
+        `With bigram tokens: finds 200/200 from ${ours} candidates before the literal check.`,
     );
     await done(page);
   });
@@ -336,6 +339,36 @@ describe('results', () => {
     await page.goto(searchUrl(rootUrl, 'en', { q: 'rotating' }));
     await shownResults(page, 'rotating');
     expect(await page.locator('#search-results mark').first().innerText()).toMatch(/rotating/i);
+    await done(page);
+  });
+
+  test('never show what only the hidden index tokens matched (issue 12)', async () => {
+    const { page, consoleErrors } = await visit(browser, searchUrl(rootUrl, 'zh', {}));
+    for (const query of ['zz', 'ZZ0', 'zz0', `zz${'073ed07ec4'}`]) {
+      await page.goto(searchUrl(rootUrl, 'zh', { q: query }));
+      expect(await shownResults(page, query), query).toEqual([]);
+      expect(await page.locator('#search-status').innerText()).toBe(`没有找到与“${query}”相关的内容。`);
+    }
+    // Beside a Chinese phrase, such a word must still show in the result's text.
+    await page.goto(searchUrl(rootUrl, 'zh', { q: '宾馆 zz' }));
+    expect(await shownResults(page, '宾馆 zz')).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await done(page);
+  });
+
+  test('say the query exactly as typed, with the count in its plural form (issue 12)', async () => {
+    const { page } = await visit(browser, searchUrl(rootUrl, 'zh', {}));
+    for (const [lang, query, status] of [
+      ['zh', '宾馆 $&', /^找到 \d+ 条与“宾馆 \$&”相关的结果。$/],
+      ['zh', "$'", /^没有找到与“\$'”相关的内容。$/],
+      ['en', 'hotel $`', /^\d+ results for “hotel \$`”\.$/],
+      ['en', "$'$&", /^Nothing found for “\$'\$&”\.$/],
+      ['en', 'shortcomings', /^1 result for “shortcomings”\.$/],
+    ] as const) {
+      await page.goto(searchUrl(rootUrl, lang, { q: query }));
+      await shownResults(page, query);
+      expect(await page.locator('#search-status').innerText(), query).toMatch(status);
+    }
     await done(page);
   });
 
@@ -470,7 +503,10 @@ describe('measurements (printed for the issue; budgets only)', () => {
     const size = (pattern: RegExp) => files.filter((file) => pattern.test(file)).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
     const sizes = { 'zh-cn': size(/(^|\/)(pagefind\.)?zh-cn_/), en: size(/(^|\/)(pagefind\.)?en_/) };
     const shared = size(/^(pagefind\.js|pagefind-entry\.json|wasm\..*)$/);
-    console.log(`search: index size zh-cn ${sizes['zh-cn']} bytes, en ${sizes.en} bytes; shared code (pagefind.js, WebAssembly) ${shared} bytes.`);
+    console.log(
+      `search: index size zh-cn ${sizes['zh-cn']} bytes, en ${sizes.en} bytes; ` +
+        `shared code (pagefind.js, WebAssembly) ${shared} bytes.`,
+    );
     expect(sizes['zh-cn']).toBeGreaterThan(0);
     expect(sizes.en).toBeGreaterThan(0);
     // The published site carries no prebuilt search UI and no search-records file.
@@ -487,7 +523,8 @@ describe('measurements (printed for the issue; budgets only)', () => {
       const { page } = await visit(browser, searchUrl(rootUrl, lang, {}));
       const loaded: Array<{ url: string; type: string; bytes: number }> = [];
       page.on('requestfinished', async (request) => {
-        const response = await request.response();
+        // The page may close before a late request settles (the measurement is done by then).
+        const response = await request.response().catch(() => null);
         const body = await response?.body().catch(() => undefined);
         loaded.push({ url: request.url(), type: request.resourceType(), bytes: body?.length ?? 0 });
       });
@@ -520,7 +557,8 @@ describe('measurements (printed for the issue; budgets only)', () => {
         `${lang}: JS before the first query ${before} bytes; after it +${sum(js)} bytes of JS ` +
           `(${js.map((entry) => `${new URL(entry.url).pathname.split('/').at(-1)} ${entry.bytes}`).join(', ')}), ` +
           `+${sum(wasm)} bytes of WebAssembly, +${sum(index)} bytes of index; ` +
-          `keystroke to first result ${Math.round(cold.result - cold.input)} ms (cold, includes the ${150} ms typing pause)`,
+          `keystroke to first result ${Math.round(cold.result - cold.input)} ms ` +
+          `(cold, includes the ${150} ms typing pause)`,
       );
       // Warm: a second query, everything loaded.
       await page.fill('#search-q', '');

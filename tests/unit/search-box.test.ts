@@ -12,7 +12,9 @@ beforeAll(async () => {
 describe('SearchBox', () => {
   test('is a labelled GET form to the Chinese search page', async () => {
     const html = await container.renderToString(SearchBox, { locals: pageLocals('zh-cn') });
-    expect(html).toMatch(/<form[^>]*role="search"[^>]*aria-label="站内搜索"[^>]*action="\/search\/"[^>]*method="get"/);
+    expect(html).toMatch(
+      /<form[^>]*role="search"[^>]*aria-label="站内搜索"[^>]*action="\/search\/"[^>]*method="get"/,
+    );
     expect(html).toMatch(/<label[^>]*for="header-search-q"[^>]*>站内搜索<\/label>/);
     expect(html).toMatch(/<input[^>]*id="header-search-q"[^>]*type="search"[^>]*name="q"/);
     expect(html).toContain('>搜索</span>');

@@ -2,8 +2,6 @@
 // A stylesheet per locale, because CSS margin boxes cannot look words up, and Paged.js does not
 // carry string-set values from page to page.
 import type { APIRoute } from 'astro';
-import type { Locale } from '../../i18n/locales';
-import { useTranslations } from '../../i18n/ui';
 import { perLocale } from '../../utils/paths';
 
 export function getStaticPaths() {
@@ -19,9 +17,11 @@ export function pageNumberContent(template: string): string {
     .join(' ');
 }
 
-export const GET: APIRoute<{ locale: Locale }> = ({ props }) => {
-  const template = useTranslations(props.locale)('print.pageNumber', { page: '{page}', pages: '{pages}' });
+export const GET: APIRoute = ({ locals }) => {
+  const template = locals.t('print.pageNumber', { page: '{page}', pages: '{pages}' });
   // !important: the main print stylesheet, which may come later in the document, has a bare number.
-  const css = `@page { @bottom-center { content: ${pageNumberContent(template)} !important; } }\n@page :first { @bottom-center { content: none !important; } }\n`;
+  const css =
+    `@page { @bottom-center { content: ${pageNumberContent(template)} !important; } }\n` +
+    '@page :first { @bottom-center { content: none !important; } }\n';
   return new Response(css, { headers: { 'content-type': 'text/css; charset=utf-8' } });
 };

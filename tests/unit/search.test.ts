@@ -2,7 +2,15 @@ import { describe, expect, test } from 'vitest';
 // The search feature's pure modules (src/search/): index tokens, query rewriting, ranking,
 // excerpts, index-time blocks, glossary records and the status line.
 import { withBigramBlocks } from '../../src/search/bigram-blocks';
-import { bigramToken, bigramTokens, bigrams, hanRuns, reachesTokens, rewriteQuery, stripTokens } from '../../src/search/bigram-tokens';
+import {
+  bigramToken,
+  bigramTokens,
+  bigrams,
+  hanRuns,
+  reachesTokens,
+  rewriteQuery,
+  stripTokens,
+} from '../../src/search/bigram-tokens';
 import { glossaryRecord, searchLanguage } from '../../src/search/glossary-records';
 import {
   excerptAround,
@@ -19,7 +27,11 @@ const token = (pair: string) => bigramToken(pair);
 
 describe('bigrams', () => {
   test('finds the runs of two or more Han characters, joining a segmenter’s spaces', () => {
-    expect(hanRuns('平果铝宾馆大力推行“六常法”，即 常 整顿; a 铝 b')).toEqual(['平果铝宾馆大力推行', '六常法', '即常整顿']);
+    expect(hanRuns('平果铝宾馆大力推行“六常法”，即 常 整顿; a 铝 b')).toEqual([
+      '平果铝宾馆大力推行',
+      '六常法',
+      '即常整顿',
+    ]);
   });
   test('pairs adjacent characters', () => {
     expect(bigrams('组员轮值')).toEqual(['组员', '员轮', '轮值']);
@@ -36,7 +48,9 @@ describe('bigrams', () => {
     expect(bigramTokens('teams and 铝')).toEqual([]);
   });
   test('strips token blocks and the full stop Pagefind puts after them', () => {
-    expect(stripTokens(`平果铝宾馆. ${token('宾馆')} ${token('平果')}. 报告原文.`)).toBe('平果铝宾馆. 报告原文.');
+    expect(stripTokens(`平果铝宾馆. ${token('宾馆')} ${token('平果')}. 报告原文.`)).toBe(
+      '平果铝宾馆. 报告原文.',
+    );
     expect(stripTokens('rotating team')).toBe('rotating team');
     expect(plainText(`组员 轮值   班长制 ${token('组员')}.`)).toBe('组员轮值班长制');
   });
@@ -50,28 +64,46 @@ describe('query rewriting', () => {
     });
   });
   test('keeps single characters and other words as they are', () => {
-    expect(rewriteQuery('铝 50-95-95 班组', 'zh-CN')).toEqual({ engineQuery: `${token('班组')} 铝 50-95-95`, phrases: ['班组'] });
+    expect(rewriteQuery('铝 50-95-95 班组', 'zh-CN')).toEqual({
+      engineQuery: `${token('班组')} 铝 50-95-95`,
+      phrases: ['班组'],
+    });
   });
   test('leaves English queries to Pagefind’s stemming', () => {
-    expect(rewriteQuery('rotating teams', 'en')).toEqual({ engineQuery: 'rotating teams', phrases: [] });
+    expect(rewriteQuery('rotating teams', 'en')).toEqual({
+      engineQuery: 'rotating teams',
+      phrases: [],
+    });
   });
   test('knows which typed words Pagefind would match against the hidden tokens', () => {
-    for (const word of ['z', 'zz', 'ZZ0', 'zz073ed07ec4', 'Zz073E', 'zz-1', '1.zz']) expect(reachesTokens(word), word).toBe(true);
-    for (const word of ['zinc', 'zzz', 'zz073ed07ec4a', 'zzg', 'a', '5S', '班组']) expect(reachesTokens(word), word).toBe(false);
+    for (const word of ['z', 'zz', 'ZZ0', 'zz073ed07ec4', 'Zz073E', 'zz-1', '1.zz'])
+      expect(reachesTokens(word), word).toBe(true);
+    for (const word of ['zinc', 'zzz', 'zz073ed07ec4a', 'zzg', 'a', '5S', '班组'])
+      expect(reachesTokens(word), word).toBe(false);
   });
   test('makes a word that could reach the tokens a phrase a result must show', () => {
     expect(rewriteQuery('zz', 'zh-CN')).toEqual({ engineQuery: 'zz', phrases: ['zz'] });
-    expect(rewriteQuery('班组 ZZ0', 'zh-CN')).toEqual({ engineQuery: `${token('班组')} ZZ0`, phrases: ['班组', 'ZZ0'] });
+    expect(rewriteQuery('班组 ZZ0', 'zh-CN')).toEqual({
+      engineQuery: `${token('班组')} ZZ0`,
+      phrases: ['班组', 'ZZ0'],
+    });
     expect(rewriteQuery('zz', 'en')).toEqual({ engineQuery: 'zz', phrases: [] });
   });
   test('drops results that only the hidden tokens matched', () => {
     const page = (title: string, text: string) => ({ title, text, score: 1 });
-    const candidates = [page('宾馆', plainText(`平果铝宾馆 ${token('宾馆')}.`)), page('锌', 'ZZ0 号样品')];
+    const candidates = [
+      page('宾馆', plainText(`平果铝宾馆 ${token('宾馆')}.`)),
+      page('锌', 'ZZ0 号样品'),
+    ];
     for (const query of ['zz', 'ZZ0', 'zz05']) {
       const { phrases } = rewriteQuery(query, 'zh-CN');
       expect(rankByPhrases([candidates[0]!], phrases), query).toEqual([]);
     }
-    expect(rankByPhrases(candidates, rewriteQuery('zz0', 'zh-CN').phrases).map((candidate) => candidate.title)).toEqual(['锌']);
+    expect(
+      rankByPhrases(candidates, rewriteQuery('zz0', 'zh-CN').phrases).map(
+        (candidate) => candidate.title,
+      ),
+    ).toEqual(['锌']);
   });
 });
 
@@ -89,7 +121,10 @@ describe('status line', () => {
   test('takes the plural form from Intl.PluralRules', () => {
     expect(resultStatus(templates, 'team', 1, 'en')).toBe('1 result for “team”.');
     expect(resultStatus(templates, 'team', 20, 'en')).toBe('20 results for “team”.');
-    const zh = { none: '没有找到与“{query}”相关的内容。', count: { other: '找到 {count} 条与“{query}”相关的结果。' } };
+    const zh = {
+      none: '没有找到与“{query}”相关的内容。',
+      count: { other: '找到 {count} 条与“{query}”相关的结果。' },
+    };
     expect(resultStatus(zh, '班组', 1, 'zh-CN')).toBe('找到 1 条与“班组”相关的结果。');
   });
 });
@@ -97,12 +132,21 @@ describe('status line', () => {
 describe('re-ranking', () => {
   const page = (title: string, text: string, score = 1) => ({ title, text, score });
   test('drops pages that have the characters but not the phrase (out of order)', () => {
-    const ranked = rankByPhrases([page('宾馆', '推行组员轮值班长制'), page('术语', '员组')], ['员组']);
+    const ranked = rankByPhrases(
+      [page('宾馆', '推行组员轮值班长制'), page('术语', '员组')],
+      ['员组'],
+    );
     expect(ranked.map((candidate) => candidate.title)).toEqual(['术语']);
   });
   test('puts the entry that is the query itself first', () => {
-    const ranked = rankByPhrases([page('班组长 · team leader', '班组长'), page('班组 · work team', '班组')], ['班组']);
-    expect(ranked.map((candidate) => candidate.title)).toEqual(['班组 · work team', '班组长 · team leader']);
+    const ranked = rankByPhrases(
+      [page('班组长 · team leader', '班组长'), page('班组 · work team', '班组')],
+      ['班组'],
+    );
+    expect(ranked.map((candidate) => candidate.title)).toEqual([
+      '班组 · work team',
+      '班组长 · team leader',
+    ]);
   });
   test('puts a phrase in the title first, then more occurrences, then Pagefind’s score', () => {
     const ranked = rankByPhrases(
@@ -133,7 +177,11 @@ describe('excerpts', () => {
     const text = `${'甲'.repeat(50)}六常法乙常整顿丙六常法${'丁'.repeat(200)}`;
     const parts = excerptAround(text, ['六常法', '常整顿'], 10);
     expect(parts[0]).toEqual({ text: `…${'甲'.repeat(10)}`, marked: false });
-    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['六常法', '常整顿', '六常法']);
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual([
+      '六常法',
+      '常整顿',
+      '六常法',
+    ]);
     expect(parts.at(-1)?.text.endsWith('…')).toBe(true);
   });
   test('prefers an occurrence at or after the section start, else the first', () => {
@@ -142,7 +190,9 @@ describe('excerpts', () => {
     expect(excerptAround(text, ['宾馆'], 2, 5)).toEqual([{ text: '班组甲乙…', marked: false }]);
   });
   test('reads Pagefind’s excerpt HTML, keeping spaces and removing tokens', () => {
-    expect(parseExcerpt('the <mark>rotating</mark> team &amp; “<mark>teams</mark>” zz073ed07ec4.')).toEqual([
+    expect(
+      parseExcerpt('the <mark>rotating</mark> team &amp; “<mark>teams</mark>” zz073ed07ec4.'),
+    ).toEqual([
       { text: 'the ', marked: false },
       { text: 'rotating', marked: true },
       { text: ' team & “', marked: false },
@@ -163,7 +213,9 @@ describe('landing anchors', () => {
   test('lands on the section whose matches weigh most, the innermost anchor', () => {
     expect(landingAnchor(anchors, at(15, 125, 130))?.id).toBe('unit-hotel');
     expect(landingAnchor(anchors, at(15, 16, 130))?.id).toBe('basics');
-    expect(landingAnchor(anchors, [{ location: 15, weight: 6 }, ...at(125, 130)])?.id).toBe('basics');
+    expect(landingAnchor(anchors, [{ location: 15, weight: 6 }, ...at(125, 130)])?.id).toBe(
+      'basics',
+    );
   });
   test('lands on the page itself when its title weighs most, and on the earlier section on a tie', () => {
     expect(landingAnchor(anchors, [{ location: 2, weight: 7 }, ...at(15, 16)])).toBeUndefined();
@@ -184,7 +236,9 @@ describe('index-time bigram blocks', () => {
     '<h2 id="a">做法</h2><p>组员轮值</p><div id="unit-hotel"><p>六常法</p></div></article></body></html>',
   ].join('');
   const result = withBigramBlocks(html);
-  const blocks = [...result.matchAll(/<p data-search-bigrams[^>]*>([^<]*)<\/p>/g)].map((match) => match[1]?.split(' '));
+  const blocks = [...result.matchAll(/<p data-search-bigrams[^>]*>([^<]*)<\/p>/g)].map((match) =>
+    match[1]?.split(' '),
+  );
   test('puts each stretch’s tokens before the next anchor and at the end of the body', () => {
     expect(blocks).toEqual([
       bigramTokens('平果铝宾馆'),
@@ -192,9 +246,15 @@ describe('index-time bigram blocks', () => {
       bigramTokens('组员轮值'),
       bigramTokens('六常法'),
     ]);
-    expect(result).toContain(`<p data-search-bigrams data-pagefind-weight="7">${bigramTokens('平果铝宾馆').join(' ')}</p>`);
-    expect(result).toContain(`<p data-search-bigrams data-pagefind-weight="6">${token('做法')}</p>`);
-    expect(result.indexOf(blocks[2]?.[0] ?? '?')).toBeLessThan(result.indexOf('<div id="unit-hotel">'));
+    expect(result).toContain(
+      `<p data-search-bigrams data-pagefind-weight="7">${bigramTokens('平果铝宾馆').join(' ')}</p>`,
+    );
+    expect(result).toContain(
+      `<p data-search-bigrams data-pagefind-weight="6">${token('做法')}</p>`,
+    );
+    expect(result.indexOf(blocks[2]?.[0] ?? '?')).toBeLessThan(
+      result.indexOf('<div id="unit-hotel">'),
+    );
     expect(result.indexOf(blocks[3]?.[0] ?? '?')).toBeLessThan(result.indexOf('</article>'));
   });
   test('leaves out navigation and ignored parts, and leaves the rest of the page as it was', () => {
@@ -217,10 +277,18 @@ describe('glossary records', () => {
   };
   test('holds the term in both languages and lands on its glossary entry', () => {
     const record = glossaryRecord('six-constants', term, 'en');
-    expect(record).toMatchObject({ url: '/en/glossary/#six-constants', language: 'en', meta: { title: 'Six Constants method · 六常法' }, filters: { kind: ['term'] } });
+    expect(record).toMatchObject({
+      url: '/en/glossary/#six-constants',
+      language: 'en',
+      meta: { title: 'Six Constants method · 六常法' },
+      filters: { kind: ['term'] },
+    });
     expect(record.content).toContain('六常法');
     expect(record.content).toContain('constant tidying (常整顿)');
-    expect(glossaryRecord('six-constants', term, 'zh-cn')).toMatchObject({ url: '/glossary/#six-constants', language: 'zh-cn' });
+    expect(glossaryRecord('six-constants', term, 'zh-cn')).toMatchObject({
+      url: '/glossary/#six-constants',
+      language: 'zh-cn',
+    });
   });
   test('uses the pages’ own language keys', () => {
     expect(searchLanguage('zh-cn')).toBe('zh-cn');
