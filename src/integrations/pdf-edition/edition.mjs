@@ -165,22 +165,28 @@ export async function makePdfEditions({ dir, base = '/', log = console.log, time
           page.on('framenavigated', (frame) => {
             if (frame === page.mainFrame() && frame.url() !== printUrl) refused.add(`(navigated away) ${frame.url()}`);
           });
-          const timed = (/** @type {Promise<any>} */ promise, /** @type {keyof typeof pdfTimeLimits} */ step) => withTimeLimit(promise, limits[step], step, document, edition);
-          await timed(page.goto(printUrl, { waitUntil: 'load', timeout: 0 }), 'load');
-          const metadata = await documentMetadata(page);
-          await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/paged.js` }), 'load');
-          await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/layout.js` }), 'load');
-          const broken = await timed(page.evaluate(() => /** @type {any} */ (window).nianjianPdf.images()), 'images');
-          if (broken.length > 0) throw new Error(`PDF 版 ${edition}：${document} 中的图片无法显示 / images in ${document} cannot be shown: ${broken.join(', ')}`);
-          const pages = await timed(page.evaluate(() => /** @type {any} */ (window).nianjianPdf.layout()), 'layout');
-          if (errors.length > 0) throw new Error(`Laying out ${document} failed: ${errors.join('; ')}`);
-          if (refused.size > 0) {
-            throw new Error(
+          const refusedError = () =>
+            new Error(
               `PDF 版 ${edition}：${document} 试图访问网站以外的地址，已拒绝 / tried to reach addresses outside the site, refused:\n` +
                 [...refused].map((url) => `  ${url}`).join('\n') +
                 '\n内容里不能引用外部地址 / content may not refer to outside addresses (check the MDX of this year\'s report and units).',
             );
-          }
+          // A refused request is the cause of whatever fails after it (a refused navigation
+          // destroys the page's scripts, say): report it first.
+          const timed = (/** @type {Promise<any>} */ promise, /** @type {keyof typeof pdfTimeLimits} */ step) =>
+            withTimeLimit(promise, limits[step], step, document, edition).catch((error) => {
+              throw refused.size > 0 ? refusedError() : error;
+            });
+          await timed(page.goto(printUrl, { waitUntil: 'load', timeout: 0 }), 'load');
+          const metadata = await timed(documentMetadata(page), 'load');
+          await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/paged.js` }), 'load');
+          await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/layout.js` }), 'load');
+          const broken = await timed(page.evaluate(() => /** @type {any} */ (window).nianjianPdf.images()), 'images');
+          if (broken.length > 0 && refused.size > 0) throw refusedError();
+          if (broken.length > 0) throw new Error(`PDF 版 ${edition}：${document} 中的图片无法显示 / images in ${document} cannot be shown: ${broken.join(', ')}`);
+          const pages = await timed(page.evaluate(() => /** @type {any} */ (window).nianjianPdf.layout()), 'layout');
+          if (refused.size > 0) throw refusedError();
+          if (errors.length > 0) throw new Error(`Laying out ${document} failed: ${errors.join('; ')}`);
           const printed = await timed(page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }), 'print');
           const pdf = await withMetadata(printed, metadata, lang);
           const file = join(dir, pdfPath(year, lang));
