@@ -29,8 +29,8 @@ describe('useTranslations', () => {
     expect(useTranslations('en')('nav.glossary')).toBe('Glossary');
   });
   test('fills placeholders', () => {
-    expect(useTranslations('zh-cn')('figure.shareOfTeams', { percent: '66%' })).toBe('占班组总数的66%');
-    expect(useTranslations('en')('figure.shareOfTeams', { percent: '66%' })).toBe('66% of all teams');
+    expect(useTranslations('zh-cn')('chart.targets.targetMark', { target: '50%' })).toBe('目标50%');
+    expect(useTranslations('en')('chart.targets.targetMark', { target: '50%' })).toBe('target 50%');
   });
   test('a missing placeholder value is an error, not a silent "{percent}"', () => {
     expect(() => interpolate('{percent} of all teams')).toThrow(/needs a value for \{percent\}/);
