@@ -240,7 +240,8 @@ async function loadEntry(
         problems.push(...(await imageProblems(file, field, imagePath, relativeFile(root, imagePath), rule.images.rules, yaml.lineOf([field]))));
       }
       const year = entry.data.year;
-      if ((collection === 'reports' || collection === 'metrics' || collection === 'timelines') && typeof year === 'number' && String(year) !== slug) {
+      // A figures file's year is checked by figureFilesProblems (src/utils/metrics.ts), in the build too.
+      if ((collection === 'reports' || collection === 'timelines') && typeof year === 'number' && String(year) !== slug) {
         problems.push(problemAt(file, yaml.lineOf(['year']), 'year', [`is ${year}, but the file is named ${slug}`, `make them agree: the file of the ${year} report is named ${year}${rule.extension}`], [`是 ${year}，但文件名是 ${slug}`, `两者要一致：${year} 年的文件名是 ${year}${rule.extension}`]));
       }
     }
