@@ -91,8 +91,13 @@ function countsChart(chart: ChartDeclaration, figures: YearFigures, locale: Loca
 /** A summary written from the bars' labels and values, for a chart that declares none. */
 function countsSummary(bars: Array<{ figure: Figure; label: string }>, whole: Figure | undefined, locale: Locale, t: Translate): string {
   const notReported = t('figure.notReported');
+  const counterOf = (figure: Figure) => {
+    const word = pickText(figure.counter ?? { zh: '', en: '' }, locale);
+    // "1 team", "2 teams": the English counter is written as a plural noun.
+    return locale === 'en' && figure.displayed === 1 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
+  };
   const withCounter = (figure: Figure) =>
-    figure.value === null ? notReported : t('chart.summary.value', { value: formatFigure(figure, locale, notReported), counter: pickText(figure.counter ?? { zh: '', en: '' }, locale) });
+    figure.value === null ? notReported : t('chart.summary.value', { value: formatFigure(figure, locale, notReported), counter: counterOf(figure) });
   const sentences: string[] = [];
   if (whole && !bars.some((bar) => bar.figure.id === whole.id)) {
     sentences.push(t('chart.summary.item', { label: pickText(whole.short, locale), value: withCounter(whole) }));
@@ -120,7 +125,7 @@ function targetRowsChart(chart: ChartDeclaration, figures: YearFigures, locale: 
   const targetText = (row: TargetComparison) => (row.target === null ? t('figure.notReported') : formatPercent(row.target, locale));
   const sentence = ({ label, comparison: row }: TargetRow) => {
     const values = { label, actual: share(row.actual), target: targetText(row), margin: marginText(row.marginPoints) };
-    if (row.target === null && row.actual !== null) return t('chart.targets.noTarget', values);
+    if (row.target === null) return t(row.actual === null ? 'chart.targets.neither' : 'chart.targets.noTarget', values);
     if (row.status === 'not-reported') return t('chart.targets.unknown', values);
     if (row.direction === 'at-most') return t(row.status === 'met' ? 'chart.targets.metAtMost' : 'chart.targets.missedAtMost', values);
     return t(row.status === 'met' ? 'chart.targets.met' : 'chart.targets.missed', values);

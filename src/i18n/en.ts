@@ -73,6 +73,7 @@ export const en = {
   'chart.targets.metAtMost': "{label}: {actual} against a ceiling of {target}, {margin} points below.",
   'chart.targets.missedAtMost': "{label}: {actual} against a ceiling of {target}, {margin} points above.",
   'chart.targets.noTarget': "{label}: {actual}; the report gives no target.",
+  'chart.targets.neither': "{label}: the report gives neither the actual figure nor a target.",
   'chart.result.metAtMost': "met ({margin} points below the ceiling)",
   'chart.result.missedAtMost': "missed ({margin} points above the ceiling)",
   'chart.summary.none': "The report gives none of these figures.",

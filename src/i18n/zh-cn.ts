@@ -67,6 +67,7 @@ export const zhCN = {
   'chart.targets.metAtMost': "{label}{actual}，上限{target}，低于上限{margin}个百分点。",
   'chart.targets.missedAtMost': "{label}{actual}，上限{target}，超出上限{margin}个百分点。",
   'chart.targets.noTarget': "{label}{actual}，报告未给出目标。",
+  'chart.targets.neither': "{label}：报告未给出实际数字和目标。",
   'chart.result.metAtMost': "达到（低于上限{margin}个百分点）",
   'chart.result.missedAtMost': "未达到（超出上限{margin}个百分点）",
   'chart.summary.none': "报告未给出这些数字。",

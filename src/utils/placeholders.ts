@@ -20,7 +20,3 @@ export function splitMetricPlaceholders(text: string): TextPart[] {
   return parts;
 }
 
-/** The figure ids a text quotes as `{metric:id}`, with the 1-based line of each within the text. */
-export function placeholderIds(text: string): Array<{ id: string; modifier: string | undefined; offset: number }> {
-  return [...text.matchAll(placeholderPattern)].map((m) => ({ id: m[1] ?? '', modifier: m[2], offset: m.index ?? 0 }));
-}

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { schemaProblems } from '../../src/check/schema-issues';
 import { parseYamlSource } from '../../src/model/yaml-source';
-import { metricsSchema, type MetricsData } from '../../src/schemas/metrics';
+import { metricsSchema } from '../../src/schemas/metrics';
 import {
   compareTarget,
   exactPercent,
