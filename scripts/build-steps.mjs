@@ -10,7 +10,10 @@ import { writeCspHeader } from './lib/csp-header.mjs';
 import { precompress } from './lib/precompress.mjs';
 
 /** @type {Array<{ name: string, run: (context: { outDir: string, root: string, env: NodeJS.ProcessEnv }) => Promise<void> | void }>} */
-export const postBuildSteps = [
+// Declared empty, then filled: tests/editors/bad-input.test.ts swaps this line to inject a failing step.
+export const postBuildSteps = [];
+
+postBuildSteps.push(
   // The web server's Content-Security-Policy header, from the pages just built (deploy/nginx.conf).
   { name: 'CSP header', run: async ({ outDir }) => void (await writeCspHeader(outDir)) },
   // .gz and .br copies for the web server to send as they are (deploy/nginx.conf).
@@ -21,4 +24,4 @@ export const postBuildSteps = [
     name: 'Build record',
     run: async ({ outDir, root, env }) => void (await writeBuildInfo({ outDir, root, env, startedAt: new Date(performance.timeOrigin) })),
   },
-];
+);

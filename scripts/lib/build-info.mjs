@@ -30,8 +30,10 @@ export const buildInfoPath = `${deployFolder}/build-info.json`;
  */
 export function gitState(root) {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' });
+    // Outside a git checkout (a copied folder) git's complaint is no news: the commit is "unknown".
+    const options = /** @type {const} */ ({ cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], options).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], options);
     return { commit, uncommittedChanges: status.trim().length > 0 };
   } catch {
     return { commit: 'unknown', uncommittedChanges: true };

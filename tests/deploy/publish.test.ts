@@ -2,7 +2,7 @@
 // build record), keeping the last N releases, and a publish and a rollback under load in which no
 // request fails and every response is one release's file, whole; then the rollback is checked to
 // restore the first release byte for byte.
-import { cp, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -56,7 +56,7 @@ describe('publish refuses what must not go live', () => {
     expect(result.code).toBe(1);
     expect(result.output).toContain('out of date');
     // Every source file is newer than that: the first twenty are named, then how many more.
-    expect(result.output).toMatch(/src\/content\/\S+/);
+    expect(result.output).toMatch(/^  src\/\S+$/m);
     expect(result.output).toMatch(/… \d+ more/);
   });
 
@@ -70,6 +70,15 @@ describe('publish refuses what must not go live', () => {
     expect(none.code).toBe(1);
     expect(none.output).toContain('no build record');
   });
+});
+
+test('a live folder that is not a link is left alone: publish cannot switch it atomically', async () => {
+  const target = join(work, 'plain-folder');
+  await mkdir(join(target, 'current'), { recursive: true });
+  const result = await runPublish(target, '--from', buildA);
+  expect(result.code).toBe(1);
+  expect(result.output).toContain('is not a symbolic link');
+  expect(await readdir(join(target, 'current'))).toEqual([]);
 });
 
 test('keeps the newest releases (--keep), the live one the newest', async () => {
