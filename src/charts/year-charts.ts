@@ -3,7 +3,7 @@ import { useTranslations, type Translate } from '../i18n/ui';
 import { formatDecimal, formatNumber, formatPercent } from '../utils/format';
 import { exactPercent, roundPercent, type Percent, type YearFigures } from '../utils/metrics';
 import { fiveGoodChart, targetsChart, teamGradesChart } from './configs';
-import { renderChartSvg, type ChartSize } from './render';
+import { renderChart, type ChartSize, type RenderedChart } from './render';
 
 /** One chart as a page shows it: the picture, and the same information as text and as a table. */
 export interface ChartFigureData {
@@ -12,6 +12,8 @@ export interface ChartFigureData {
   summary: string;
   svg: string;
   size: ChartSize;
+  /** The same chart laid out for phones (`src/charts/render.ts`). */
+  narrow: RenderedChart['narrow'];
   /** `numeric[i]`: column i holds numbers (aligned right). */
   table: { head: string[]; numeric: boolean[]; rows: string[][] };
 }
@@ -62,8 +64,7 @@ export function yearCharts(figures: YearFigures, locale: Locale): ChartFigureDat
         below: count(teams.belowQualified),
         belowShare: ofTotal(teams.belowQualified, teams.total),
       }),
-      svg: renderChartSvg(teamGradesChart(figures, t, locale), size),
-      size,
+      ...renderChart(teamGradesChart(figures, t, locale), size),
       table: {
         head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
         numeric: [false, true, true],
@@ -88,8 +89,7 @@ export function yearCharts(figures: YearFigures, locale: Locale): ChartFigureDat
             : t(row.status === 'met' ? 'chart.targets.met' : 'chart.targets.missed', values);
         })
         .join(t('sentence.separator')),
-      svg: renderChartSvg(targetsChart(figures, t, locale), size),
-      size,
+      ...renderChart(targetsChart(figures, t, locale), size),
       table: {
         head: [t('chart.table.category'), t('chart.table.actual'), t('chart.table.target'), t('chart.table.result')],
         numeric: [false, true, true, false],
@@ -112,8 +112,7 @@ export function yearCharts(figures: YearFigures, locale: Locale): ChartFigureDat
         accepted: count(fiveGood.accepted),
         acceptedShare: share(fiveGood.acceptedPercent),
       }),
-      svg: renderChartSvg(fiveGoodChart(figures, t, locale), size),
-      size,
+      ...renderChart(fiveGoodChart(figures, t, locale), size),
       table: {
         head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
         numeric: [false, true, true],
