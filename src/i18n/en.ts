@@ -12,6 +12,8 @@ export const en = {
   'nav.report': 'Annual summary',
   'nav.units': 'Unit highlights',
   'nav.glossary': 'Glossary',
+  'nav.menu': 'Menu',
+  'share.altSeparator': ': ',
   'lang.switch': '中文',
   'lang.switchLabel': 'Read this page in Chinese',
   'home.kicker': '{year} annual summary',
