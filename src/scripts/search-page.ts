@@ -19,6 +19,7 @@ import {
 interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
+  preload(query: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindResult {
@@ -130,7 +131,11 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   };
   // While a Chinese input method is composing, the box holds pinyin, not the query: wait for the characters.
   input.addEventListener('input', (event) => {
-    if (!(event instanceof InputEvent && event.isComposing)) later();
+    if (event instanceof InputEvent && event.isComposing) return;
+    // Fetch the index chunks for what is typed so far while the typing pause runs.
+    const { engineQuery } = rewriteQuery(input.value.trim(), lang);
+    if (engineQuery) void engine().then((api) => api.preload(engineQuery)).catch(() => undefined);
+    later();
   });
   input.addEventListener('compositionend', later);
   kindSelect.addEventListener('change', () => void run());
