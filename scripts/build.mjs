@@ -158,3 +158,14 @@ try {
 }
 await rm(previous, { recursive: true, force: true });
 console.log(`✓ 构建完成，dist/ 已更新（${((performance.now() - started) / 1000).toFixed(0)} 秒）。Build complete: dist/ updated.`);
+// Without SITE_URL, canonical links, hreflang, the sitemap and share images (og:image) point at
+// localhost: fine for a preview, wrong on a server. Say so last, where it is seen.
+if (!process.env.SITE_URL) {
+  console.warn(
+    [
+      '',
+      '⚠ 警告：未设置 SITE_URL。规范链接、站点地图和分享图片（og:image）都指向 http://localhost:4321，部署前请用 SITE_URL=https://… npm run build 重新构建。',
+      '⚠ WARNING: SITE_URL is not set. Canonical links, the sitemap and share images (og:image) point at http://localhost:4321; before deploying, build again with SITE_URL=https://… npm run build.',
+    ].join('\n'),
+  );
+}

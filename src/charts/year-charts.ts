@@ -17,7 +17,7 @@ import {
   type YearFigures,
 } from '../utils/metrics';
 import { countBarsChart, targetsChart, type CountBar, type TargetRow } from './configs';
-import { renderChartSvg, type ChartSize } from './render';
+import { renderChart, type ChartSize, type RenderedChart } from './render';
 
 /** One chart as a page shows it: the picture, and the same information as text and as a table. */
 export interface ChartFigureData {
@@ -29,6 +29,8 @@ export interface ChartFigureData {
   /** Every figure of the chart is "not reported": no picture, the summary says so. */
   empty: boolean;
   size: ChartSize;
+  /** The same chart laid out for phones (`src/charts/render.ts`). */
+  narrow: RenderedChart['narrow'];
   /** `numeric[i]`: column i holds numbers (aligned right). */
   table: { head: string[]; numeric: boolean[]; rows: string[][] };
 }
@@ -71,9 +73,8 @@ function countsChart(chart: ChartDeclaration, figures: YearFigures, locale: Loca
     id: chart.id,
     caption: captionOf(chart, figures, locale),
     summary,
-    svg: empty ? '' : renderChartSvg(countBarsChart(drawn, whole?.value ?? null, t, locale), size),
+    ...(empty ? { svg: '', size, narrow: { svg: '', size } } : renderChart(countBarsChart(drawn, whole?.value ?? null, t, locale), size)),
     empty,
-    size,
     table: whole
       ? {
           head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
@@ -143,9 +144,8 @@ function targetRowsChart(chart: ChartDeclaration, figures: YearFigures, locale: 
     id: chart.id,
     caption: captionOf(chart, figures, locale),
     summary: empty ? t('chart.summary.none') : (declared ?? rows.map(sentence).join(t('sentence.separator'))),
-    svg: empty ? '' : renderChartSvg(targetsChart(rows, t, locale), size),
+    ...(empty ? { svg: '', size, narrow: { svg: '', size } } : renderChart(targetsChart(rows, t, locale), size)),
     empty,
-    size,
     table: {
       head: [t('chart.table.category'), t('chart.table.actual'), t('chart.table.target'), t('chart.table.result')],
       numeric: [false, true, true, false],

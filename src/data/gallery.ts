@@ -66,9 +66,9 @@ export async function lightboxImage(photo: Photo) {
 }
 
 /** A 1280 px JPEG for Open Graph previews (WeChat and chat apps do not all read WebP). */
-export async function openGraphImage(photo: Photo): Promise<string> {
+export async function openGraphImage(photo: Photo): Promise<{ src: string; width: number; height: number }> {
   const image = await getImage({ src: photo.data.image, width: 1280, format: 'jpg' });
-  return image.src;
+  return { src: image.src, width: Number(image.attributes['width']), height: Number(image.attributes['height']) };
 }
 
 interface SourceInfo {

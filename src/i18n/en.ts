@@ -3,7 +3,7 @@ import type { UiKey } from './zh-cn';
 /** Every string the interface shows in English; the type makes a missing key a build error. */
 export const en = {
   'site.name': 'Pingguo Aluminium Yearbook',
-  'site.description': 'Annual summary of team building and the "Five-Good" office campaign at Pingguo Aluminium Company',
+  'site.description': 'Annual summary of team building and the “Five-Good” office campaign at Pingguo Aluminium Company',
   'list.separator': ', ',
   'sentence.separator': ' ',
   'skip.toMain': 'Skip to main content',
@@ -12,6 +12,8 @@ export const en = {
   'nav.report': 'Annual summary',
   'nav.units': 'Unit highlights',
   'nav.glossary': 'Glossary',
+  'nav.menu': 'Menu',
+  'share.altSeparator': ': ',
   'lang.switch': '中文',
   'lang.switchLabel': 'Read this page in Chinese',
   'home.kicker': '{year} annual summary',

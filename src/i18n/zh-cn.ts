@@ -10,6 +10,8 @@ export const zhCN = {
   'nav.report': '年度总结',
   'nav.units': '单位亮点',
   'nav.glossary': '术语表',
+  'nav.menu': '菜单',
+  'share.altSeparator': '：',
   'lang.switch': 'English',
   'lang.switchLabel': '阅读本页英文版',
   'home.kicker': '{year}年度工作总结',

@@ -20,6 +20,7 @@ import { resultStatus, type StatusTemplates } from './status-message';
 interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
+  preload(query: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(
     query: string,
     options?: { filters?: Record<string, string> },
@@ -135,7 +136,11 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   };
   // While a Chinese input method is composing, the box holds pinyin, not the query: wait for the characters.
   input.addEventListener('input', (event) => {
-    if (!(event instanceof InputEvent && event.isComposing)) later();
+    if (event instanceof InputEvent && event.isComposing) return;
+    // Fetch the index chunks for what is typed so far while the typing pause runs.
+    const { engineQuery } = rewriteQuery(input.value.trim(), lang);
+    if (engineQuery) void engine().then((api) => api.preload(engineQuery)).catch(() => undefined);
+    later();
   });
   input.addEventListener('compositionend', later);
   kindSelect.addEventListener('change', () => void run());

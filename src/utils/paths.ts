@@ -15,9 +15,12 @@ function normalize(path: string): string {
   return result.replace(/\/{2,}/g, '/') + suffix;
 }
 
-/** The file name of a chart's SVG in its year's folder: `team-grades.zh-CN.svg`. */
-export function chartFileName(id: string, locale: Locale): string {
-  return `${id}.${htmlLang[locale]}.svg`;
+/** Which drawing of a chart: `wide` for screens from 40rem, `narrow` laid out for phones (src/charts/render.ts). */
+export type ChartVariant = 'wide' | 'narrow';
+
+/** The file name of a chart's SVG in its year's folder: `team-grades.zh-CN.svg`, `team-grades.zh-CN.narrow.svg`. */
+export function chartFileName(id: string, locale: Locale, variant: ChartVariant = 'wide'): string {
+  return `${id}.${htmlLang[locale]}${variant === 'narrow' ? '.narrow' : ''}.svg`;
 }
 
 /** The open-data formats of a year's figures. */
@@ -51,8 +54,8 @@ export const sitePaths = {
   /** Pagefind's index and script, written after the build (src/search/pagefind-integration.ts). */
   searchIndex: () => '/pagefind/',
   /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */
-  chart: (year: number, id: string, locale: Locale) =>
-    `/charts/${year}/${chartFileName(id, locale)}`,
+  chart: (year: number, id: string, locale: Locale, variant: ChartVariant = 'wide') =>
+    `/charts/${year}/${chartFileName(id, locale, variant)}`,
   /** A year's figures as open data (src/pages/data/[year]/[file].ts). */
   openData: (year: number, format: OpenDataFormat) => `/data/${year}/${openDataFileName(format)}`,
   /** The print edition's page rules, per locale (src/pages/[...lang]/print-pages.css.ts). */

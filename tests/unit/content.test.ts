@@ -59,8 +59,8 @@ describe('the English report mirrors the Chinese one', () => {
     }
   });
   test('keeps Four Don’ts and Five Don’ts apart, as the source does', () => {
-    expect(enReport.body).toContain("Four Don'ts");
-    expect(enReport.body).toContain("Five Don'ts");
+    expect(enReport.body).toContain('Four Don’ts');
+    expect(enReport.body).toContain('Five Don’ts');
   });
 });
 

@@ -1,5 +1,6 @@
 // The charts as static SVG files, drawn at build time: pages show them with <img>, so they load
-// lazily, are cached between pages and print without JavaScript.
+// lazily, are cached between pages and print without JavaScript. Each chart has two files: its
+// page layout and its narrow layout for phones (`*.narrow.svg`, picked by <picture> in ChartFigure).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cachedYearCharts } from '../../../charts/year-charts';
 import { loadSite } from '../../../data/site';
@@ -13,10 +14,10 @@ export const getStaticPaths = (async () => {
     locales.flatMap((locale) =>
       cachedYearCharts(yearFigures(entry.data), locale)
         .filter((chart) => !chart.empty) // a chart the report gives no figure for has no picture
-        .map((chart) => ({
-        params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) },
-        props: { svg: chart.svg },
-      })),
+        .flatMap((chart) => [
+          { params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) }, props: { svg: chart.svg } },
+          { params: { year: String(entry.data.year), file: chartFileName(chart.id, locale, 'narrow') }, props: { svg: chart.narrow.svg } },
+        ]),
     ),
   );
 }) satisfies GetStaticPaths;

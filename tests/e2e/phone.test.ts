@@ -1,0 +1,144 @@
+// Reading on a phone (issue 16): every kind of page in both languages at 320, 360 and 390 px wide.
+// No sideways scrolling, chart text at a legible size, a one-row header, tap targets of 24 px,
+// a share image that is served at the size the page says, and no axe violations.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
+import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
+import { sitePages } from '../support/site';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const rootUrl = inject('rootUrl');
+const allPages = sitePages(inject('rootDir'));
+/** The first page of each kind in each language, the units index and the 404 pages. */
+const pages = [
+  ...pageKinds.flatMap(([, pattern]) =>
+    ['zh', 'en'].flatMap((lang) => allPages.find((path) => pattern.test(path) && path.startsWith('/en/') === (lang === 'en')) ?? []),
+  ),
+  ...allPages.filter((path) => /^\/(en\/)?\d{4}\/units\/$/.test(path)),
+  '/404.html',
+  '/en/404/',
+];
+const widths = [320, 360, 390] as const;
+/** Smallest chart text, CSS px: 12 at 360 px and up, 11 at 320 px. */
+const minimumChartText = (width: number) => (width >= 360 ? 12 : 11);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => undefined));
+  const response = await page.goto(new URL(path.replace(/^\//, ''), rootUrl).href, { waitUntil: 'load' });
+  // The 404 pages too: asked for by their own address, they are served with 200.
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+test('covers every kind of page in both languages', () => {
+  expect(pages.length).toBeGreaterThanOrEqual(pageKinds.length * 2 + 4);
+});
+
+describe.each(pages)('%s', (path) => {
+  test.each(widths)('at %i px: no sideways scrolling, legible charts, one-row header, 24 px targets, no axe violations', async (width) => {
+    const page = await open(path, width);
+    const measured = await measurePhone(page);
+
+    expect(measured.overflow, `wider than the screen by: ${measured.wideElements.join(', ')}`).toBe(0);
+
+    for (const chart of measured.charts) {
+      // Phones get the narrow drawing, and its smallest text reads at the size required.
+      expect(chart.src).toMatch(/\.narrow\.svg$/);
+      expect(chart.fontPx, chart.src).toBeGreaterThanOrEqual(minimumChartText(width));
+      // What is on screen agrees: the shortest run of outlines (digits: ~0.7 of the font size).
+      expect(chart.glyphPx, chart.src).toBeGreaterThanOrEqual(minimumChartText(width) * 0.65);
+    }
+    if (/^\/(en\/)?(\d{4}\/)?$/.test(path)) expect(measured.charts.length).toBeGreaterThan(0);
+
+    expect(measured.smallTargets).toEqual([]);
+
+    // The header: one row with the name, the menu and the language switch, then the search box.
+    const header = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+      return {
+        height: box('.site-header')?.height ?? 0,
+        menu: box('.site-menu__button'),
+        language: box('[data-language-switcher]'),
+        search: box('.header-search'),
+      };
+    });
+    expect(header.height).toBeLessThanOrEqual(130);
+    expect(header.menu && header.language && header.search).toBeTruthy();
+    expect(Math.abs((header.menu?.top ?? 0) - (header.language?.top ?? 1))).toBeLessThan(4);
+    expect(header.search?.top ?? 0).toBeGreaterThanOrEqual((header.menu?.bottom ?? 0) - 1);
+
+    await page.evaluate(axeSource);
+    const violations = (await page.evaluate(
+      async () =>
+        (
+          await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          })
+        ).violations,
+    )) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.close();
+  });
+
+  test('has a share image that is served at the size the page gives', async () => {
+    const page = await open(path, 360);
+    const meta = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('meta[property^="og:image"]')].map((element) => [element.getAttribute('property'), element.getAttribute('content')]),
+      ),
+    );
+    expect(meta['og:image']).toBeTruthy();
+    expect(meta['og:image:alt']).toBeTruthy();
+    // The page names its share image with the build's SITE_URL; fetch the same path from this server.
+    const imagePath = new URL(meta['og:image'] ?? '').pathname;
+    const response = await page.request.get(new URL(imagePath.replace(/^\//, ''), rootUrl).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^image\/(png|jpeg)$/);
+    const { width, height } = await sharp(await response.body()).metadata();
+    expect([width, height]).toEqual([Number(meta['og:image:width']), Number(meta['og:image:height'])]);
+    expect(width).toBeGreaterThanOrEqual(1200);
+    // Home and report pages get their year's card, photos their photo, other pages the site's card.
+    if (/^\/(en\/)?(\d{4}\/)?$/.test(path)) expect(imagePath).toMatch(/^\/share\/\d{4}\.(zh-CN|en)\.png$/);
+    else if (/\/gallery\/photos\//.test(path)) expect(imagePath).toMatch(/\.jpg$/);
+    else expect(imagePath).toMatch(/^\/share\/site\.(zh-CN|en)\.png$/);
+    await page.close();
+  });
+});
+
+describe('the phone header and charts', () => {
+  test('the menu opens with the site’s links, one tap away, and the language switch is in the first row', async () => {
+    const page = await open('/en/2007/', 360);
+    expect(await page.locator('.site-nav a').first().isVisible()).toBe(false);
+    await page.click('.site-menu__button');
+    const links = page.locator('.site-nav a');
+    expect(await links.count()).toBe(4);
+    for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
+    expect(await page.locator('[data-language-switcher]').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('wide screens get the page layout of each chart and the links in a row, with no menu button', async () => {
+    const page = await open('/2007/', 1280);
+    const sources = await page.$$eval('figure.chart img', (images) => images.map((image) => (image as HTMLImageElement).currentSrc));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source).not.toMatch(/\.narrow\.svg$/);
+    expect(await page.locator('.site-menu__button').isVisible()).toBe(false);
+    expect(await page.locator('.site-nav a').first().isVisible()).toBe(true);
+    await page.close();
+  });
+});
