@@ -5,8 +5,7 @@ import { inLocale, latestYear, loadSite } from '../data/site';
 import { figuresFor } from '../data/figures';
 import { htmlLang, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
-import { formatNumber, formatPercent } from '../utils/format';
-import { roundPercent } from '../utils/metrics';
+import { figureOf, formatFigure } from '../utils/metrics';
 import { shareCardSize, type ShareCardContent } from './card';
 
 /** Site path of a share card: `/share/2007.zh-CN.png`, or `/share/site.en.png` for the site's own. */
@@ -26,17 +25,13 @@ export async function yearCard(year: number, locale: Locale): Promise<ShareCardC
   const t = useTranslations(locale);
   const report = inLocale((await loadSite()).reports, locale).get(String(year));
   if (!report) throw new Error(`No ${locale} report for ${year}: its share card needs src/content/reports/${locale}/${year}.mdx.`);
-  const { teams, fiveGood } = await figuresFor(year);
-  const count = (value: number | null) => (value === null ? t('figure.notReported') : formatNumber(value, locale));
-  const excellentShare = roundPercent(teams.excellentPercent);
-  const figures = [
-    { value: count(teams.total), label: t('figure.teamsTotal') },
-    {
-      value: count(teams.excellent),
-      label: excellentShare === null ? t('figure.teamsExcellent') : `${t('figure.teamsExcellent')} (${formatPercent(excellentShare, locale)})`,
-    },
-    { value: count(fiveGood.accepted), label: t('figure.officesAccepted') },
-  ];
+  // The year's first three key-figure cards, as its figures file orders them (`cards:`).
+  const declared = await figuresFor(year);
+  const pick = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
+  const figures = declared.cards.slice(0, 3).map((card) => {
+    const figure = figureOf(declared, card.figure);
+    return { value: formatFigure(figure, locale, t('figure.notReported')), label: pick(card.label ?? figure.short) };
+  });
   const title = report.data.title;
   return {
     latin: locale === 'en',
