@@ -82,20 +82,20 @@ describe('page locals', () => {
 });
 
 describe('components that fail while rendering', () => {
-  test('<Metric> with an unknown id names the file and line that wrote it, and the fix', async () => {
+  // An unknown id is caught by the content check before any page is built (tests/unit/model.test.ts);
+  // what only rendering can find is a <Metric> on a page that belongs to no year.
+  test('<Metric> outside a year’s page names the file and line that wrote it, and the fix', async () => {
     const container = await AstroContainer.create();
     const folder = mkdtempSync(join(tmpdir(), 'render-errors-'));
-    const file = join(folder, '2007.mdx');
-    writeFileSync(file, '---\ntitle: 2007\n---\n\n优秀率 <Metric id="teams.excelentRate" />。\n');
+    const file = join(folder, 'term.mdx');
+    writeFileSync(file, '---\ntitle: term\n---\n\n优秀率 <Metric id="teams.excellentRate" />。\n');
     const render = container.renderToString(Metric, {
-      props: { id: 'teams.excelentRate' },
-      locals: { ...pageLocals('zh-cn'), reportYear: 2007, contentFiles: [file] },
+      props: { id: 'teams.excellentRate' },
+      locals: { ...pageLocals('zh-cn'), contentFiles: [file] },
     });
     await expect(render).rejects.toThrow(RenderError);
-    await expect(render).rejects.toThrow(
-      `${file}:5 — 字段 field "<Metric id="teams.excelentRate" />"`,
-    );
-    await expect(render).rejects.toThrow(/改法：改用已有的编号之一：teams\.total、/);
-    await expect(render).rejects.toThrow(/Fix: use one of teams\.total, /);
+    await expect(render).rejects.toThrow(`${file}:5 — 字段 field "<Metric id="teams.excellentRate" />"`);
+    await expect(render).rejects.toThrow(/改法：给组件加上年份/);
+    await expect(render).rejects.toThrow(/Fix: give it the year, e\.g\. <Metric/);
   }, 60_000);
 });
