@@ -595,5 +595,6 @@ describe('npm run build never leaves a half-built dist/', () => {
     expect(existsSync(join(root, '.dist-old'))).toBe(false);
     await rm(join(root, 'dist'), { recursive: true, force: true });
     await mkdir(join(root, 'dist'));
-  });
+    // Two full builds: twice the project's per-test allowance.
+  }, 480_000);
 });
