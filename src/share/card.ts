@@ -78,7 +78,7 @@ export function renderShareCard(content: ShareCardContent): Buffer {
     y += 66;
   }
   const titleSize = content.figures.length > 0 ? 50 : 64;
-  font(ctx, titleSize, 700);
+  font(ctx, titleSize, 700, latin);
   ctx.fillStyle = colours.ink;
   const maxLines = content.figures.length > 0 ? 3 : 4;
   for (const line of wrapText(content.title, width - 2 * margin, (text) => ctx.measureText(text).width, maxLines)) {
