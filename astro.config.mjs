@@ -26,7 +26,9 @@ const base = process.env.BASE_PATH || '/';
 const quietHeadInjectDirective = {
   name: 'nianjian:quiet-head-inject-directive',
   onLog(_level, log) {
-    return !(log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject'));
+    return !(
+      log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')
+    );
   },
 };
 
@@ -45,7 +47,10 @@ export default defineConfig({
     // `## 标题 {#anchor}` gives headings stable ASCII ids shared by both languages.
     // mdxAllowlist: content MDX outside src/model/mdx-allowlist.ts (import/export, {…}, scripts,
     // event handlers, images outside src/content/) stops the build, as it fails `npm run check`.
-    processor: satteri({ features: { headingAttributes: true }, mdastPlugins: [mdxAllowlist(fileURLToPath(new URL('.', import.meta.url)))] }),
+    processor: satteri({
+      features: { headingAttributes: true },
+      mdastPlugins: [mdxAllowlist(fileURLToPath(new URL('.', import.meta.url)))],
+    }),
   },
   integrations: [
     // First: symbolic links in src/content/ stop the build, as they fail `npm run check`.

@@ -14,7 +14,14 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
-const { values } = parseArgs({ allowNegative: true, options: { dir: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '10' }, write: { type: 'boolean', default: true } } });
+const { values } = parseArgs({
+  allowNegative: true,
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    runs: { type: 'string', default: '10' },
+    write: { type: 'boolean', default: true },
+  },
+});
 const dir = resolve(values.dir);
 const runs = Number(values.runs);
 const queries = [
@@ -26,7 +33,9 @@ const queries = [
 
 /** nginx on a free port serving `dir`, with its default caching headers (ETag, Last-Modified). */
 async function serveWithNginx() {
-  const which = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' });
+  const which = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], {
+    encoding: 'utf8',
+  });
   const binary = which.stdout.trim().split('\n')[0];
   if (!binary) return undefined;
   const prefix = mkdtempSync(join(tmpdir(), 'nianjian-nginx-'));
@@ -39,7 +48,9 @@ http { include /etc/nginx/mime.types; access_log off; client_body_temp_path ${pr
   fastcgi_temp_path ${prefix}; uwsgi_temp_path ${prefix}; scgi_temp_path ${prefix}; gzip on; gzip_types *;
   server { listen 127.0.0.1:${port}; root ${dir}; error_page 404 /404.html; } }`,
   );
-  const child = spawn(binary, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], { stdio: 'ignore' });
+  const child = spawn(binary, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], {
+    stdio: 'ignore',
+  });
   await new Promise((done) => setTimeout(done, 500));
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -59,7 +70,8 @@ async function typeAndTime(page, selector, query) {
     const list = document.getElementById('search-results');
     if (list)
       new MutationObserver(() => {
-        if ((list.dataset.query ?? '').startsWith(`${q}|`) && !state.shown) state.shown = performance.now();
+        if ((list.dataset.query ?? '').startsWith(`${q}|`) && !state.shown)
+          state.shown = performance.now();
       }).observe(list, { attributes: true, attributeFilter: ['data-query'] });
   }, query);
   await page.click(selector);
@@ -90,17 +102,29 @@ try {
     results.warm.push(await typeAndTime(page, '#search-q', query));
     await page.fill('#search-q', '');
     const [, other] = queries[(run + 1) % queries.length];
-    results.later.push(await typeAndTime(page, '#search-q', path === queries[(run + 1) % queries.length][0] ? other : query.slice(0, 2)));
+    results.later.push(
+      await typeAndTime(
+        page,
+        '#search-q',
+        path === queries[(run + 1) % queries.length][0] ? other : query.slice(0, 2),
+      ),
+    );
     await context.close();
     // header box: fresh profile, another page, focus and type, Enter → the search page shows results
     const fresh = await browser.newContext({ viewport: { width: 360, height: 740 } });
     page = await fresh.newPage();
-    await page.goto(new URL(path.replace('search/', '').slice(1) + 'glossary/', server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL(path.replace('search/', '').slice(1) + 'glossary/', server.url).href, {
+      waitUntil: 'load',
+    });
     await page.click('#header-search-q');
     await page.keyboard.type(query, { delay: 80 });
     const pressed = Date.now();
     await Promise.all([page.waitForURL(/search\/\?q=/), page.keyboard.press('Enter')]);
-    await page.waitForFunction((q) => (document.getElementById('search-results')?.dataset.query ?? '').startsWith(`${q}|`), query, { timeout: 20_000 });
+    await page.waitForFunction(
+      (q) => (document.getElementById('search-results')?.dataset.query ?? '').startsWith(`${q}|`),
+      query,
+      { timeout: 20_000 },
+    );
     results.header.push(Date.now() - pressed);
     await fresh.close();
   }
@@ -109,7 +133,10 @@ try {
   await server.close();
 }
 
-const rows = Object.entries(results).map(([scenario, times]) => `| ${scenario} | ${Math.round(median(times))} | ${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))} |`);
+const rows = Object.entries(results).map(
+  ([scenario, times]) =>
+    `| ${scenario} | ${Math.round(median(times))} | ${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))} |`,
+);
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:search\` (${server.name}, Chromium, ${runs} runs, queries ${queries.map(([, q]) => q).join(', ')}; ms from the last keystroke — or from Enter in the header box — to the results list showing the query, typing pause of 150 ms included):`,
   '',

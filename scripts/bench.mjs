@@ -31,10 +31,15 @@ const { values: options } = parseArgs({
     from: { type: 'string' },
   },
 });
-const sizes = { years: Number(options.years), units: Number(options.units), photos: Number(options.photos) };
+const sizes = {
+  years: Number(options.years),
+  units: Number(options.units),
+  photos: Number(options.photos),
+};
 const runs = Number(options.runs);
 for (const [name, value] of Object.entries({ ...sizes, runs })) {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number ≥ 1 (got "${value}").`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a whole number ≥ 1 (got "${value}").`);
 }
 
 const log = (line) => console.log(`[bench] ${line}`);
@@ -48,12 +53,20 @@ const median = (values) => {
 // The corpus
 
 /** What a copy of the project needs to build (as tests/support/fixture-site.ts). */
-const projectEntries = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const projectEntries = [
+  'src',
+  'public',
+  'scripts',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+];
 const firstYear = 2007;
 
 async function copyProject() {
   const root = await mkdtemp(join(os.tmpdir(), 'nianjian-bench-'));
-  for (const entry of projectEntries) await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of projectEntries)
+    await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
   // Every package by symlink, but a node_modules folder of its own: Astro keeps its cache (images,
   // content store) in node_modules/.astro, and a cold build must not find the project's.
   await mkdir(join(root, 'node_modules'));
@@ -69,11 +82,17 @@ async function addYears(content) {
   for (let year = firstYear + 1; year < firstYear + sizes.years; year += 1) {
     for (const locale of ['zh-cn', 'en']) {
       const report = await readFile(join(content, 'reports', locale, `${firstYear}.mdx`), 'utf8');
-      await writeFile(join(content, 'reports', locale, `${year}.mdx`), report.replace(/^year: \d+$/m, `year: ${year}`));
+      await writeFile(
+        join(content, 'reports', locale, `${year}.mdx`),
+        report.replace(/^year: \d+$/m, `year: ${year}`),
+      );
     }
     for (const collection of ['metrics', 'timelines']) {
       const data = await readFile(join(content, collection, `${firstYear}.yaml`), 'utf8');
-      await writeFile(join(content, collection, `${year}.yaml`), data.replace(/^year: \d+$/m, `year: ${year}`));
+      await writeFile(
+        join(content, collection, `${year}.yaml`),
+        data.replace(/^year: \d+$/m, `year: ${year}`),
+      );
     }
   }
 }
@@ -83,7 +102,8 @@ async function addUnits(content) {
   const existing = (await readdir(join(content, 'units', 'en'))).length;
   const years = Array.from({ length: sizes.years }, (_, index) => firstYear + index);
   const paragraph = {
-    'zh-cn': '该单位大力推行班组轮值班长制，提高了每个员工思考问题、组织管理的能力；总结提炼出“六常法”，规范了员工的职业行为。',
+    'zh-cn':
+      '该单位大力推行班组轮值班长制，提高了每个员工思考问题、组织管理的能力；总结提炼出“六常法”，规范了员工的职业行为。',
     en: 'The unit promoted the rotating team-leader system, improving every employee’s ability to think problems through and to organise and manage, and distilled the “Six Constants method”.',
   };
   for (let index = existing + 1; index <= sizes.units; index += 1) {
@@ -100,8 +120,12 @@ async function addUnits(content) {
 /** Stand-in photos up to `sizes.photos`: the project's 12 MP samples, each re-encoded with its own tint. */
 async function addPhotos(content) {
   const folder = join(content, 'photos');
-  const samples = (await readdir(folder)).filter((file) => file.endsWith('.yaml')).map((file) => basename(file, '.yaml'));
-  const events = (await readdir(join(content, 'events', 'en'))).map((file) => basename(file, '.yaml'));
+  const samples = (await readdir(folder))
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => basename(file, '.yaml'));
+  const events = (await readdir(join(content, 'events', 'en'))).map((file) =>
+    basename(file, '.yaml'),
+  );
   const eventDates = {};
   for (const event of events) {
     const yaml = await readFile(join(content, 'events', 'en', `${event}.yaml`), 'utf8');
@@ -138,14 +162,20 @@ async function addPhotos(content) {
 
 /** A copy of a photo with its colours shifted, so every file is different (EXIF kept, as a camera writes it). */
 function tintedCopy(from, to, seed) {
-  return sharp(from).modulate({ hue: (seed * 37) % 360, brightness: 0.9 + (seed % 5) * 0.05 }).keepMetadata().jpeg({ quality: 90 }).toFile(to);
+  return sharp(from)
+    .modulate({ hue: (seed * 37) % 360, brightness: 0.9 + (seed % 5) * 0.05 })
+    .keepMetadata()
+    .jpeg({ quality: 90 })
+    .toFile(to);
 }
 
 async function pool(jobs, concurrency) {
   const queue = [...jobs];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (queue.length > 0) await queue.shift()();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (queue.length > 0) await queue.shift()();
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +194,13 @@ function build(root, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: root,
-      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        ...env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -173,7 +209,12 @@ function build(root, env = {}) {
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) return reject(new Error(`The benchmark build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));
+      if (code !== 0)
+        return reject(
+          new Error(
+            `The benchmark build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`,
+          ),
+        );
       resolve({ seconds, ...phases(output) });
     });
   });
@@ -195,7 +236,9 @@ function phases(output) {
   const images = completedAfter(output, 'generating optimized images') ?? 0;
   const search = /Indexed \d+ pages .* in (\d+) ms/.exec(output);
   // One line per PDF ("PDF edition 2007 en: 40 pages, 900 KB, 12.3 s → …"), made one after another.
-  const pdfs = [...output.matchAll(/PDF edition \d+ [\w-]+: .*?, ([\d.]+) s →/g)].map((match) => Number(match[1]));
+  const pdfs = [...output.matchAll(/PDF edition \d+ [\w-]+: .*?, ([\d.]+) s →/g)].map((match) =>
+    Number(match[1]),
+  );
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
   const imagesGenerated = output.split('\n').filter((line) => line.includes('▶ /_astro/')).length;
   return {
@@ -220,14 +263,24 @@ function phases(output) {
  */
 async function photoTransforms(root) {
   const photos = join(root, 'src', 'content', 'photos');
-  const sources = new Set((await readdir(photos)).filter((file) => file.endsWith('.jpg')).map((file) => basename(file, '.jpg')));
-  const outputs = (await readdir(join(root, 'dist', '_astro'))).filter((file) => /\.(jpe?g|webp|avif|png)$/.test(file));
+  const sources = new Set(
+    (await readdir(photos))
+      .filter((file) => file.endsWith('.jpg'))
+      .map((file) => basename(file, '.jpg')),
+  );
+  const outputs = (await readdir(join(root, 'dist', '_astro'))).filter((file) =>
+    /\.(jpe?g|webp|avif|png)$/.test(file),
+  );
   const transforms = [];
   for (const file of outputs) {
     const source = file.split('.')[0];
     if (!sources.has(source)) continue;
     const { width } = await sharp(join(root, 'dist', '_astro', file)).metadata();
-    transforms.push({ source: join(photos, `${source}.jpg`), width, format: file.split('.').pop() });
+    transforms.push({
+      source: join(photos, `${source}.jpg`),
+      width,
+      format: file.split('.').pop(),
+    });
   }
   return transforms;
 }
@@ -246,7 +299,9 @@ async function sharpBaseline(transforms) {
   await pool(
     transforms.map(({ source, width, format }) => async () => {
       const buffer = await readFile(source);
-      const image = sharp(buffer, { failOn: 'none' }).rotate().resize({ width, withoutEnlargement: true });
+      const image = sharp(buffer, { failOn: 'none' })
+        .rotate()
+        .resize({ width, withoutEnlargement: true });
       if (format === 'avif') await image.avif(encoders.avif).toBuffer();
       else if (format === 'webp') await image.webp(encoders.webp).toBuffer();
       else await image.jpeg(encoders.jpeg).toBuffer();
@@ -283,7 +338,9 @@ async function main() {
     return;
   }
   const root = await copyProject();
-  log(`corpus in ${root}: ${sizes.years} report years, ${sizes.units} units × 2 languages, ${sizes.photos} photos`);
+  log(
+    `corpus in ${root}: ${sizes.years} report years, ${sizes.units} units × 2 languages, ${sizes.photos} photos`,
+  );
   const content = join(root, 'src', 'content');
   await addYears(content);
   await addUnits(content);
@@ -294,14 +351,21 @@ async function main() {
   let transforms = [];
   try {
     for (let run = 1; run <= runs; run += 1) {
-      for (const cache of ['dist', '.astro', join('node_modules', '.astro'), join('node_modules', '.vite')]) {
+      for (const cache of [
+        'dist',
+        '.astro',
+        join('node_modules', '.astro'),
+        join('node_modules', '.vite'),
+      ]) {
         await rm(join(root, cache), { recursive: true, force: true });
       }
       samples.cold.push(await build(root, env));
       log(`run ${run}: cold build ${samples.cold.at(-1).seconds.toFixed(1)} s`);
       if (run === 1) transforms = await photoTransforms(root);
       samples.sharpBaseline.push(await sharpBaseline(transforms));
-      log(`run ${run}: raw sharp, same ${transforms.length} transforms: ${samples.sharpBaseline.at(-1).toFixed(1)} s`);
+      log(
+        `run ${run}: raw sharp, same ${transforms.length} transforms: ${samples.sharpBaseline.at(-1).toFixed(1)} s`,
+      );
       samples.warm.push(await build(root, env));
       log(`run ${run}: warm rebuild ${samples.warm.at(-1).seconds.toFixed(1)} s`);
       const unit = join(content, 'units', 'en', 'hotel.mdx');
@@ -310,7 +374,11 @@ async function main() {
       log(`run ${run}: after one MDX change ${samples.mdxChange.at(-1).seconds.toFixed(1)} s`);
       const photo = join(content, 'photos', 'musical.jpg');
       const original = await readFile(photo);
-      await sharp(original).modulate({ brightness: 1 + run / 100 }).keepMetadata().jpeg({ quality: 90 }).toFile(`${photo}.new`);
+      await sharp(original)
+        .modulate({ brightness: 1 + run / 100 })
+        .keepMetadata()
+        .jpeg({ quality: 90 })
+        .toFile(`${photo}.new`);
       await cp(`${photo}.new`, photo);
       await rm(`${photo}.new`);
       samples.photoChange.push(await build(root, env));
@@ -323,7 +391,12 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: machine(),
-    corpus: { ...sizes, pages: samples.cold[0].pages, photoTransforms: transforms.length, pdf: options.pdf !== 'off' },
+    corpus: {
+      ...sizes,
+      pages: samples.cold[0].pages,
+      photoTransforms: transforms.length,
+      pdf: options.pdf !== 'off',
+    },
     runs,
     medians: medians(samples),
     samples,
@@ -344,7 +417,12 @@ async function main() {
  * both sides of each ratio alike.
  */
 function medians(samples) {
-  const pick = (list, key) => median(list.map((sample) => sample[key]).filter((value) => typeof value === 'number' && !Number.isNaN(value)));
+  const pick = (list, key) =>
+    median(
+      list
+        .map((sample) => sample[key])
+        .filter((value) => typeof value === 'number' && !Number.isNaN(value)),
+    );
   const cold = samples.cold;
   return {
     coldBuildSeconds: pick(cold, 'seconds'),
@@ -353,7 +431,9 @@ function medians(samples) {
     photoChangeRebuildSeconds: pick(samples.photoChange, 'seconds'),
     coldImagePhaseSeconds: pick(cold, 'imageSeconds'),
     sharpBaselineSeconds: median(samples.sharpBaseline),
-    imagePhaseToSharpRatio: median(cold.map((sample, run) => sample.imageSeconds / samples.sharpBaseline[run])),
+    imagePhaseToSharpRatio: median(
+      cold.map((sample, run) => sample.imageSeconds / samples.sharpBaseline[run]),
+    ),
     htmlPhaseSeconds: pick(cold, 'htmlSeconds'),
     pagesPerSecond: pick(cold, 'pagesPerSecond'),
     searchIndexSeconds: pick(cold, 'searchSeconds'),
@@ -369,7 +449,8 @@ async function updateBenchmarks(result) {
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const m = result.medians;
-  const s = (value, digits = 1) => (typeof value === 'number' && !Number.isNaN(value) ? value.toFixed(digits) : 'n/a');
+  const s = (value, digits = 1) =>
+    typeof value === 'number' && !Number.isNaN(value) ? value.toFixed(digits) : 'n/a';
   const table = [
     start,
     `Machine: ${result.machine.cpu}, ${result.machine.memoryGB} GB RAM, ${result.machine.os}; Node ${result.machine.node}, sharp ${result.machine.sharp} (libvips ${result.machine.vips}).`,
@@ -390,11 +471,16 @@ async function updateBenchmarks(result) {
     `| Peak RSS of the build | ${s(m.peakRssMB, 0)} MB |`,
     '',
     `Run by run (cold build / image phase / raw sharp / ratio): ${result.samples.cold
-      .map((sample, run) => `${s(sample.seconds, 0)} s / ${s(sample.imageSeconds, 0)} s / ${s(result.samples.sharpBaseline[run], 0)} s / ${s(sample.imageSeconds / result.samples.sharpBaseline[run], 2)}×`)
+      .map(
+        (sample, run) =>
+          `${s(sample.seconds, 0)} s / ${s(sample.imageSeconds, 0)} s / ${s(result.samples.sharpBaseline[run], 0)} s / ${s(sample.imageSeconds / result.samples.sharpBaseline[run], 2)}×`,
+      )
       .join('; ')}.`,
     end,
   ].join('\n');
-  const current = existsSync(path) ? await readFile(path, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const current = existsSync(path)
+    ? await readFile(path, 'utf8')
+    : `# Benchmarks\n\n${start}\n${end}\n`;
   const updated = current.includes(start)
     ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), table)
     : `${current.trimEnd()}\n\n## Build\n\n${table}\n`;

@@ -22,6 +22,12 @@ postBuildSteps.push(
   // (`npm run build`), which is what `npm run publish` compares with the working tree.
   {
     name: 'Build record',
-    run: async ({ outDir, root, env }) => void (await writeBuildInfo({ outDir, root, env, startedAt: new Date(performance.timeOrigin) })),
+    run: async ({ outDir, root, env }) =>
+      void (await writeBuildInfo({
+        outDir,
+        root,
+        env,
+        startedAt: new Date(performance.timeOrigin),
+      })),
   },
 );

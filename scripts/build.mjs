@@ -42,7 +42,11 @@ function isAlive(pid) {
 function takeLock() {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }), { flag: 'wx' });
+      writeFileSync(
+        lockFile,
+        JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }),
+        { flag: 'wx' },
+      );
       process.on('exit', () => {
         try {
           if (JSON.parse(readFileSync(lockFile, 'utf8')).pid === process.pid) unlinkSync(lockFile);
@@ -50,7 +54,8 @@ function takeLock() {
           // already gone
         }
       });
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+        process.on(signal, () => process.exit(130));
       return;
     } catch (error) {
       if (error?.code !== 'EEXIST') throw error;
@@ -63,7 +68,12 @@ function takeLock() {
     }
     const age = holder ? Date.now() - Date.parse(holder.started) : Infinity;
     const sameHost = !holder || holder.host === hostname();
-    if (holder && Number.isInteger(holder.pid) && (!sameHost || isAlive(holder.pid)) && age < staleLockMs) {
+    if (
+      holder &&
+      Number.isInteger(holder.pid) &&
+      (!sameHost || isAlive(holder.pid)) &&
+      age < staleLockMs
+    ) {
       console.error(
         [
           `✗ 另一个构建正在运行（进程 ${holder.pid}，开始于 ${holder.started}）。等它结束后再运行 npm run build。`,
@@ -73,7 +83,9 @@ function takeLock() {
       );
       process.exit(1);
     }
-    console.log(`  上次构建（进程 ${holder?.pid ?? '?'}）没有正常结束，接管它留下的锁。The last build (process ${holder?.pid ?? '?'}) did not finish; taking over its lock.`);
+    console.log(
+      `  上次构建（进程 ${holder?.pid ?? '?'}）没有正常结束，接管它留下的锁。The last build (process ${holder?.pid ?? '?'}) did not finish; taking over its lock.`,
+    );
     rmSync(lockFile);
   }
   console.error(`✗ 无法获得构建锁 ${lockFile}。Could not take the build lock.`);
@@ -95,18 +107,25 @@ function rmSync(path) {
 async function recoverInterruptedBuild() {
   if (!existsSync(dist) && existsSync(previous)) {
     await rename(previous, dist);
-    console.log('  上次构建在替换 dist/ 时中断，已恢复原来的 dist/。The last build was interrupted while replacing dist/: the previous dist/ is restored.');
+    console.log(
+      '  上次构建在替换 dist/ 时中断，已恢复原来的 dist/。The last build was interrupted while replacing dist/: the previous dist/ is restored.',
+    );
   }
   for (const name of await readdir(root)) {
-    if (name === '.dist-old' || name === '.dist-tmp' || name.startsWith('.dist-tmp-')) await rm(join(root, name), { recursive: true, force: true });
+    if (name === '.dist-old' || name === '.dist-tmp' || name.startsWith('.dist-tmp-'))
+      await rm(join(root, name), { recursive: true, force: true });
   }
 }
 
 function run(args, { capture = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+    });
     let output = '';
-    const tee = (stream, target) => stream?.on('data', (chunk) => ((output += chunk.toString()), target.write(chunk)));
+    const tee = (stream, target) =>
+      stream?.on('data', (chunk) => ((output += chunk.toString()), target.write(chunk)));
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
     child.on('error', (error) => resolve({ code: 1, output: String(error) }));
@@ -116,8 +135,12 @@ function run(args, { capture = false } = {}) {
 
 async function fail(what, extra = []) {
   await rm(staging, { recursive: true, force: true });
-  const kept = existsSync(dist) ? 'dist/ 保持原样，没有任何改动。dist/ was left exactly as it was.' : '没有生成 dist/。No dist/ was written.';
-  console.error(['', ...extra, `✗ 构建失败（${what.zh}）。Build failed (${what.en}).`, `  ${kept}`].join('\n'));
+  const kept = existsSync(dist)
+    ? 'dist/ 保持原样，没有任何改动。dist/ was left exactly as it was.'
+    : '没有生成 dist/。No dist/ was written.';
+  console.error(
+    ['', ...extra, `✗ 构建失败（${what.zh}）。Build failed (${what.en}).`, `  ${kept}`].join('\n'),
+  );
   process.exit(1);
 }
 
@@ -130,15 +153,23 @@ const check = await run([join(root, 'scripts', 'check.mjs')]);
 if (check.code !== 0) await fail({ zh: '内容有误，见上', en: 'content problems, listed above' });
 
 console.log('2/3 构建网站 Building the site…');
-const build = await run([astroCli, 'build', '--outDir', staging, ...process.argv.slice(2)], { capture: true });
-if (build.code !== 0) await fail({ zh: 'astro build 出错，见上', en: 'astro build reported an error, above' }, await explainAstroFailure(build.output, root));
+const build = await run([astroCli, 'build', '--outDir', staging, ...process.argv.slice(2)], {
+  capture: true,
+});
+if (build.code !== 0)
+  await fail(
+    { zh: 'astro build 出错，见上', en: 'astro build reported an error, above' },
+    await explainAstroFailure(build.output, root),
+  );
 
 for (const [index, step] of postBuildSteps.entries()) {
   console.log(`3/3 (${index + 1}/${postBuildSteps.length}) ${step.name}…`);
   try {
     await step.run({ outDir: staging, root, env: process.env });
   } catch (error) {
-    await fail({ zh: `“${step.name}”步骤出错`, en: `step "${step.name}" failed` }, [String(error instanceof Error ? error.stack ?? error.message : error)]);
+    await fail({ zh: `“${step.name}”步骤出错`, en: `step "${step.name}" failed` }, [
+      String(error instanceof Error ? (error.stack ?? error.message) : error),
+    ]);
   }
 }
 
@@ -157,7 +188,9 @@ try {
   await fail({ zh: '无法替换 dist/', en: 'could not replace dist/' }, [String(error)]);
 }
 await rm(previous, { recursive: true, force: true });
-console.log(`✓ 构建完成，dist/ 已更新（${((performance.now() - started) / 1000).toFixed(0)} 秒）。Build complete: dist/ updated.`);
+console.log(
+  `✓ 构建完成，dist/ 已更新（${((performance.now() - started) / 1000).toFixed(0)} 秒）。Build complete: dist/ updated.`,
+);
 // Without SITE_URL, canonical links, hreflang, the sitemap and share images (og:image) point at
 // localhost: fine for a preview, wrong on a server. Say so last, where it is seen.
 if (!process.env.SITE_URL) {

@@ -16,7 +16,10 @@ import { serveStatic } from './lib/static-server.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values: options } = parseArgs({
-  options: { dir: { type: 'string', default: 'dist' }, 'no-write': { type: 'boolean', default: false } },
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    'no-write': { type: 'boolean', default: false },
+  },
 });
 const dir = resolve(projectRoot, options.dir);
 
@@ -34,12 +37,19 @@ if (!existsSync(join(dir, 'sitemap-0.xml'))) {
 /** One example of each kind of page per language: the first in the sitemap's path order. */
 function examplePages() {
   const sitemap = readFileSync(join(dir, 'sitemap-0.xml'), 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname).sort();
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)]
+    .map((match) => new URL(match[1]).pathname)
+    .sort();
   const kinds = pageKinds;
   return [false, true].flatMap((english) =>
     kinds.map(([kind, pattern]) => {
-      const path = paths.find((candidate) => pattern.test(candidate) && candidate.startsWith('/en/') === english);
-      if (!path) throw new Error(`No ${kind} page in ${english ? 'English' : 'Chinese'} in ${dir}/sitemap-0.xml.`);
+      const path = paths.find(
+        (candidate) => pattern.test(candidate) && candidate.startsWith('/en/') === english,
+      );
+      if (!path)
+        throw new Error(
+          `No ${kind} page in ${english ? 'English' : 'Chinese'} in ${dir}/sitemap-0.xml.`,
+        );
       return { kind, path };
     }),
   );
@@ -49,22 +59,43 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 const server = await serveStatic(dir);
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium(),
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 const rows = [];
 try {
   for (const { kind, path } of examplePages()) {
     const url = new URL(path.replace(/^\//, ''), server.url).href;
     // Lighthouse's default config is the mobile profile (Moto G Power, simulated slow 4G).
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: categories,
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
     const { lhr } = result;
-    const scores = Object.fromEntries(categories.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]));
+    const scores = Object.fromEntries(
+      categories.map((category) => [
+        category,
+        Math.round((lhr.categories[category]?.score ?? 0) * 100),
+      ]),
+    );
     const failing = Object.values(lhr.audits)
       .filter((audit) => audit.scoreDisplayMode === 'binary' && audit.score === 0)
       .map((audit) => audit.id);
     rows.push({ kind, path, scores, failing });
-    console.log(`[lighthouse] ${path}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}${failing.length ? ` — failing: ${failing.join(', ')}` : ''}`);
+    console.log(
+      `[lighthouse] ${path}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}${failing.length ? ` — failing: ${failing.join(', ')}` : ''}`,
+    );
   }
 } finally {
   chrome.kill();
@@ -80,18 +111,25 @@ if (!options['no-write']) {
     '',
     '| Page | Path | Performance | Accessibility | Best practices | SEO |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
-    ...rows.map(({ kind, path, scores }) => `| ${kind} | \`${path}\` | ${categories.map((category) => scores[category]).join(' | ')} |`),
+    ...rows.map(
+      ({ kind, path, scores }) =>
+        `| ${kind} | \`${path}\` | ${categories.map((category) => scores[category]).join(' | ')} |`,
+    ),
     end,
   ].join('\n');
   const file = join(projectRoot, 'BENCHMARKS.md');
   const current = readFileSync(file, 'utf8');
   writeFileSync(
     file,
-    current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), table) : `${current.trimEnd()}\n\n## Lighthouse\n\n${table}\n`,
+    current.includes(start)
+      ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), table)
+      : `${current.trimEnd()}\n\n## Lighthouse\n\n${table}\n`,
   );
   console.log('[lighthouse] wrote the scores to BENCHMARKS.md');
 }
 
 function lighthouseVersion() {
-  return JSON.parse(readFileSync(join(projectRoot, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version;
+  return JSON.parse(
+    readFileSync(join(projectRoot, 'node_modules', 'lighthouse', 'package.json'), 'utf8'),
+  ).version;
 }

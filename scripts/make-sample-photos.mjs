@@ -20,7 +20,12 @@ const width = 4000;
 const height = 3000;
 
 /** EXIF orientation per photo: 6 and 8 store the picture turned a quarter, 3 upside down. */
-const orientations = { 'dance-rainy-lane': 6, 'bonfire-song-and-dance': 8, 'taekwondo-show': 3, 'long-distance-run': 6 };
+const orientations = {
+  'dance-rainy-lane': 6,
+  'bonfire-song-and-dance': 8,
+  'taekwondo-show': 3,
+  'long-distance-run': 6,
+};
 /** Flat background and accent colours, one pair per photo, so the stand-ins are easy to tell apart. */
 const palettes = [
   ['#7a1f2b', '#c9483b'],
@@ -54,7 +59,10 @@ function svgFor(entry, index) {
   const en = wrap(entry.caption.en, 56);
   const text = (lines, y, size, weight) =>
     lines
-      .map((line, i) => `<text x="300" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}">${escapeXml(line)}</text>`)
+      .map(
+        (line, i) =>
+          `<text x="300" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}">${escapeXml(line)}</text>`,
+      )
       .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <rect width="${width}" height="${height}" fill="${dark}"/>
@@ -79,13 +87,24 @@ const dms = (deg, min, sec) => `${deg}/1 ${min}/1 ${sec * 100}/100`;
 async function makePhoto(slug, entry, index) {
   const orientation = orientations[slug] ?? 1;
   const serial = `SAMPLE-${String(index + 1).padStart(4, '0')}`;
-  const upright = await sharp(Buffer.from(svgFor(entry, index))).png().toBuffer();
+  const upright = await sharp(Buffer.from(svgFor(entry, index)))
+    .png()
+    .toBuffer();
   await sharp(upright)
     .rotate(storedRotation[orientation])
     .withMetadata({ orientation })
     .withExif({
-      IFD0: { Make: 'Nianjian Sample Camera Co.', Model: 'Stand-in 1', Software: 'make-sample-photos.mjs', Artist: 'Nianjian' },
-      IFD2: { DateTimeOriginal: '2008:01:01 00:00:00', BodySerialNumber: serial, LensSerialNumber: `${serial}-L` },
+      IFD0: {
+        Make: 'Nianjian Sample Camera Co.',
+        Model: 'Stand-in 1',
+        Software: 'make-sample-photos.mjs',
+        Artist: 'Nianjian',
+      },
+      IFD2: {
+        DateTimeOriginal: '2008:01:01 00:00:00',
+        BodySerialNumber: serial,
+        LensSerialNumber: `${serial}-L`,
+      },
       IFD3: {
         GPSLatitudeRef: 'N',
         GPSLatitude: dms(1, 2, 3),
@@ -99,7 +118,9 @@ async function makePhoto(slug, entry, index) {
 }
 
 const only = process.argv.slice(2);
-const files = readdirSync(folder).filter((file) => file.endsWith('.yaml')).sort();
+const files = readdirSync(folder)
+  .filter((file) => file.endsWith('.yaml'))
+  .sort();
 for (const [index, file] of files.entries()) {
   const slug = file.replace(/\.yaml$/, '');
   if (only.length > 0 && !only.includes(slug)) continue;

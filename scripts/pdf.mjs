@@ -16,4 +16,6 @@ if (!existsSync(dir)) {
 }
 const started = performance.now();
 const results = await makePdfEditions({ dir, base: process.env.BASE_PATH || '/' });
-console.log(`Made ${results.length} PDF files in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `Made ${results.length} PDF files in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+);

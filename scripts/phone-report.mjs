@@ -22,18 +22,27 @@ const widths = [320, 360, 390];
 
 const server = await serveStatic(values.dir);
 const browser = await launchChromium();
-console.log('| page | width | smallest chart text (font / glyph, CSS px) | overflow | tap targets < 24 px |');
+console.log(
+  '| page | width | smallest chart text (font / glyph, CSS px) | overflow | tap targets < 24 px |',
+);
 console.log('| --- | --- | --- | --- | --- |');
 try {
   for (const [kind, path] of phonePages) {
     for (const prefix of ['', '/en']) {
       for (const width of widths) {
-        const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2 });
+        const context = await browser.newContext({
+          viewport: { width, height: 740 },
+          deviceScaleFactor: 2,
+        });
         const page = await context.newPage();
-        await page.goto(new URL(`${prefix}${path}`.slice(1), server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL(`${prefix}${path}`.slice(1), server.url).href, {
+          waitUntil: 'load',
+        });
         const result = await measurePhone(page);
         // A build from before the SVGs recorded their font: its smallest font was 14 px.
-        const fonts = result.charts.map((chart) => chart.fontPx ?? Math.round(14 * chart.scale * 10) / 10);
+        const fonts = result.charts.map(
+          (chart) => chart.fontPx ?? Math.round(14 * chart.scale * 10) / 10,
+        );
         const glyphs = result.charts.map((chart) => chart.glyphPx);
         const text = result.charts.length ? `${Math.min(...fonts)} / ${Math.min(...glyphs)}` : '–';
         console.log(

@@ -39,7 +39,9 @@ try {
       keep,
       log: (line) => console.log(line),
     });
-    console.log(`✓ 发布完成 Published ${result.info.siteUrl}${result.info.basePath === '/' ? '' : result.info.basePath.replace(/\/$/, '')} (commit ${result.info.commit}, built ${result.info.builtAt})`);
+    console.log(
+      `✓ 发布完成 Published ${result.info.siteUrl}${result.info.basePath === '/' ? '' : result.info.basePath.replace(/\/$/, '')} (commit ${result.info.commit}, built ${result.info.builtAt})`,
+    );
     console.log(reloadHint(result.cspChanged || result.previous === undefined));
   }
 } catch (error) {

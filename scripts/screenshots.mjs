@@ -22,7 +22,9 @@ const server = await serveStatic(root);
 const browser = await launchChromium();
 try {
   for (const viewport of viewports) {
-    const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
+    const page = await browser.newPage({
+      viewport: { width: viewport.width, height: viewport.height },
+    });
     for (const shot of shots) {
       await page.goto(server.url + shot.path);
       const file = `${out}${shot.name}.${viewport.suffix}.png`;

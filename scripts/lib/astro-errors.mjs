@@ -6,15 +6,21 @@ import { join, relative } from 'node:path';
 /** What an error message names that a content file could contain: image paths, quoted file names. */
 export function namedThings(output) {
   const things = new Set();
-  for (const match of output.matchAll(/Could not find requested image `([^`]+)`/g)) things.add(match[1]);
-  for (const match of output.matchAll(/[`"']([^`"'\s]+\.(?:jpe?g|png|webp|gif|avif|svg|tiff?))[`"']/gi)) things.add(match[1]);
+  for (const match of output.matchAll(/Could not find requested image `([^`]+)`/g))
+    things.add(match[1]);
+  for (const match of output.matchAll(
+    /[`"']([^`"'\s]+\.(?:jpe?g|png|webp|gif|avif|svg|tiff?))[`"']/gi,
+  ))
+    things.add(match[1]);
   return [...things];
 }
 
 async function contentFiles(folder) {
   try {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile() && /\.(mdx?|ya?ml|json)$/.test(e.name)).map((e) => join(e.parentPath, e.name));
+    return entries
+      .filter((e) => e.isFile() && /\.(mdx?|ya?ml|json)$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name));
   } catch {
     return [];
   }
@@ -33,7 +39,9 @@ export async function explainAstroFailure(output, root) {
     const base = thing.split('/').pop();
     for (const file of files) {
       const text = await readFile(file, 'utf8');
-      const index = text.split('\n').findIndex((line) => line.includes(thing) || (base && line.includes(base)));
+      const index = text
+        .split('\n')
+        .findIndex((line) => line.includes(thing) || (base && line.includes(base)));
       if (index < 0) continue;
       const where = `${relative(root, file).replace(/\\/g, '/')}:${index + 1}`;
       const image = /\.(jpe?g|png|webp|gif|avif|svg|tiff?)$/i.test(thing);

@@ -31,7 +31,11 @@ export const buildInfoPath = `${deployFolder}/build-info.json`;
 export function gitState(root) {
   try {
     // Outside a git checkout (a copied folder) git's complaint is no news: the commit is "unknown".
-    const options = /** @type {const} */ ({ cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const options = /** @type {const} */ ({
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], options).trim();
     const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], options);
     return { commit, uncommittedChanges: status.trim().length > 0 };
@@ -100,7 +104,9 @@ export async function changedSince(root, since) {
     const path = join(root, source);
     const info = await stat(path).catch(() => undefined);
     if (!info) continue;
-    const files = info.isDirectory() ? (await listFiles(path)).map((file) => `${source}/${file}`) : [source];
+    const files = info.isDirectory()
+      ? (await listFiles(path)).map((file) => `${source}/${file}`)
+      : [source];
     for (const file of files) {
       if ((await stat(join(root, file))).mtimeMs > since.getTime()) changed.push(file);
     }

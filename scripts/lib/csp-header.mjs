@@ -4,7 +4,13 @@
 // header can never drift from what the pages need.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { directives, headerPolicy, parsePolicy, scriptResources, styleResources } from '../../src/security/csp.mjs';
+import {
+  directives,
+  headerPolicy,
+  parsePolicy,
+  scriptResources,
+  styleResources,
+} from '../../src/security/csp.mjs';
 import { deployFolder, listFiles } from './site-files.mjs';
 
 /** The nginx snippet, relative to the build folder. */
@@ -32,12 +38,21 @@ export function headerPolicyFor(pages) {
   const expected = parsePolicy(directives.join(';'));
   for (const { path, html } of pages) {
     const policy = metaPolicy(html);
-    if (policy === undefined) throw new Error(`${path}: the page has no Content-Security-Policy <meta>; Astro's security.csp should add one to every page.`);
+    if (policy === undefined)
+      throw new Error(
+        `${path}: the page has no Content-Security-Policy <meta>; Astro's security.csp should add one to every page.`,
+      );
     const parsed = parsePolicy(policy);
     const hashes = (/** @type {string} */ name, /** @type {string[]} */ resources) => {
       const sources = parsed.get(name) ?? [];
-      const unexpected = sources.filter((source) => !resources.includes(source) && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source));
-      if (unexpected.length > 0) throw new Error(`${path}: ${name} has sources that src/security/csp.mjs does not list: ${unexpected.join(' ')}`);
+      const unexpected = sources.filter(
+        (source) =>
+          !resources.includes(source) && !/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source),
+      );
+      if (unexpected.length > 0)
+        throw new Error(
+          `${path}: ${name} has sources that src/security/csp.mjs does not list: ${unexpected.join(' ')}`,
+        );
       return sources.filter((source) => !resources.includes(source));
     };
     scriptHashes.push(...hashes('script-src', scriptResources));
@@ -45,7 +60,9 @@ export function headerPolicyFor(pages) {
     for (const [name, sources] of parsed) {
       if (name === 'script-src' || name === 'style-src') continue;
       if (expected.get(name)?.join(' ') !== sources.join(' ')) {
-        throw new Error(`${path}: the <meta> policy's "${name} ${sources.join(' ')}" is not in src/security/csp.mjs; change the policy there, not elsewhere.`);
+        throw new Error(
+          `${path}: the <meta> policy's "${name} ${sources.join(' ')}" is not in src/security/csp.mjs; change the policy there, not elsewhere.`,
+        );
       }
     }
   }
@@ -59,14 +76,15 @@ export function headerPolicyFor(pages) {
 export async function writeCspHeader(outDir) {
   const pages = [];
   for (const path of await listFiles(outDir)) {
-    if (path.endsWith('.html')) pages.push({ path, html: await readFile(join(outDir, path), 'utf8') });
+    if (path.endsWith('.html'))
+      pages.push({ path, html: await readFile(join(outDir, path), 'utf8') });
   }
   const policy = headerPolicyFor(pages);
   await mkdir(join(outDir, deployFolder), { recursive: true });
   await writeFile(
     join(outDir, cspSnippetPath),
     [
-      '# Made by the build (scripts/lib/csp-header.mjs) from this build\'s pages and src/security/csp.mjs.',
+      "# Made by the build (scripts/lib/csp-header.mjs) from this build's pages and src/security/csp.mjs.",
       '# Do not edit: included by deploy/nginx.conf, it is replaced with every release.',
       `add_header Content-Security-Policy "${policy}" always;`,
       '',

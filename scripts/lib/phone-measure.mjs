@@ -36,7 +36,11 @@ export async function measurePhone(page) {
   // Lazy images load when scrolled into view: load them all before measuring.
   await page.evaluate(async () => {
     for (const image of document.querySelectorAll('img[loading="lazy"]')) image.loading = 'eager';
-    await Promise.all([...document.images].map((image) => (image.complete ? undefined : image.decode().catch(() => undefined))));
+    await Promise.all(
+      [...document.images].map((image) =>
+        image.complete ? undefined : image.decode().catch(() => undefined),
+      ),
+    );
   });
   return page.evaluate(async () => {
     const describe = (/** @type {Element} */ element) =>
@@ -48,7 +52,13 @@ export async function measurePhone(page) {
       for (const element of document.body.querySelectorAll('*')) {
         const box = element.getBoundingClientRect();
         // Only the outermost culprits: an element inside a scrolling container is not one.
-        if (box.right > viewport + 0.5 && !(element.parentElement && element.parentElement.getBoundingClientRect().right > viewport + 0.5)) {
+        if (
+          box.right > viewport + 0.5 &&
+          !(
+            element.parentElement &&
+            element.parentElement.getBoundingClientRect().right > viewport + 0.5
+          )
+        ) {
           wideElements.push(`${describe(element)} (${Math.round(box.right - viewport)} px)`);
         }
       }
@@ -72,14 +82,29 @@ export async function measurePhone(page) {
       // A run of text may be split into several paths (one per font subset, as for Chinese
       // punctuation): paths on one line with less than a space between them are one run.
       const boxes = [...host.querySelectorAll('path')]
-        .filter((path) => path.getAttribute('fill') !== 'none' && /[qcQC]/.test(path.getAttribute('d') ?? ''))
+        .filter(
+          (path) =>
+            path.getAttribute('fill') !== 'none' && /[qcQC]/.test(path.getAttribute('d') ?? ''),
+        )
         .map((path) => path.getBBox())
-        .map((box) => ({ left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height }))
+        .map((box) => ({
+          left: box.x,
+          right: box.x + box.width,
+          top: box.y,
+          bottom: box.y + box.height,
+        }))
         .sort((a, b) => a.left - b.left);
       const runs = [];
       for (const box of boxes) {
-        const run = runs.find((other) => box.left - other.right < 6 && box.top < other.bottom && other.top < box.bottom);
-        if (run) Object.assign(run, { right: Math.max(run.right, box.right), top: Math.min(run.top, box.top), bottom: Math.max(run.bottom, box.bottom) });
+        const run = runs.find(
+          (other) => box.left - other.right < 6 && box.top < other.bottom && other.top < box.bottom,
+        );
+        if (run)
+          Object.assign(run, {
+            right: Math.max(run.right, box.right),
+            top: Math.min(run.top, box.top),
+            bottom: Math.max(run.bottom, box.bottom),
+          });
         else runs.push({ ...box });
       }
       const shortest = Math.min(...runs.map((run) => run.bottom - run.top));
@@ -97,13 +122,25 @@ export async function measurePhone(page) {
     // Links and controls, except links inside running text (2.5.8's "inline" exception).
     const smallTargets = [];
     const targets = [];
-    for (const element of document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]')) {
+    for (const element of document.querySelectorAll(
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]',
+    )) {
       const style = getComputedStyle(element);
-      if (style.display === 'none' || style.visibility === 'hidden' || element.closest('[hidden], .search-visually-hidden, .skip-link')) continue;
+      if (
+        style.display === 'none' ||
+        style.visibility === 'hidden' ||
+        element.closest('[hidden], .search-visually-hidden, .skip-link')
+      )
+        continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      const block = element.parentElement?.closest('p, li, dd, td, th, figcaption, blockquote, h1, h2, h3, h4, span, small, cite');
-      const inline = style.display === 'inline' && block && (block.textContent ?? '').trim().length > (element.textContent ?? '').trim().length;
+      const block = element.parentElement?.closest(
+        'p, li, dd, td, th, figcaption, blockquote, h1, h2, h3, h4, span, small, cite',
+      );
+      const inline =
+        style.display === 'inline' &&
+        block &&
+        (block.textContent ?? '').trim().length > (element.textContent ?? '').trim().length;
       if (inline) continue;
       if (box.width < 23.5 || box.height < 23.5) smallTargets.push({ element, box });
       targets.push({ element, box });
@@ -112,20 +149,34 @@ export async function measurePhone(page) {
     // touches no other target (and no other undersized target's circle).
     const centre = (box) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
     const distanceToBox = (point, box) =>
-      Math.hypot(Math.max(box.left - point.x, 0, point.x - box.right), Math.max(box.top - point.y, 0, point.y - box.bottom));
+      Math.hypot(
+        Math.max(box.left - point.x, 0, point.x - box.right),
+        Math.max(box.top - point.y, 0, point.y - box.bottom),
+      );
     const crowded = smallTargets.filter((small) => {
       const point = centre(small.box);
       return targets.some((other) => {
-        if (other.element === small.element || other.element.contains(small.element) || small.element.contains(other.element)) return false;
+        if (
+          other.element === small.element ||
+          other.element.contains(small.element) ||
+          small.element.contains(other.element)
+        )
+          return false;
         const isSmall = smallTargets.some((candidate) => candidate.element === other.element);
-        return isSmall ? Math.hypot(point.x - centre(other.box).x, point.y - centre(other.box).y) < 24 : distanceToBox(point, other.box) < 12;
+        return isSmall
+          ? Math.hypot(point.x - centre(other.box).x, point.y - centre(other.box).y) < 24
+          : distanceToBox(point, other.box) < 12;
       });
     });
     return {
       overflow,
       wideElements: wideElements.slice(0, 5),
       charts,
-      smallTargets: crowded.map(({ element, box }) => ({ element: describe(element), width: Math.round(box.width), height: Math.round(box.height) })),
+      smallTargets: crowded.map(({ element, box }) => ({
+        element: describe(element),
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+      })),
     };
   });
 }

@@ -12,7 +12,17 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 /** Text types worth compressing. Pagefind's `.pf_*` and `.pagefind` files are compressed by Pagefind itself. */
-export const compressibleExtensions = ['.html', '.css', '.js', '.mjs', '.svg', '.json', '.csv', '.xml', '.txt'];
+export const compressibleExtensions = [
+  '.html',
+  '.css',
+  '.js',
+  '.mjs',
+  '.svg',
+  '.json',
+  '.csv',
+  '.xml',
+  '.txt',
+];
 /** Below this a file fits one network packet either way; compressing it saves nothing a reader notices. */
 export const minimumBytes = 1024;
 /** A compressed copy is kept only if it is at least this much smaller (else the server sends the original). */
@@ -49,7 +59,8 @@ export async function compressBoth(content) {
  */
 export async function precompress(outDir) {
   const files = (await listFiles(outDir)).filter(
-    (path) => compressibleExtensions.includes(extname(path)) && !path.startsWith(`${deployFolder}/`),
+    (path) =>
+      compressibleExtensions.includes(extname(path)) && !path.startsWith(`${deployFolder}/`),
   );
   /** @type {Compressed[]} */
   const results = [];
@@ -61,7 +72,10 @@ export async function precompress(outDir) {
     const { gz, br } = await compressBoth(content);
     /** @type {Compressed} */
     const result = { path, bytes: content.length, gzip: undefined, brotli: undefined };
-    for (const [suffix, compressed, key] of /** @type {const} */ ([['.gz', gz, 'gzip'], ['.br', br, 'brotli']])) {
+    for (const [suffix, compressed, key] of /** @type {const} */ ([
+      ['.gz', gz, 'gzip'],
+      ['.br', br, 'brotli'],
+    ])) {
       if (compressed.length > content.length * (1 - minimumSaving)) continue;
       await writeFile(file + suffix, compressed);
       // The same modification time as the original, so Last-Modified does not depend on the encoding.

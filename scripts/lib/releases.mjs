@@ -3,14 +3,31 @@
 //   <target>/current -> releases/<…>          the live one, switched by renaming a new link over it
 // A release is copied and verified before anything readers see changes; the switch is one rename(2),
 // so every request is answered from the old release or the new one, never a mix.
-import { cp, lstat, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import {
+  cp,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildInfoPath, changedSince, contentHash, readBuildInfo } from './build-info.mjs';
 import { cspSnippetPath } from './csp-header.mjs';
 import { fileHash, listFiles } from './site-files.mjs';
 
 /** Files a release must have to be served at all. */
-export const requiredFiles = ['index.html', '404.html', 'en/404/index.html', cspSnippetPath, buildInfoPath];
+export const requiredFiles = [
+  'index.html',
+  '404.html',
+  'en/404/index.html',
+  cspSnippetPath,
+  buildInfoPath,
+];
 
 /** An error meant for the person running the command: printed as it is, without a stack. */
 export class PublishError extends Error {}
@@ -21,7 +38,10 @@ export class PublishError extends Error {}
  */
 export async function listReleases(target) {
   const entries = await readdir(join(target, 'releases'), { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /**
@@ -33,7 +53,9 @@ export async function currentRelease(target) {
   const info = await lstat(link).catch(() => undefined);
   if (!info) return undefined;
   if (!info.isSymbolicLink()) {
-    throw new PublishError(`${link} 不是符号链接，不能原子切换；请移走它后再发布。${link} is not a symbolic link, so it cannot be switched atomically: move it away, then publish again.`);
+    throw new PublishError(
+      `${link} 不是符号链接，不能原子切换；请移走它后再发布。${link} is not a symbolic link, so it cannot be switched atomically: move it away, then publish again.`,
+    );
   }
   return (await readlink(link)).replace(/^releases\//, '').replace(/\/$/, '');
 }
@@ -64,11 +86,19 @@ export async function verifyRelease(build, release) {
       continue;
     }
     const [a, b] = await Promise.all([stat(join(build, path)), stat(join(release, path))]);
-    if (a.size !== b.size || (await fileHash(join(build, path))) !== (await fileHash(join(release, path)))) problems.push(`differs ${path}`);
+    if (
+      a.size !== b.size ||
+      (await fileHash(join(build, path))) !== (await fileHash(join(release, path)))
+    )
+      problems.push(`differs ${path}`);
   }
   const extra = actual.filter((path) => !expected.includes(path));
   problems.push(...extra.map((path) => `extra ${path}`));
-  problems.push(...requiredFiles.filter((path) => !present.has(path)).map((path) => `required file absent: ${path}`));
+  problems.push(
+    ...requiredFiles
+      .filter((path) => !present.has(path))
+      .map((path) => `required file absent: ${path}`),
+  );
   return { files: expected.length, problems };
 }
 
@@ -95,7 +125,8 @@ export async function checkBuild({ build, root }) {
   const changed = await changedSince(root, new Date(info.builtAt));
   if (changed.length > 0) {
     const shown = changed.slice(0, 20).map((file) => `  ${file}`);
-    if (changed.length > 20) shown.push(`  … ${changed.length - 20} more / 另有 ${changed.length - 20} 个`);
+    if (changed.length > 20)
+      shown.push(`  … ${changed.length - 20} more / 另有 ${changed.length - 20} 个`);
     throw new PublishError(
       [
         `构建（${info.builtAt}）之后这些源文件有改动，构建已过期，请重新运行 npm run build：`,
@@ -114,7 +145,11 @@ export async function checkBuild({ build, root }) {
 }
 
 /** A UTC timestamp that sorts as it reads: 20261125T190102Z. */
-const stamp = (/** @type {Date} */ date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (/** @type {Date} */ date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /**
  * Copies the build into a new release, verifies it, makes it live and removes the oldest releases
@@ -122,13 +157,18 @@ const stamp = (/** @type {Date} */ date) => date.toISOString().replace(/[-:]/g, 
  * @param {{ build: string, target: string, root: string, keep?: number, now?: Date, log?: (line: string) => void }} options
  */
 export async function publish({ build, target, root, keep = 5, now = new Date(), log = () => {} }) {
-  if (!Number.isInteger(keep) || keep < 2) throw new PublishError(`--keep must be a whole number of at least 2 (the live release and the one to roll back to); got ${keep}.`);
+  if (!Number.isInteger(keep) || keep < 2)
+    throw new PublishError(
+      `--keep must be a whole number of at least 2 (the live release and the one to roll back to); got ${keep}.`,
+    );
   const info = await checkBuild({ build, root });
   const previous = await currentRelease(target);
   const releases = join(target, 'releases');
   await mkdir(releases, { recursive: true });
   // Copies left half-done by an interrupted publish are never live: clear them.
-  for (const entry of await readdir(releases)) if (entry.startsWith('.incoming-')) await rm(join(releases, entry), { recursive: true, force: true });
+  for (const entry of await readdir(releases))
+    if (entry.startsWith('.incoming-'))
+      await rm(join(releases, entry), { recursive: true, force: true });
 
   const existing = new Set(await listReleases(target));
   let name = `${stamp(now)}-${info.commit}`;
@@ -139,7 +179,9 @@ export async function publish({ build, target, root, keep = 5, now = new Date(),
   const { files, problems } = await verifyRelease(build, incoming);
   if (problems.length > 0) {
     await rm(incoming, { recursive: true, force: true });
-    throw new PublishError(`新版本校验失败，线上版本未改动。The new release failed verification; the live release is unchanged:\n  ${problems.slice(0, 20).join('\n  ')}`);
+    throw new PublishError(
+      `新版本校验失败，线上版本未改动。The new release failed verification; the live release is unchanged:\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
   }
   log(`校验通过 Verified: ${files} files, same sizes and SHA-256 as the build`);
   await rename(incoming, join(releases, name));
@@ -147,11 +189,19 @@ export async function publish({ build, target, root, keep = 5, now = new Date(),
   log(`已上线 Live: current -> releases/${name}${previous ? ` (was ${previous})` : ''}`);
 
   const all = await listReleases(target);
-  const removed = all.slice(0, Math.max(0, all.length - keep)).filter((release) => release !== name && release !== previous);
-  for (const release of removed) await rm(join(releases, release), { recursive: true, force: true });
+  const removed = all
+    .slice(0, Math.max(0, all.length - keep))
+    .filter((release) => release !== name && release !== previous);
+  for (const release of removed)
+    await rm(join(releases, release), { recursive: true, force: true });
   if (removed.length > 0) log(`删除旧版本 Removed old releases: ${removed.join(', ')}`);
 
-  const cspChanged = previous !== undefined && (await sameFile(join(releases, previous, cspSnippetPath), join(releases, name, cspSnippetPath))) === false;
+  const cspChanged =
+    previous !== undefined &&
+    (await sameFile(
+      join(releases, previous, cspSnippetPath),
+      join(releases, name, cspSnippetPath),
+    )) === false;
   return { name, previous, removed, cspChanged, info };
 }
 
@@ -164,11 +214,17 @@ export async function rollback({ target }) {
   const all = await listReleases(target);
   const index = current === undefined ? -1 : all.indexOf(current);
   if (index < 1) {
-    throw new PublishError(`${target} 没有可回滚的更早版本。${target} has no release older than the live one (${current ?? 'none'}) to roll back to.`);
+    throw new PublishError(
+      `${target} 没有可回滚的更早版本。${target} has no release older than the live one (${current ?? 'none'}) to roll back to.`,
+    );
   }
   const previous = /** @type {string} */ (all[index - 1]);
   await switchCurrent(target, previous);
-  const cspChanged = (await sameFile(join(target, 'releases', previous, cspSnippetPath), join(target, 'releases', /** @type {string} */ (current), cspSnippetPath))) === false;
+  const cspChanged =
+    (await sameFile(
+      join(target, 'releases', previous, cspSnippetPath),
+      join(target, 'releases', /** @type {string} */ (current), cspSnippetPath),
+    )) === false;
   return { from: /** @type {string} */ (current), to: previous, cspChanged };
 }
 
@@ -177,6 +233,9 @@ export async function rollback({ target }) {
  * @param {string} b
  */
 async function sameFile(a, b) {
-  const [x, y] = await Promise.all([readFile(a).catch(() => undefined), readFile(b).catch(() => undefined)]);
+  const [x, y] = await Promise.all([
+    readFile(a).catch(() => undefined),
+    readFile(b).catch(() => undefined),
+  ]);
   return x !== undefined && y !== undefined && x.equals(y);
 }

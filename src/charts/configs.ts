@@ -38,7 +38,11 @@ function valueLabels(labels: string[][], at: 'end' | 'start' = 'end'): Plugin<'b
         chart.getDatasetMeta(datasetIndex).data.forEach((bar, index) => {
           const text = labels[datasetIndex]?.[index];
           if (!text) return;
-          const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+          const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as {
+            x: number;
+            y: number;
+            base: number;
+          };
           const inside = ctx.measureText(text).width + 12 < x - base;
           ctx.fillStyle = inside ? '#ffffff' : palette.ink;
           if (at === 'start' && inside) {
@@ -83,7 +87,11 @@ function horizontalBarOptions(max: number, tickSuffix = '') {
 }
 
 /** The colour of each tone a chart declaration may give a bar. */
-export const tones = { strong: palette.accent, soft: palette.accentSoft, muted: palette.grey } as const;
+export const tones = {
+  strong: palette.accent,
+  soft: palette.accentSoft,
+  muted: palette.grey,
+} as const;
 export type Tone = keyof typeof tones;
 /** Bars without a declared tone take these in turn. */
 const toneOrder: Tone[] = ['strong', 'soft', 'muted'];
@@ -99,7 +107,12 @@ export interface CountBar {
  * Counts as horizontal bars (a `counts` or `parts` chart). The scale ends at `whole` where it is
  * known (108 teams), else at the largest bar.
  */
-export function countBarsChart(bars: CountBar[], whole: number | null, t: Translate, locale: Locale): ChartConfiguration<'bar'> {
+export function countBarsChart(
+  bars: CountBar[],
+  whole: number | null,
+  t: Translate,
+  locale: Locale,
+): ChartConfiguration<'bar'> {
   const counts = bars.map((bar) => bar.value);
   return {
     type: 'bar',
@@ -109,14 +122,22 @@ export function countBarsChart(bars: CountBar[], whole: number | null, t: Transl
         {
           // An unknown count draws no bar (never a zero-length one); its label says "not reported".
           data: counts,
-          backgroundColor: bars.map((bar, index) => tones[bar.tone ?? toneOrder[index % toneOrder.length] ?? 'strong']),
+          backgroundColor: bars.map(
+            (bar, index) => tones[bar.tone ?? toneOrder[index % toneOrder.length] ?? 'strong'],
+          ),
           barPercentage: 0.8,
           categoryPercentage: 0.9,
         },
       ],
     },
     options: horizontalBarOptions(whole ?? Math.max(...counts.map((c) => c ?? 0))),
-    plugins: [valueLabels([counts.map((count) => (count === null ? t('figure.notReported') : formatNumber(count, locale)))])],
+    plugins: [
+      valueLabels([
+        counts.map((count) =>
+          count === null ? t('figure.notReported') : formatNumber(count, locale),
+        ),
+      ]),
+    ],
   };
 }
 
@@ -130,7 +151,11 @@ export interface TargetRow {
  * Each rate against its target. A target is a vertical mark across its row; a rate the
  * report does not give gets no bar at all (never a zero-length one) but a labelled outline.
  */
-export function targetsChart(rows: TargetRow[], t: Translate, locale: Locale): ChartConfiguration<'bar'> {
+export function targetsChart(
+  rows: TargetRow[],
+  t: Translate,
+  locale: Locale,
+): ChartConfiguration<'bar'> {
   const targetMarks: Plugin<'bar'> = {
     id: 'nianjianTargets',
     afterDatasetsDraw(chart: Chart<'bar'>) {
@@ -166,8 +191,13 @@ export function targetsChart(rows: TargetRow[], t: Translate, locale: Locale): C
           ctx.fillStyle = palette.target;
           ctx.textAlign = 'center';
           ctx.textBaseline = 'bottom';
-          const mark = row.direction === 'at-most' ? 'chart.targets.ceilingMark' : 'chart.targets.targetMark';
-          ctx.fillText(t(mark, { target: formatPercent(row.target, locale) }), px, center - band / 2 - 8);
+          const mark =
+            row.direction === 'at-most' ? 'chart.targets.ceilingMark' : 'chart.targets.targetMark';
+          ctx.fillText(
+            t(mark, { target: formatPercent(row.target, locale) }),
+            px,
+            center - band / 2 - 8,
+          );
         }
       });
       ctx.restore();
@@ -187,10 +217,17 @@ export function targetsChart(rows: TargetRow[], t: Translate, locale: Locale): C
         },
       ],
     },
-    options: { ...horizontalBarOptions(100, '%'), layout: { padding: { right: 24, top: 28, bottom: 4, left: 4 } } },
+    options: {
+      ...horizontalBarOptions(100, '%'),
+      layout: { padding: { right: 24, top: 28, bottom: 4, left: 4 } },
+    },
     plugins: [
       valueLabels(
-        [rows.map(({ comparison: row }) => (row.actual === null ? '' : formatPercent(roundPercent(row.actual) ?? 0, locale)))],
+        [
+          rows.map(({ comparison: row }) =>
+            row.actual === null ? '' : formatPercent(roundPercent(row.actual) ?? 0, locale),
+          ),
+        ],
         'start',
       ),
       targetMarks,

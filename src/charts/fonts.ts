@@ -23,13 +23,23 @@ let registered = false;
  */
 export function registerChartFonts(): void {
   if (registered) return;
-  const files = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json')), 'files');
+  const files = join(
+    dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json')),
+    'files',
+  );
   const subsets = readdirSync(files).filter((name) => /-(400|700)-normal\.woff2$/.test(name));
-  if (subsets.length === 0) throw new Error(`No Noto Sans SC woff2 files in ${files}: reinstall @fontsource/noto-sans-sc.`);
+  if (subsets.length === 0)
+    throw new Error(`No Noto Sans SC woff2 files in ${files}: reinstall @fontsource/noto-sans-sc.`);
   for (const name of subsets) GlobalFonts.registerFromPath(join(files, name), CHART_FONT);
-  const latinFiles = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')), 'files');
+  const latinFiles = join(
+    dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json')),
+    'files',
+  );
   for (const weight of [400, 700]) {
-    GlobalFonts.registerFromPath(join(latinFiles, `noto-sans-latin-${weight}-normal.woff2`), LATIN_FONT);
+    GlobalFonts.registerFromPath(
+      join(latinFiles, `noto-sans-latin-${weight}-normal.woff2`),
+      LATIN_FONT,
+    );
   }
   registered = true;
 }

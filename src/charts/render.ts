@@ -67,13 +67,22 @@ function textBox(ctx: SKRSContext2D, text: string, x: number, y: number): TextBo
     [x + metrics.actualBoundingBoxRight, y + metrics.actualBoundingBoxDescent],
     [x - metrics.actualBoundingBoxLeft, y + metrics.actualBoundingBoxDescent],
     [x + metrics.actualBoundingBoxRight, y - metrics.actualBoundingBoxAscent],
-  ].map(([px = 0, py = 0]) => [matrix.a * px + matrix.c * py + matrix.e, matrix.b * px + matrix.d * py + matrix.f] as const);
+  ].map(
+    ([px = 0, py = 0]) =>
+      [matrix.a * px + matrix.c * py + matrix.e, matrix.b * px + matrix.d * py + matrix.f] as const,
+  );
   const xs = corners.map(([px]) => px);
   const ys = corners.map(([, py]) => py);
-  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+  return {
+    left: Math.min(...xs),
+    right: Math.max(...xs),
+    top: Math.min(...ys),
+    bottom: Math.max(...ys),
+  };
 }
 
-const overlaps = (a: TextBox, b: TextBox) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: TextBox, b: TextBox) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * Records the smallest font any text is drawn with and, for the narrow layout, raises every font
@@ -85,7 +94,8 @@ function watchFonts(ctx: SKRSContext2D, minFontSize: number): { smallest: () => 
   Object.defineProperty(ctx, drawnText, { value: boxes });
   const prototype = Object.getPrototypeOf(ctx) as object;
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'font');
-  if (!descriptor?.get || !descriptor.set) throw new Error('The canvas context has no font accessor: @napi-rs/canvas changed.');
+  if (!descriptor?.get || !descriptor.set)
+    throw new Error('The canvas context has no font accessor: @napi-rs/canvas changed.');
   const { get, set } = descriptor;
   Object.defineProperty(ctx, 'font', {
     configurable: true,
@@ -116,17 +126,30 @@ function watchFonts(ctx: SKRSContext2D, minFontSize: number): { smallest: () => 
  * with CJK). svgo then rounds the outlines to 0.1 px, which cuts the size by about five times.
  * The root carries {@link minFontAttribute}: outlines keep no font size, and tests need it.
  */
-export function renderChartSvg<T extends ChartType>(config: ChartConfiguration<T>, size: ChartSize, minFontSize = 0): string {
+export function renderChartSvg<T extends ChartType>(
+  config: ChartConfiguration<T>,
+  size: ChartSize,
+  minFontSize = 0,
+): string {
   registerChartFonts();
   // The flags are an enum, not a bit set: only one can be passed.
   const canvas = createCanvas(size.width, size.height, SvgExportFlag.ConvertTextToPaths);
   const fonts = watchFonts(canvas.getContext('2d'), minFontSize);
   Chart.defaults.font.family = CHART_FONT;
-  const chart = new Chart(canvas as unknown as HTMLCanvasElement, {
-    ...config,
-    platform: BasicPlatform,
-    options: { ...config.options, animation: false, responsive: false, devicePixelRatio: 1, events: [] },
-  } as ChartConfiguration<T>);
+  const chart = new Chart(
+    canvas as unknown as HTMLCanvasElement,
+    {
+      ...config,
+      platform: BasicPlatform,
+      options: {
+        ...config.options,
+        animation: false,
+        responsive: false,
+        devicePixelRatio: 1,
+        events: [],
+      },
+    } as ChartConfiguration<T>,
+  );
   // With animation off, the constructor has already drawn the chart once: no second draw().
   const svg = canvas.getContent().toString('utf8');
   chart.destroy();
@@ -139,12 +162,20 @@ export function renderChartSvg<T extends ChartType>(config: ChartConfiguration<T
     floatPrecision: 1,
     // Keep each bar its own shape with its own fill: merged or grouped bars could not be
     // counted, styled or tested one by one.
-    plugins: [{ name: 'preset-default', params: { overrides: { mergePaths: false, moveElemsAttrsToGroup: false } } }],
+    plugins: [
+      {
+        name: 'preset-default',
+        params: { overrides: { mergePaths: false, moveElemsAttrsToGroup: false } },
+      },
+    ],
   }).data;
 }
 
 type AnyChartConfig = ChartConfiguration<ChartType>;
-type ScaleOptions = Record<string, unknown> & { ticks?: Record<string, unknown>; grid?: Record<string, unknown> };
+type ScaleOptions = Record<string, unknown> & {
+  ticks?: Record<string, unknown>;
+  grid?: Record<string, unknown>;
+};
 
 /** Draws each category's label above its bar, left-aligned: the narrow layout has no room beside. */
 function labelsAboveBars(color: unknown, fontSize: number): Plugin {
@@ -161,7 +192,9 @@ function labelsAboveBars(color: unknown, fontSize: number): Plugin {
       ctx.textBaseline = 'bottom';
       // Text the configuration's own plugins drew (a target's label above its bar, say): a
       // category label that would cover one moves up above it instead.
-      const drawn = ((ctx as unknown as Record<symbol, TextBox[] | undefined>)[drawnText] ?? []).slice();
+      const drawn = (
+        (ctx as unknown as Record<symbol, TextBox[] | undefined>)[drawnText] ?? []
+      ).slice();
       labels.forEach((label, index) => {
         const scale = chart.scales[meta.iScale?.id ?? 'y'];
         if (!scale) return;
@@ -191,9 +224,15 @@ function labelsAboveBars(color: unknown, fontSize: number): Plugin {
  * - every text is drawn at {@link narrowLayout.minFontSize} px or more (see {@link watchFonts}).
  * The configuration's own plugins (value labels, target marks…) are kept as they are.
  */
-export function narrowChartConfig<T extends ChartType>(config: ChartConfiguration<T>, wide: ChartSize): { config: ChartConfiguration<T>; size: ChartSize } {
+export function narrowChartConfig<T extends ChartType>(
+  config: ChartConfiguration<T>,
+  wide: ChartSize,
+): { config: ChartConfiguration<T>; size: ChartSize } {
   const source = config as unknown as AnyChartConfig;
-  const options = (source.options ?? {}) as Record<string, unknown> & { indexAxis?: string; scales?: Record<string, ScaleOptions> };
+  const options = (source.options ?? {}) as Record<string, unknown> & {
+    indexAxis?: string;
+    scales?: Record<string, ScaleOptions>;
+  };
   const horizontal = options.indexAxis === 'y';
   const categoryAxis = horizontal ? 'y' : 'x';
   const scales: Record<string, ScaleOptions> = {};
@@ -201,11 +240,18 @@ export function narrowChartConfig<T extends ChartType>(config: ChartConfiguratio
     const isCategory = (scale['axis'] ?? id.charAt(0)) === categoryAxis;
     const ticks = scale.ticks ?? {};
     if (isCategory && horizontal) {
-      scales[id] = { ...scale, ticks: { ...ticks, display: false }, grid: { ...scale.grid, display: false } };
+      scales[id] = {
+        ...scale,
+        ticks: { ...ticks, display: false },
+        grid: { ...scale.grid, display: false },
+      };
     } else if (isCategory) {
       scales[id] = { ...scale, ticks: { ...ticks, autoSkip: true, maxRotation: 0 } };
     } else {
-      const limit = typeof ticks['maxTicksLimit'] === 'number' ? Math.min(ticks['maxTicksLimit'], narrowLayout.maxTicks) : narrowLayout.maxTicks;
+      const limit =
+        typeof ticks['maxTicksLimit'] === 'number'
+          ? Math.min(ticks['maxTicksLimit'], narrowLayout.maxTicks)
+          : narrowLayout.maxTicks;
       scales[id] = { ...scale, ticks: { ...ticks, maxTicksLimit: limit } };
     }
   }
@@ -220,17 +266,25 @@ export function narrowChartConfig<T extends ChartType>(config: ChartConfiguratio
   // Room above the first bar for a moved label, and on the right for labels centred on a mark
   // near the end of the scale (a 95% target).
   const padding = { top: 24, right: 40, bottom: 4, left: 4 };
-  const categoryTicks = scales[Object.keys(scales).find((id) => (scales[id]?.['axis'] ?? id.charAt(0)) === 'y') ?? 'y']?.ticks;
+  const categoryTicks =
+    scales[Object.keys(scales).find((id) => (scales[id]?.['axis'] ?? id.charAt(0)) === 'y') ?? 'y']
+      ?.ticks;
   return {
     config: {
       ...source,
       data: {
         ...source.data,
         // A fixed thickness in a fixed band leaves each label its own line above its bar.
-        datasets: source.data.datasets.map((dataset) => ({ ...dataset, barThickness: narrowLayout.barThickness })),
+        datasets: source.data.datasets.map((dataset) => ({
+          ...dataset,
+          barThickness: narrowLayout.barThickness,
+        })),
       },
       options: { ...options, layout: { padding }, scales },
-      plugins: [...(source.plugins ?? []), labelsAboveBars(categoryTicks?.['color'], narrowLayout.minFontSize)],
+      plugins: [
+        ...(source.plugins ?? []),
+        labelsAboveBars(categoryTicks?.['color'], narrowLayout.minFontSize),
+      ],
     } as unknown as ChartConfiguration<T>,
     // The top padding and the value axis below the bars take about 60 px.
     size: { width: narrowLayout.width, height: categories * narrowLayout.bandHeight + 60 },
@@ -238,11 +292,17 @@ export function narrowChartConfig<T extends ChartType>(config: ChartConfiguratio
 }
 
 /** A chart in its page layout and in its narrow layout for phones (see {@link narrowChartConfig}). */
-export function renderChart<T extends ChartType>(config: ChartConfiguration<T>, size: ChartSize): RenderedChart {
+export function renderChart<T extends ChartType>(
+  config: ChartConfiguration<T>,
+  size: ChartSize,
+): RenderedChart {
   const narrow = narrowChartConfig(config, size);
   return {
     svg: renderChartSvg(config, size),
     size,
-    narrow: { svg: renderChartSvg(narrow.config, narrow.size, narrowLayout.minFontSize), size: narrow.size },
+    narrow: {
+      svg: renderChartSvg(narrow.config, narrow.size, narrowLayout.minFontSize),
+      size: narrow.size,
+    },
   };
 }

@@ -38,48 +38,77 @@ export interface ChartFigureData {
 const size: ChartSize = { width: 720, height: 260 };
 
 function figureText(locale: Locale, t: Translate) {
-  const count = (value: number | null) => (value === null ? t('figure.notReported') : formatNumber(value, locale));
+  const count = (value: number | null) =>
+    value === null ? t('figure.notReported') : formatNumber(value, locale);
   // Summaries round like the report; tables show one decimal.
   const share = (value: Percent, digits = 0) => {
     const rounded = roundPercent(value, digits);
     return rounded === null ? t('figure.notReported') : formatPercent(rounded, locale, digits);
   };
   const ofTotal = (part: number | null, whole: number | null, digits = 0) =>
-    part === null || whole === null ? t('figure.notReported') : share(exactPercent(part, whole), digits);
+    part === null || whole === null
+      ? t('figure.notReported')
+      : share(exactPercent(part, whole), digits);
   return { count, share, ofTotal };
 }
 
 /** The caption: the declared one with its figures filled in, or the plain title when one is not reported. */
 function captionOf(chart: ChartDeclaration, figures: YearFigures, locale: Locale): string {
   const pick = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
-  const caption = chart.caption ? fillTemplate(pick(chart.caption), figures, locale, chart.whole) : null;
+  const caption = chart.caption
+    ? fillTemplate(pick(chart.caption), figures, locale, chart.whole)
+    : null;
   return caption ?? pick(chart.title);
 }
 
-const pickText = (text: { zh: string; en: string }, locale: Locale) => (locale === 'en' ? text.en : text.zh);
+const pickText = (text: { zh: string; en: string }, locale: Locale) =>
+  locale === 'en' ? text.en : text.zh;
 
-function countsChart(chart: ChartDeclaration, figures: YearFigures, locale: Locale, t: Translate): ChartFigureData {
+function countsChart(
+  chart: ChartDeclaration,
+  figures: YearFigures,
+  locale: Locale,
+  t: Translate,
+): ChartFigureData {
   const { count, ofTotal } = figureText(locale, t);
   const whole = chart.whole === undefined ? undefined : figureOf(figures, chart.whole);
   const bars = chart.bars.map((bar) => {
     const figure = figureOf(figures, bar.figure);
-    return { figure, label: bar.label ? pickText(bar.label, locale) : pickText(figure.short, locale), tone: bar.tone };
+    return {
+      figure,
+      label: bar.label ? pickText(bar.label, locale) : pickText(figure.short, locale),
+      tone: bar.tone,
+    };
   });
   const empty = bars.every((bar) => bar.figure.value === null);
-  const declared = chart.summary ? fillTemplate(pickText(chart.summary, locale), figures, locale, chart.whole) : null;
-  const summary = empty ? t('chart.summary.none') : (declared ?? countsSummary(bars, whole, locale, t));
-  const drawn: CountBar[] = bars.map((bar) => ({ label: bar.label, value: bar.figure.value, tone: bar.tone }));
+  const declared = chart.summary
+    ? fillTemplate(pickText(chart.summary, locale), figures, locale, chart.whole)
+    : null;
+  const summary = empty
+    ? t('chart.summary.none')
+    : (declared ?? countsSummary(bars, whole, locale, t));
+  const drawn: CountBar[] = bars.map((bar) => ({
+    label: bar.label,
+    value: bar.figure.value,
+    tone: bar.tone,
+  }));
   return {
     id: chart.id,
     caption: captionOf(chart, figures, locale),
     summary,
-    ...(empty ? { svg: '', size, narrow: { svg: '', size } } : renderChart(countBarsChart(drawn, whole?.value ?? null, t, locale), size)),
+    ...(empty
+      ? { svg: '', size, narrow: { svg: '', size } }
+      : renderChart(countBarsChart(drawn, whole?.value ?? null, t, locale), size)),
     empty,
     table: whole
       ? {
           head: [t('chart.table.category'), t('chart.table.count'), t('chart.table.share')],
           numeric: [false, true, true],
-          rows: bars.map((bar) => [bar.label, count(bar.figure.value), ofTotal(bar.figure.value, whole.value, 1)]),
+          rows: bars.map((bar) => [
+            bar.label,
+            count(bar.figure.value),
+            ofTotal(bar.figure.value, whole.value, 1),
+          ]),
         }
       : {
           head: [t('chart.table.category'), t('chart.table.count')],
@@ -90,66 +119,124 @@ function countsChart(chart: ChartDeclaration, figures: YearFigures, locale: Loca
 }
 
 /** A summary written from the bars' labels and values, for a chart that declares none. */
-function countsSummary(bars: Array<{ figure: Figure; label: string }>, whole: Figure | undefined, locale: Locale, t: Translate): string {
+function countsSummary(
+  bars: Array<{ figure: Figure; label: string }>,
+  whole: Figure | undefined,
+  locale: Locale,
+  t: Translate,
+): string {
   const notReported = t('figure.notReported');
   const counterOf = (figure: Figure) => {
     const word = pickText(figure.counter ?? { zh: '', en: '' }, locale);
     // "1 team", "2 teams": the English counter is written as a plural noun.
-    return locale === 'en' && figure.displayed === 1 && /[^s]s$/.test(word) ? word.slice(0, -1) : word;
+    return locale === 'en' && figure.displayed === 1 && /[^s]s$/.test(word)
+      ? word.slice(0, -1)
+      : word;
   };
   const withCounter = (figure: Figure) =>
-    figure.value === null ? notReported : t('chart.summary.value', { value: formatFigure(figure, locale, notReported), counter: counterOf(figure) });
+    figure.value === null
+      ? notReported
+      : t('chart.summary.value', {
+          value: formatFigure(figure, locale, notReported),
+          counter: counterOf(figure),
+        });
   const sentences: string[] = [];
   if (whole && !bars.some((bar) => bar.figure.id === whole.id)) {
-    sentences.push(t('chart.summary.item', { label: pickText(whole.short, locale), value: withCounter(whole) }));
+    sentences.push(
+      t('chart.summary.item', { label: pickText(whole.short, locale), value: withCounter(whole) }),
+    );
   }
   for (const bar of bars) {
     const share = roundPercent(exactPercent(bar.figure.value, whole?.value ?? null));
     sentences.push(
       share === null || bar.figure.id === whole?.id
         ? t('chart.summary.item', { label: bar.label, value: withCounter(bar.figure) })
-        : t('chart.summary.itemShare', { label: bar.label, value: withCounter(bar.figure), share: formatPercent(share, locale) }),
+        : t('chart.summary.itemShare', {
+            label: bar.label,
+            value: withCounter(bar.figure),
+            share: formatPercent(share, locale),
+          }),
     );
   }
   return sentences.join(t('sentence.separator'));
 }
 
-function targetRowsChart(chart: ChartDeclaration, figures: YearFigures, locale: Locale, t: Translate): ChartFigureData {
+function targetRowsChart(
+  chart: ChartDeclaration,
+  figures: YearFigures,
+  locale: Locale,
+  t: Translate,
+): ChartFigureData {
   const { share } = figureText(locale, t);
   const rows: TargetRow[] = chart.bars.map((bar) => {
     const comparison = compareTarget(figures, bar.figure);
-    const label = bar.label ? pickText(bar.label, locale) : pickText(figureOf(figures, comparison.for).short, locale);
+    const label = bar.label
+      ? pickText(bar.label, locale)
+      : pickText(figureOf(figures, comparison.for).short, locale);
     return { label, comparison };
   });
-  const empty = rows.every((row) => row.comparison.actual === null && row.comparison.target === null);
+  const empty = rows.every(
+    (row) => row.comparison.actual === null && row.comparison.target === null,
+  );
   const marginText = (margin: number | null) => formatDecimal(Math.abs(margin ?? 0), locale, 1);
-  const targetText = (row: TargetComparison) => (row.target === null ? t('figure.notReported') : formatPercent(row.target, locale));
+  const targetText = (row: TargetComparison) =>
+    row.target === null ? t('figure.notReported') : formatPercent(row.target, locale);
   const sentence = ({ label, comparison: row }: TargetRow) => {
-    const values = { label, actual: share(row.actual), target: targetText(row), margin: marginText(row.marginPoints) };
-    if (row.target === null) return t(row.actual === null ? 'chart.targets.neither' : 'chart.targets.noTarget', values);
+    const values = {
+      label,
+      actual: share(row.actual),
+      target: targetText(row),
+      margin: marginText(row.marginPoints),
+    };
+    if (row.target === null)
+      return t(row.actual === null ? 'chart.targets.neither' : 'chart.targets.noTarget', values);
     if (row.status === 'not-reported') return t('chart.targets.unknown', values);
-    if (row.direction === 'at-most') return t(row.status === 'met' ? 'chart.targets.metAtMost' : 'chart.targets.missedAtMost', values);
+    if (row.direction === 'at-most')
+      return t(
+        row.status === 'met' ? 'chart.targets.metAtMost' : 'chart.targets.missedAtMost',
+        values,
+      );
     return t(row.status === 'met' ? 'chart.targets.met' : 'chart.targets.missed', values);
   };
   const result = (row: TargetComparison) => {
     if (row.status === 'not-reported') return t('figure.notReported');
     const key =
       row.direction === 'at-most'
-        ? row.status === 'met' ? 'chart.result.metAtMost' : 'chart.result.missedAtMost'
-        : row.status === 'met' ? 'chart.result.met' : 'chart.result.missed';
+        ? row.status === 'met'
+          ? 'chart.result.metAtMost'
+          : 'chart.result.missedAtMost'
+        : row.status === 'met'
+          ? 'chart.result.met'
+          : 'chart.result.missed';
     return t(key, { margin: marginText(row.marginPoints) });
   };
-  const declared = chart.summary ? fillTemplate(pickText(chart.summary, locale), figures, locale) : null;
+  const declared = chart.summary
+    ? fillTemplate(pickText(chart.summary, locale), figures, locale)
+    : null;
   return {
     id: chart.id,
     caption: captionOf(chart, figures, locale),
-    summary: empty ? t('chart.summary.none') : (declared ?? rows.map(sentence).join(t('sentence.separator'))),
-    ...(empty ? { svg: '', size, narrow: { svg: '', size } } : renderChart(targetsChart(rows, t, locale), size)),
+    summary: empty
+      ? t('chart.summary.none')
+      : (declared ?? rows.map(sentence).join(t('sentence.separator'))),
+    ...(empty
+      ? { svg: '', size, narrow: { svg: '', size } }
+      : renderChart(targetsChart(rows, t, locale), size)),
     empty,
     table: {
-      head: [t('chart.table.category'), t('chart.table.actual'), t('chart.table.target'), t('chart.table.result')],
+      head: [
+        t('chart.table.category'),
+        t('chart.table.actual'),
+        t('chart.table.target'),
+        t('chart.table.result'),
+      ],
       numeric: [false, true, true, false],
-      rows: rows.map(({ label, comparison: row }) => [label, share(row.actual, 1), targetText(row), result(row)]),
+      rows: rows.map(({ label, comparison: row }) => [
+        label,
+        share(row.actual, 1),
+        targetText(row),
+        result(row),
+      ]),
     },
   };
 }
@@ -158,7 +245,9 @@ function targetRowsChart(chart: ChartDeclaration, figures: YearFigures, locale: 
 export function yearCharts(figures: YearFigures, locale: Locale): ChartFigureData[] {
   const t = useTranslations(locale);
   return figures.charts.map((chart) =>
-    chart.kind === 'targets' ? targetRowsChart(chart, figures, locale, t) : countsChart(chart, figures, locale, t),
+    chart.kind === 'targets'
+      ? targetRowsChart(chart, figures, locale, t)
+      : countsChart(chart, figures, locale, t),
   );
 }
 

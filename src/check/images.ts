@@ -17,9 +17,19 @@ export interface ImageRules {
   allowAlpha: boolean;
 }
 
-export const photoRules: ImageRules = { minLongSide: largestRenditionWidth, maxMegapixels: 50, formats: ['jpeg', 'png', 'webp'], allowAlpha: false };
+export const photoRules: ImageRules = {
+  minLongSide: largestRenditionWidth,
+  maxMegapixels: 50,
+  formats: ['jpeg', 'png', 'webp'],
+  allowAlpha: false,
+};
 /** Images inside report or unit text (Markdown `![…](…)`): smaller is fine, but not an SVG. */
-export const inlineImageRules: ImageRules = { minLongSide: 320, maxMegapixels: 50, formats: ['jpeg', 'png', 'webp'], allowAlpha: true };
+export const inlineImageRules: ImageRules = {
+  minLongSide: 320,
+  maxMegapixels: 50,
+  formats: ['jpeg', 'png', 'webp'],
+  allowAlpha: true,
+};
 
 const formatNames = 'JPEG (.jpg)';
 
@@ -38,7 +48,12 @@ export async function imageProblems(
   rules: ImageRules,
   line?: number,
 ): Promise<CheckProblem[]> {
-  const problem = (message: string, fix: string, zhMessage: string, zhFix: string): CheckProblem => ({
+  const problem = (
+    message: string,
+    fix: string,
+    zhMessage: string,
+    zhFix: string,
+  ): CheckProblem => ({
     file: entryFile,
     ...(line === undefined ? {} : { line }),
     field,
@@ -75,7 +90,14 @@ export async function imageProblems(
   try {
     await access(imagePath, constants.R_OK);
   } catch {
-    return [problem('names an image file that cannot be read', 'give the file read permission, or copy it again', '图片文件无法读取', '给文件加上读取权限，或重新复制一份')];
+    return [
+      problem(
+        'names an image file that cannot be read',
+        'give the file read permission, or copy it again',
+        '图片文件无法读取',
+        '给文件加上读取权限，或重新复制一份',
+      ),
+    ];
   }
   if (extname(imagePath).toLowerCase() === '.svg') {
     return [
@@ -132,7 +154,10 @@ export async function imageProblems(
   try {
     // Decoding the whole file is the only way to find a truncated or damaged JPEG; shrink-on-load
     // keeps it cheap.
-    await sharp(imagePath, { failOn: 'truncated' }).resize(256, 256, { fit: 'inside' }).raw().toBuffer();
+    await sharp(imagePath, { failOn: 'truncated' })
+      .resize(256, 256, { fit: 'inside' })
+      .raw()
+      .toBuffer();
   } catch {
     problems.push(
       problem(
@@ -194,7 +219,16 @@ export async function referencedImageProblems(
   const contentFolder = join(root, 'src', 'content');
   const resolved = resolveContentImage(reference, fromFile, contentFolder);
   if (!resolved.ok) {
-    return [{ file: entryFile, ...(line === undefined ? {} : { line }), field, message: resolved.en.message, fix: resolved.en.fix, zh: resolved.zh }];
+    return [
+      {
+        file: entryFile,
+        ...(line === undefined ? {} : { line }),
+        field,
+        message: resolved.en.message,
+        fix: resolved.en.fix,
+        zh: resolved.zh,
+      },
+    ];
   }
   try {
     // A linked folder on the way would also lead outside: compare the real paths.
@@ -207,12 +241,22 @@ export async function referencedImageProblems(
           field,
           message: `names the image ${reference}, which leads through a symbolic link to outside the content folder`,
           fix: 'copy the image itself into the content folder',
-          zh: { message: `图片 ${reference} 经由符号链接指向内容文件夹之外`, fix: '把图片文件本身复制到内容文件夹里' },
+          zh: {
+            message: `图片 ${reference} 经由符号链接指向内容文件夹之外`,
+            fix: '把图片文件本身复制到内容文件夹里',
+          },
         },
       ];
     }
   } catch {
     // missing file: imageProblems says so
   }
-  return imageProblems(entryFile, field, resolved.path, relativeFile(root, resolved.path), rules, line);
+  return imageProblems(
+    entryFile,
+    field,
+    resolved.path,
+    relativeFile(root, resolved.path),
+    rules,
+    line,
+  );
 }

@@ -39,12 +39,31 @@ export interface MdxLocation {
  * does not provide, unknown `<Metric>` ids and images outside the content folder. `bodyLine` is
  * the file line where the body starts, so every line reported is the file's.
  */
-export function checkMdxBody(file: string, body: string, bodyLine: number, components: ReadonlyArray<string>, location?: MdxLocation): MdxFindings {
+export function checkMdxBody(
+  file: string,
+  body: string,
+  bodyLine: number,
+  components: ReadonlyArray<string>,
+  location?: MdxLocation,
+): MdxFindings {
   const findings: MdxFindings = { problems: [], references: [], images: [] };
-  const fileLine = (line: number | undefined) => (line === undefined ? undefined : line + bodyLine - 1);
-  const add = (line: number | undefined, field: string, en: [string, string], zh: [string, string]) => {
+  const fileLine = (line: number | undefined) =>
+    line === undefined ? undefined : line + bodyLine - 1;
+  const add = (
+    line: number | undefined,
+    field: string,
+    en: [string, string],
+    zh: [string, string],
+  ) => {
     const at = fileLine(line);
-    findings.problems.push({ file, ...(at === undefined ? {} : { line: at }), field, message: en[0], fix: en[1], zh: { message: zh[0], fix: zh[1] } });
+    findings.problems.push({
+      file,
+      ...(at === undefined ? {} : { line: at }),
+      field,
+      message: en[0],
+      fix: en[1],
+      zh: { message: zh[0], fix: zh[1] },
+    });
   };
   let tree: Node;
   try {
@@ -68,7 +87,12 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
     return findings;
   }
   for (const violation of findMdxViolations(tree)) {
-    add(violation.line, violation.construct, [violation.en.message, violation.en.fix], [violation.zh.message, violation.zh.fix]);
+    add(
+      violation.line,
+      violation.construct,
+      [violation.en.message, violation.en.fix],
+      [violation.zh.message, violation.zh.fix],
+    );
   }
   const addImage = (url: string, line: number | undefined) => {
     if (!location) {
@@ -77,7 +101,13 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
     }
     const resolved = resolveContentImage(url, location.absolute, location.contentFolder);
     if (resolved.ok) findings.images.push({ url, line: fileLine(line) ?? bodyLine });
-    else add(line, '(image in text)', [resolved.en.message, resolved.en.fix], [resolved.zh.message, resolved.zh.fix]);
+    else
+      add(
+        line,
+        '(image in text)',
+        [resolved.en.message, resolved.en.fix],
+        [resolved.zh.message, resolved.zh.fix],
+      );
   };
   const visit = (node: Node) => {
     const line = node.position?.start.line;
@@ -94,14 +124,25 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
         add(
           line,
           `<${name}>`,
-          [`uses the component <${name}>, which this kind of page does not have`, `use one of ${components.map((c) => `<${c}>`).join(', ')}, or check the spelling (capitals matter)`],
-          [`用了组件 <${name}>，这类页面没有这个组件`, `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`],
+          [
+            `uses the component <${name}>, which this kind of page does not have`,
+            `use one of ${components.map((c) => `<${c}>`).join(', ')}, or check the spelling (capitals matter)`,
+          ],
+          [
+            `用了组件 <${name}>，这类页面没有这个组件`,
+            `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`,
+          ],
         );
       } else {
         // <Metric id> is checked against the year's figures file by src/utils/prose-check.ts.
         const unit = attribute('unit');
         if (unitAttributeComponents.has(name) && unit !== undefined) {
-          findings.references.push({ field: `<${name} unit>`, collection: 'units', id: unit, ...(fileLine(line) === undefined ? {} : { line: fileLine(line) as number }) });
+          findings.references.push({
+            field: `<${name} unit>`,
+            collection: 'units',
+            id: unit,
+            ...(fileLine(line) === undefined ? {} : { line: fileLine(line) as number }),
+          });
         }
       }
     }
@@ -110,7 +151,18 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
       const alt = String((node as { alt?: unknown }).alt ?? '').trim();
       const fileName = node.url.split('/').pop() ?? '';
       if (!alt || alt === fileName || alt === fileName.replace(/\.[^.]+$/, '')) {
-        add(line, '(image alt text)', [`the image ${node.url} has no alt text (the description read to readers who cannot see it)`, `describe what the picture shows between the brackets: ![平果铝宾馆的大堂](${node.url})`], [`图片 ${node.url} 没有替代文字（给看不到图片的读者读出的描述）`, `在方括号里描述图片内容：![平果铝宾馆的大堂](${node.url})`]);
+        add(
+          line,
+          '(image alt text)',
+          [
+            `the image ${node.url} has no alt text (the description read to readers who cannot see it)`,
+            `describe what the picture shows between the brackets: ![平果铝宾馆的大堂](${node.url})`,
+          ],
+          [
+            `图片 ${node.url} 没有替代文字（给看不到图片的读者读出的描述）`,
+            `在方括号里描述图片内容：![平果铝宾馆的大堂](${node.url})`,
+          ],
+        );
       }
     }
     for (const child of node.children ?? []) visit(child);

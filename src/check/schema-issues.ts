@@ -25,22 +25,33 @@ const typeNames: Record<string, { en: string; zh: string }> = {
 };
 
 /** What is wrong and how to fix it, in both languages, for one schema issue. */
-function describe(issue: Issue, value: unknown, present: boolean): Pick<CheckProblem, 'message' | 'fix' | 'zh'> {
+function describe(
+  issue: Issue,
+  value: unknown,
+  present: boolean,
+): Pick<CheckProblem, 'message' | 'fix' | 'zh'> {
   if (!present && issue.code === 'invalid_type') {
     const type = typeNames[issue.expected] ?? { en: issue.expected, zh: issue.expected };
     return {
       message: 'is missing',
       fix: `add it (${type.en}); the scaffolds of \`npm run new\` show every field`,
-      zh: { message: '缺少这个必填字段', fix: `补上这个字段（${type.zh}）；\`npm run new\` 生成的模板列出了所有字段` },
+      zh: {
+        message: '缺少这个必填字段',
+        fix: `补上这个字段（${type.zh}）；\`npm run new\` 生成的模板列出了所有字段`,
+      },
     };
   }
   if (issue.code === 'invalid_type') {
     const type = typeNames[issue.expected] ?? { en: issue.expected, zh: issue.expected };
-    const bad = issue.expected === 'date' ? { en: 'is not a real date', zh: '不是有效日期' } : undefined;
+    const bad =
+      issue.expected === 'date' ? { en: 'is not a real date', zh: '不是有效日期' } : undefined;
     return {
       message: bad?.en ?? `should be ${type.en}, but is ${JSON.stringify(value)}`,
       fix: `write ${type.en}`,
-      zh: { message: bad?.zh ?? `应当是${type.zh}，现在是 ${JSON.stringify(value)}`, fix: `改成${type.zh}` },
+      zh: {
+        message: bad?.zh ?? `应当是${type.zh}，现在是 ${JSON.stringify(value)}`,
+        fix: `改成${type.zh}`,
+      },
     };
   }
   if (issue.code === 'too_small' && issue.origin === 'string') {
@@ -66,8 +77,16 @@ function describe(issue: Issue, value: unknown, present: boolean): Pick<CheckPro
     };
   }
   // The figures file's rules carry both languages (src/utils/figure-rules.ts).
-  const bilingualIssue = issue.code === 'custom' ? (issue.params as { figures?: { message: string; fix: string; zh: { message: string; fix: string } } } | undefined)?.figures : undefined;
-  if (bilingualIssue) return { message: bilingualIssue.message, fix: bilingualIssue.fix, zh: bilingualIssue.zh };
+  const bilingualIssue =
+    issue.code === 'custom'
+      ? (
+          issue.params as
+            | { figures?: { message: string; fix: string; zh: { message: string; fix: string } } }
+            | undefined
+        )?.figures
+      : undefined;
+  if (bilingualIssue)
+    return { message: bilingualIssue.message, fix: bilingualIssue.fix, zh: bilingualIssue.zh };
   const partWhole = /^is (\d+), more than ([\w.]+) \((\d+)\)/.exec(issue.message);
   if (partWhole) {
     return {
@@ -88,12 +107,19 @@ function describe(issue: Issue, value: unknown, present: boolean): Pick<CheckPro
 
 /** Chinese for messages the schemas write themselves; zod's Chinese locale for the rest. */
 function chineseOf(issue: Issue, value: unknown): string {
-  if (issue.message.startsWith('month is not in the given quarter')) return '月份不在所写的季度内（1–3 月是第 1 季度，4–6 月是第 2 季度，…）';
-  if (issue.message.startsWith('must be an entry')) return '必须是某个条目的文件名（不带扩展名）：小写英文字母、数字和连字符，如 "hotel"';
-  if (issue.message.startsWith('must be a report heading id')) return '必须是年度总结中某个标题的 id，如 "basics"（小写字母、数字和连字符）';
-  if (issue.message.startsWith('must be a whole number')) return '必须是 0 或更大的整数，或者写 "not reported"（未报告）';
-  if (issue.message.startsWith('must be a percentage')) return '必须是 0 到 100 之间的百分数，或者写 "not reported"（未报告）';
-  const localized = zhLocale.localeError({ ...issue, input: value } as Parameters<typeof zhLocale.localeError>[0]);
+  if (issue.message.startsWith('month is not in the given quarter'))
+    return '月份不在所写的季度内（1–3 月是第 1 季度，4–6 月是第 2 季度，…）';
+  if (issue.message.startsWith('must be an entry'))
+    return '必须是某个条目的文件名（不带扩展名）：小写英文字母、数字和连字符，如 "hotel"';
+  if (issue.message.startsWith('must be a report heading id'))
+    return '必须是年度总结中某个标题的 id，如 "basics"（小写字母、数字和连字符）';
+  if (issue.message.startsWith('must be a whole number'))
+    return '必须是 0 或更大的整数，或者写 "not reported"（未报告）';
+  if (issue.message.startsWith('must be a percentage'))
+    return '必须是 0 到 100 之间的百分数，或者写 "not reported"（未报告）';
+  const localized = zhLocale.localeError({ ...issue, input: value } as Parameters<
+    typeof zhLocale.localeError
+  >[0]);
   return typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
 }
 
@@ -134,7 +160,12 @@ export function schemaProblems(
       const known = Object.keys(objectAt(schema, path)?.shape ?? {});
       return issue.keys.map((key) => {
         const line = lineOf([...fieldPrefix, ...path, key]);
-        return { file, ...(line === undefined ? {} : { line }), field: [...path, key].map(String).join('.'), ...unknownFieldText(key, known) };
+        return {
+          file,
+          ...(line === undefined ? {} : { line }),
+          field: [...path, key].map(String).join('.'),
+          ...unknownFieldText(key, known),
+        };
       });
     }
     const value = valueAt(data, path);

@@ -3,12 +3,23 @@ import sharp from 'sharp';
 import type { Locale } from '../i18n/locales';
 import type { Translate } from '../i18n/ui';
 import { formatDate } from '../utils/format';
-import { coverPhoto, isPartOfDay, photosOfEvent, photosWithoutEvent, sortEvents } from '../utils/gallery';
+import {
+  coverPhoto,
+  isPartOfDay,
+  photosOfEvent,
+  photosWithoutEvent,
+  sortEvents,
+} from '../utils/gallery';
 import { inLocale, loadSite, slugOf, type GalleryEventEntry, type Photo } from './site';
 
 import { renditions } from '../utils/renditions';
 
-export { fallbackFormat, pictureFormats, renditions, type RenditionKind } from '../utils/renditions';
+export {
+  fallbackFormat,
+  pictureFormats,
+  renditions,
+  type RenditionKind,
+} from '../utils/renditions';
 
 export interface EventAlbum {
   event: GalleryEventEntry;
@@ -26,7 +37,13 @@ export interface Gallery {
 /** The gallery of one locale: events in date order with their photos, and the photos with no stated event. */
 export async function loadGallery(locale: Locale): Promise<Gallery> {
   const site = await loadSite();
-  const events = sortEvents([...inLocale(site.events, locale).values()].map((event) => ({ event, slug: slugOf(event), ...event.data })));
+  const events = sortEvents(
+    [...inLocale(site.events, locale).values()].map((event) => ({
+      event,
+      slug: slugOf(event),
+      ...event.data,
+    })),
+  );
   return {
     albums: events.map(({ event, slug }) => {
       const photos = photosOfEvent(site.photos, slug);
@@ -52,7 +69,10 @@ export async function largestSize(photo: Photo): Promise<{ width: number; height
 }
 
 /** The size of a photo's rendition at most `maxWidth` wide (never enlarged), upright. */
-export async function renditionSize(photo: Photo, maxWidth: number): Promise<{ width: number; height: number }> {
+export async function renditionSize(
+  photo: Photo,
+  maxWidth: number,
+): Promise<{ width: number; height: number }> {
   const { width, height } = await sourceOf(photo);
   const scaled = Math.min(width, maxWidth);
   return { width: scaled, height: Math.round((height * scaled) / width) };
@@ -61,14 +81,26 @@ export async function renditionSize(photo: Photo, maxWidth: number): Promise<{ w
 /** WebP renditions for the lightbox: the same files as the photo page's WebP `<source>`. */
 export async function lightboxImage(photo: Photo) {
   const { width, height } = await largestSize(photo);
-  const image = await getImage({ src: photo.data.image, width, height, widths: [...renditions.full.widths], format: 'webp' });
+  const image = await getImage({
+    src: photo.data.image,
+    width,
+    height,
+    widths: [...renditions.full.widths],
+    format: 'webp',
+  });
   return { src: image.src, srcset: image.srcSet.attribute, width, height };
 }
 
 /** A 1280 px JPEG for Open Graph previews (WeChat and chat apps do not all read WebP). */
-export async function openGraphImage(photo: Photo): Promise<{ src: string; width: number; height: number }> {
+export async function openGraphImage(
+  photo: Photo,
+): Promise<{ src: string; width: number; height: number }> {
   const image = await getImage({ src: photo.data.image, width: 1280, format: 'jpg' });
-  return { src: image.src, width: Number(image.attributes['width']), height: Number(image.attributes['height']) };
+  return {
+    src: image.src,
+    width: Number(image.attributes['width']),
+    height: Number(image.attributes['height']),
+  };
 }
 
 interface SourceInfo {
@@ -90,13 +122,20 @@ const sources = new Map<string, Promise<SourceInfo>>();
 function sourceOf(photo: Photo): Promise<SourceInfo> {
   const sourcePath = (photo.data.image as typeof photo.data.image & { fsPath?: string }).fsPath;
   if (!sourcePath) {
-    throw new Error(`${photo.filePath ?? photo.id}: field "image" has no source file; point it at a JPEG next to the entry, e.g. ./${slugOf(photo)}.jpg.`);
+    throw new Error(
+      `${photo.filePath ?? photo.id}: field "image" has no source file; point it at a JPEG next to the entry, e.g. ./${slugOf(photo)}.jpg.`,
+    );
   }
   let info = sources.get(sourcePath);
   if (!info) {
     info = (async () => {
       const { autoOrient } = await sharp(sourcePath).metadata();
-      const tiny = await sharp(sourcePath).rotate().resize(24).blur(1.2).webp({ quality: 40 }).toBuffer();
+      const tiny = await sharp(sourcePath)
+        .rotate()
+        .resize(24)
+        .blur(1.2)
+        .webp({ quality: 40 })
+        .toBuffer();
       return { ...autoOrient, placeholder: `data:image/webp;base64,${tiny.toString('base64')}` };
     })();
     sources.set(sourcePath, info);

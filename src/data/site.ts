@@ -45,11 +45,15 @@ export function published(entry: { data: { draft?: boolean } }): boolean {
 export function loadSite(): Promise<SiteContent> {
   cached ??= (async () => {
     const all = Object.fromEntries(
-      await Promise.all(collectionNames.map(async (name) => [name, await getCollection(name)] as const)),
+      await Promise.all(
+        collectionNames.map(async (name) => [name, await getCollection(name)] as const),
+      ),
     ) as { [Name in CollectionName]: Array<CollectionEntry<Name>> };
     const problems = contentProblems(Object.values(all).flat());
     if (problems.length > 0) {
-      throw new Error(`${formatProblems(problems)}\n\n改正以上问题后再构建；什么都没有发布。Fix the above and build again; nothing was published.`);
+      throw new Error(
+        `${formatProblems(problems)}\n\n改正以上问题后再构建；什么都没有发布。Fix the above and build again; nothing was published.`,
+      );
     }
     return {
       reports: all.reports.filter(published),
@@ -81,7 +85,13 @@ export function contentProblems(entries: ReadonlyArray<LoadedEntry>, root = '.')
     entries.map((entry) => {
       const file = entry.filePath ?? entry.id;
       const text = readFileSync(join(root, file), 'utf8');
-      return modelEntry({ collection: entry.collection, id: entry.id, file, text, data: entry.data as Record<string, unknown> });
+      return modelEntry({
+        collection: entry.collection,
+        id: entry.id,
+        file,
+        text,
+        data: entry.data as Record<string, unknown>,
+      });
     }),
   );
 }
@@ -109,7 +119,8 @@ export function reportYears(site: SiteContent): number[] {
 /** The newest report year: what the home page and navigation show. */
 export function latestYear(site: SiteContent): number {
   const [year] = reportYears(site);
-  if (year === undefined) throw new Error('There is no report in src/content/reports/: add one before building.');
+  if (year === undefined)
+    throw new Error('There is no report in src/content/reports/: add one before building.');
   return year;
 }
 
@@ -117,6 +128,9 @@ export function latestYear(site: SiteContent): number {
 export async function reportPaths() {
   const site = await loadSite();
   return perLocale((locale) =>
-    [...inLocale(site.reports, locale).values()].map((report) => ({ params: { year: slugOf(report) }, props: { report } })),
+    [...inLocale(site.reports, locale).values()].map((report) => ({
+      params: { year: slugOf(report) },
+      props: { report },
+    })),
   );
 }

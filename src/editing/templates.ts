@@ -13,7 +13,12 @@ export interface PlannedFile {
 const quote = (text: string) => JSON.stringify(text); // a valid YAML double-quoted string
 
 /** English files record the fingerprint of their Chinese source, so they start out current. */
-function withTranslation(zhPath: string, zh: string, enPath: string, en: (hash: string) => string): PlannedFile[] {
+function withTranslation(
+  zhPath: string,
+  zh: string,
+  enPath: string,
+  en: (hash: string) => string,
+): PlannedFile[] {
   return [
     { path: zhPath, content: zh },
     { path: enPath, content: en(sourceFingerprint(zh)) },
@@ -53,7 +58,11 @@ draft: true
 
 在这里写${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
 `;
-  return withTranslation(entryFile('units', o.slug, 'zh-cn'), zh, entryFile('units', o.slug, 'en'), (hash) => `---
+  return withTranslation(
+    entryFile('units', o.slug, 'zh-cn'),
+    zh,
+    entryFile('units', o.slug, 'en'),
+    (hash) => `---
 # A unit's highlights (English), translated from src/content/units/zh-cn/${o.slug}.mdx.
 # Keep the same fields as the Chinese file; run npm run check after editing.
 name: ${quote(o.nameEn)}
@@ -74,7 +83,8 @@ sourceHash: ${hash}
 ---
 
 Write the highlights of the ${o.nameEn} here. Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
-`);
+`,
+  );
 }
 
 export function reportFiles(year: number): PlannedFile[] {
@@ -101,7 +111,11 @@ draft: true
 在这里写正文。
 `;
   return [
-    ...withTranslation(entryFile('reports', String(year), 'zh-cn'), zh, entryFile('reports', String(year), 'en'), (hash) => `---
+    ...withTranslation(
+      entryFile('reports', String(year), 'zh-cn'),
+      zh,
+      entryFile('reports', String(year), 'en'),
+      (hash) => `---
 # The ${year} report (English), translated from src/content/reports/zh-cn/${year}.mdx.
 year: ${year}
 title: "Pingguo Aluminium Company: ${year} Summary of Team Building and the \\"Five-Good\\" Office Campaign"
@@ -122,7 +136,8 @@ Write the text here. The #basics in braces after each heading is the section's f
 ## 2. Results {#results}
 
 Write the text here.
-`),
+`,
+    ),
     {
       path: entryFile('metrics', String(year)),
       content: `# ${year} 年的数字 The figures of ${year}: write only what the report gives.

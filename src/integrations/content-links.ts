@@ -27,7 +27,9 @@ export function contentLinks(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const links = symbolicLinksUnder(join(root, 'src', 'content'));
         if (links.length === 0) return;
-        const files = links.map((link) => `  ${relative(root, link).replace(/\\/g, '/')}`).join('\n');
+        const files = links
+          .map((link) => `  ${relative(root, link).replace(/\\/g, '/')}`)
+          .join('\n');
         throw new Error(
           `src/content/ 中有符号链接（快捷方式），网站不发布链接的文件；请把文件本身复制过来替换链接：\n` +
             `src/content/ holds symbolic links; the site does not publish linked files: copy the files themselves in their place:\n${files}`,

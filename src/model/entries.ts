@@ -48,12 +48,24 @@ export function modelEntry(input: {
   const locale = second !== undefined && isLocale(first) ? first : undefined;
   const slug = second ?? input.id;
   const isMdx = /\.mdx?$/.test(input.file);
-  const split = isMdx ? splitFrontmatter(input.text) : { frontmatter: input.text, body: '', bodyLine: 1 };
+  const split = isMdx
+    ? splitFrontmatter(input.text)
+    : { frontmatter: input.text, body: '', bodyLine: 1 };
   const yaml = parseYamlSource(split.frontmatter ?? '', isMdx ? 2 : 1);
   const lineOf = yaml.lineOf;
   const valid = input.data !== undefined;
   const data = input.data ?? {};
-  const entry: ModelEntry = { ...input, data, valid, locale, slug, body: isMdx ? split.body : '', bodyLine: split.bodyLine, lineOf, references: [] };
+  const entry: ModelEntry = {
+    ...input,
+    data,
+    valid,
+    locale,
+    slug,
+    body: isMdx ? split.body : '',
+    bodyLine: split.bodyLine,
+    lineOf,
+    references: [],
+  };
   if (valid) entry.references = [...fieldReferences(entry), ...textReferences(entry)];
   return entry;
 }
@@ -70,7 +82,12 @@ function fieldReferences(entry: ModelEntry): CheckedEntry['references'] {
     const value = entry.data[name];
     const values = list ? (Array.isArray(value) ? value : []) : value === undefined ? [] : [value];
     values.forEach((item: unknown, index) => {
-      const id = typeof item === 'string' ? item : item && typeof item === 'object' && 'id' in item ? String(item.id) : undefined;
+      const id =
+        typeof item === 'string'
+          ? item
+          : item && typeof item === 'object' && 'id' in item
+            ? String(item.id)
+            : undefined;
       if (id === undefined) return;
       const path = list ? [name, index] : [name];
       found.push({ field: path.join('.'), collection, id, ...lineField(entry.lineOf(path)) });
@@ -88,15 +105,21 @@ function textReferences(entry: ModelEntry): CheckedEntry['references'] {
   for (const { match, line } of matchesWithLines(entry.body, componentPattern, entry.bodyLine)) {
     const [, component, attributes = ''] = match;
     const unit = /\bunit="([^"]*)"/.exec(attributes)?.[1];
-    if (unit !== undefined) found.push({ field: `<${component} unit>`, collection: 'units', id: unit, line });
+    if (unit !== undefined)
+      found.push({ field: `<${component} unit>`, collection: 'units', id: unit, line });
     const year = /\byear=\{\s*(\d+)\s*\}/.exec(attributes)?.[1];
-    if (component === 'ReportQuote' && year !== undefined) found.push({ field: '<ReportQuote year>', collection: 'reports', id: year, line });
+    if (component === 'ReportQuote' && year !== undefined)
+      found.push({ field: '<ReportQuote year>', collection: 'reports', id: year, line });
   }
   return found;
 }
 
 /** Every match of a global pattern in text, with the file line it starts on. */
-export function matchesWithLines(text: string, pattern: RegExp, firstLine = 1): Array<{ match: RegExpExecArray; line: number }> {
+export function matchesWithLines(
+  text: string,
+  pattern: RegExp,
+  firstLine = 1,
+): Array<{ match: RegExpExecArray; line: number }> {
   const results: Array<{ match: RegExpExecArray; line: number }> = [];
   for (const match of text.matchAll(pattern)) {
     const line = firstLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);

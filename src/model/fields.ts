@@ -24,7 +24,11 @@ export function fieldDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= right.length; j++) {
       const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }
@@ -59,7 +63,10 @@ export function unknownFieldText(field: string, known: ReadonlyArray<string>) {
     : {
         message: `\`${field}\` is not a field of this entry, so its value would be lost`,
         fix: `remove it, or use one of: ${list}`,
-        zh: { message: `\`${field}\` 不是这类条目的字段，它的内容不会出现在网站上`, fix: `删掉它，或改用以下字段之一：${list}` },
+        zh: {
+          message: `\`${field}\` 不是这类条目的字段，它的内容不会出现在网站上`,
+          fix: `删掉它，或改用以下字段之一：${list}`,
+        },
       };
 }
 
@@ -87,12 +94,16 @@ function strictly(schema: AnySchema): AnySchema {
   switch (definition.type) {
     case 'object': {
       const original = (schema as z.ZodObject).shape as Record<string, AnySchema>;
-      const shape = Object.fromEntries(Object.entries(original).map(([key, value]) => [key, strictly(value)]));
+      const shape = Object.fromEntries(
+        Object.entries(original).map(([key, value]) => [key, strictly(value)]),
+      );
       if (definition.catchall !== undefined) return cloneWith(schema, { shape });
       const known = Object.keys(shape);
       const previous = definition.error as ErrorMap | undefined;
       const error: ErrorMap = (issue) =>
-        issue.code === 'unrecognized_keys' ? unknownFieldsMessage(issue.keys, known) : previous?.(issue);
+        issue.code === 'unrecognized_keys'
+          ? unknownFieldsMessage(issue.keys, known)
+          : previous?.(issue);
       return cloneWith(schema, { shape, catchall: z.never(), error });
     }
     case 'optional':
@@ -108,7 +119,10 @@ function strictly(schema: AnySchema): AnySchema {
     case 'union':
       return cloneWith(schema, { options: (definition.options as AnySchema[]).map(strictly) });
     case 'intersection':
-      return cloneWith(schema, { left: strictly(definition.left as AnySchema), right: strictly(definition.right as AnySchema) });
+      return cloneWith(schema, {
+        left: strictly(definition.left as AnySchema),
+        right: strictly(definition.right as AnySchema),
+      });
     case 'record':
       return cloneWith(schema, { valueType: strictly(definition.valueType as AnySchema) });
     case 'pipe':
@@ -120,7 +134,10 @@ function strictly(schema: AnySchema): AnySchema {
 }
 
 /** The object schema reached by following `path` through a schema (for the fields known there). */
-export function objectAt(schema: AnySchema, path: ReadonlyArray<PropertyKey>): z.ZodObject | undefined {
+export function objectAt(
+  schema: AnySchema,
+  path: ReadonlyArray<PropertyKey>,
+): z.ZodObject | undefined {
   const definition = definitionOf(schema);
   switch (definition.type) {
     case 'object': {
@@ -130,7 +147,9 @@ export function objectAt(schema: AnySchema, path: ReadonlyArray<PropertyKey>): z
       return field ? objectAt(field, rest) : undefined;
     }
     case 'array':
-      return typeof path[0] === 'number' ? objectAt(definition.element as AnySchema, path.slice(1)) : undefined;
+      return typeof path[0] === 'number'
+        ? objectAt(definition.element as AnySchema, path.slice(1))
+        : undefined;
     case 'union':
       for (const option of definition.options as AnySchema[]) {
         const found = objectAt(option, path);
@@ -162,7 +181,10 @@ export interface FieldInfo {
 }
 
 /** What kind of value a field holds, for the guide: `text`, `number`, `list`, one of some values… */
-export function valueKind(schema: AnySchema): { kind: 'text' | 'number' | 'true/false' | 'date' | 'list' | 'group' | 'choice' | 'other'; values?: string[] } {
+export function valueKind(schema: AnySchema): {
+  kind: 'text' | 'number' | 'true/false' | 'date' | 'list' | 'group' | 'choice' | 'other';
+  values?: string[];
+} {
   const definition = definitionOf(schema);
   switch (definition.type) {
     case 'string':
@@ -178,7 +200,10 @@ export function valueKind(schema: AnySchema): { kind: 'text' | 'number' | 'true/
     case 'object':
       return { kind: 'group' };
     case 'enum':
-      return { kind: 'choice', values: Object.values(definition.entries as Record<string, string>) };
+      return {
+        kind: 'choice',
+        values: Object.values(definition.entries as Record<string, string>),
+      };
     case 'literal':
       return { kind: 'choice', values: (definition.values as unknown[]).map(String) };
     case 'optional':
@@ -194,7 +219,9 @@ export function valueKind(schema: AnySchema): { kind: 'text' | 'number' | 'true/
       const kinds = (definition.options as AnySchema[]).map(valueKind);
       const values = kinds.flatMap((kind) => kind.values ?? []);
       const other = kinds.find((kind) => kind.kind !== 'choice');
-      return other ? { ...other, ...(values.length > 0 ? { values } : {}) } : { kind: 'choice', values };
+      return other
+        ? { ...other, ...(values.length > 0 ? { values } : {}) }
+        : { kind: 'choice', values };
     }
     default:
       return { kind: 'other' };
@@ -206,15 +233,22 @@ export function fieldsOf(schema: AnySchema, prefix = '', required = true): Field
   const definition = definitionOf(schema);
   switch (definition.type) {
     case 'object':
-      return Object.entries((schema as z.ZodObject).shape as Record<string, AnySchema>).flatMap(([key, value]) => {
-        const path = prefix ? `${prefix}.${key}` : key;
-        const optional = isOptional(value);
-        return [{ path, required: required && !optional, schema: value }, ...fieldsOf(value, path, !optional)].filter(
-          (field, index, all) => all.findIndex((other) => other.path === field.path) === index,
-        );
-      });
+      return Object.entries((schema as z.ZodObject).shape as Record<string, AnySchema>).flatMap(
+        ([key, value]) => {
+          const path = prefix ? `${prefix}.${key}` : key;
+          const optional = isOptional(value);
+          return [
+            { path, required: required && !optional, schema: value },
+            ...fieldsOf(value, path, !optional),
+          ].filter(
+            (field, index, all) => all.findIndex((other) => other.path === field.path) === index,
+          );
+        },
+      );
     case 'array':
-      return fieldsOf(definition.element as AnySchema, `${prefix}[]`, required).filter((field) => field.path !== `${prefix}[]`);
+      return fieldsOf(definition.element as AnySchema, `${prefix}[]`, required).filter(
+        (field) => field.path !== `${prefix}[]`,
+      );
     case 'optional':
     case 'nullable':
     case 'default':
@@ -226,8 +260,12 @@ export function fieldsOf(schema: AnySchema, prefix = '', required = true): Field
       return fieldsOf(definition.in as AnySchema, prefix, required);
     case 'union': {
       // A union of objects (a count or "not reported") lists the fields of its object options.
-      const objects = (definition.options as AnySchema[]).filter((option) => objectAt(option, []) !== undefined);
-      return objects.length === (definition.options as AnySchema[]).length ? objects.flatMap((option) => fieldsOf(option, prefix, required)) : [];
+      const objects = (definition.options as AnySchema[]).filter(
+        (option) => objectAt(option, []) !== undefined,
+      );
+      return objects.length === (definition.options as AnySchema[]).length
+        ? objects.flatMap((option) => fieldsOf(option, prefix, required))
+        : [];
     }
     default:
       return [];

@@ -76,7 +76,17 @@ export const allowedHtmlElements: Readonly<Record<string, ReadonlyArray<string>>
  * submit data, restyle the site or change where links go). Any element not in
  * `allowedHtmlElements` is refused too; these are listed so the message can say why.
  */
-export const forbiddenHtmlElements: ReadonlyArray<string> = ['script', 'style', 'iframe', 'object', 'embed', 'form', 'base', 'meta', 'link'];
+export const forbiddenHtmlElements: ReadonlyArray<string> = [
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'base',
+  'meta',
+  'link',
+];
 
 /** Attributes whose value is a URL, and the URL schemes refused in them (and in Markdown links and images). */
 export const urlAttributes: ReadonlyArray<string> = ['href', 'src', 'cite'];
@@ -105,7 +115,14 @@ interface MdastNode {
 /** A prop value MDX writes in braces that is still a plain literal: `{2007}`, `{true}`, `{"a"}`. */
 const literalExpression = /^\s*(?:-?\d+(?:\.\d+)?|true|false|"[^"\\{}]*"|'[^'\\{}]*')\s*$/;
 
-const namedEntities: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')' };
+const namedEntities: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+};
 
 /**
  * The URL scheme a browser would see, with the tricks it forgives undone: entities
@@ -114,8 +131,10 @@ const namedEntities: Record<string, string> = { colon: ':', tab: '\t', newline: 
  */
 export function urlScheme(url: string): string | undefined {
   const decoded = url.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (entity, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16) || 0xfffd);
-    if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10) || 0xfffd);
+    if (body.startsWith('#x') || body.startsWith('#X'))
+      return String.fromCodePoint(Number.parseInt(body.slice(2), 16) || 0xfffd);
+    if (body.startsWith('#'))
+      return String.fromCodePoint(Number.parseInt(body.slice(1), 10) || 0xfffd);
     return namedEntities[body.toLowerCase()] ?? entity;
   });
   // Browsers strip ASCII whitespace and control characters anywhere in the scheme.
@@ -133,8 +152,18 @@ export function isForbiddenUrl(url: string): boolean {
 const components = Object.keys(allowedComponents);
 const componentList = components.map((name) => `<${name}>`).join(', ');
 
-function violation(line: number | undefined, construct: string, en: [string, string], zh: [string, string]): MdxViolation {
-  return { line, construct, en: { message: en[0], fix: en[1] }, zh: { message: zh[0], fix: zh[1] } };
+function violation(
+  line: number | undefined,
+  construct: string,
+  en: [string, string],
+  zh: [string, string],
+): MdxViolation {
+  return {
+    line,
+    construct,
+    en: { message: en[0], fix: en[1] },
+    zh: { message: zh[0], fix: zh[1] },
+  };
 }
 
 function checkUrl(line: number | undefined, where: string, url: string): MdxViolation[] {
@@ -144,13 +173,25 @@ function checkUrl(line: number | undefined, where: string, url: string): MdxViol
     violation(
       line,
       `${scheme}:`,
-      [`${where} uses a ${scheme}: address, which runs code or hides a whole document instead of linking to a page`, 'link to a page of the site (/glossary/…) or an https:// address, and put images in the content folder (./photo.jpg)'],
-      [`${where}使用了 ${scheme}: 地址，这种地址会运行代码或藏入整份文件，而不是链接网页`, '链接到本站网页（/glossary/…）或 https:// 地址；图片放进内容文件夹（./photo.jpg）'],
+      [
+        `${where} uses a ${scheme}: address, which runs code or hides a whole document instead of linking to a page`,
+        'link to a page of the site (/glossary/…) or an https:// address, and put images in the content folder (./photo.jpg)',
+      ],
+      [
+        `${where}使用了 ${scheme}: 地址，这种地址会运行代码或藏入整份文件，而不是链接网页`,
+        '链接到本站网页（/glossary/…）或 https:// 地址；图片放进内容文件夹（./photo.jpg）',
+      ],
     ),
   ];
 }
 
-function checkAttributes(node: MdastNode, line: number | undefined, element: string, allowed: ReadonlyArray<string>, isComponent: boolean): MdxViolation[] {
+function checkAttributes(
+  node: MdastNode,
+  line: number | undefined,
+  element: string,
+  allowed: ReadonlyArray<string>,
+  isComponent: boolean,
+): MdxViolation[] {
   const found: MdxViolation[] = [];
   for (const attribute of node.attributes ?? []) {
     if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.name !== 'string') {
@@ -158,8 +199,14 @@ function checkAttributes(node: MdastNode, line: number | undefined, element: str
         violation(
           line,
           `<${element} {…}>`,
-          [`<${element}> has a {…} expression among its attributes; expressions are JavaScript, which content may not contain`, `write each attribute as name="value", e.g. <${element} ${allowed[0] ?? 'title'}="…">`],
-          [`<${element}> 的属性里有 {…} 表达式；表达式是 JavaScript 代码，内容里不能有`, `每个属性写成 名称="值"，如 <${element} ${allowed[0] ?? 'title'}="…">`],
+          [
+            `<${element}> has a {…} expression among its attributes; expressions are JavaScript, which content may not contain`,
+            `write each attribute as name="value", e.g. <${element} ${allowed[0] ?? 'title'}="…">`,
+          ],
+          [
+            `<${element}> 的属性里有 {…} 表达式；表达式是 JavaScript 代码，内容里不能有`,
+            `每个属性写成 名称="值"，如 <${element} ${allowed[0] ?? 'title'}="…">`,
+          ],
         ),
       );
       continue;
@@ -171,8 +218,14 @@ function checkAttributes(node: MdastNode, line: number | undefined, element: str
         violation(
           line,
           `${name}=`,
-          [`<${element}> has the event handler ${name}=, which would run code in the reader's browser`, `remove ${name}="…"; content cannot contain scripts`],
-          [`<${element}> 带有事件处理属性 ${name}=，会在读者的浏览器里运行代码`, `删掉 ${name}="…"；内容里不能有脚本`],
+          [
+            `<${element}> has the event handler ${name}=, which would run code in the reader's browser`,
+            `remove ${name}="…"; content cannot contain scripts`,
+          ],
+          [
+            `<${element}> 带有事件处理属性 ${name}=，会在读者的浏览器里运行代码`,
+            `删掉 ${name}="…"；内容里不能有脚本`,
+          ],
         ),
       );
       continue;
@@ -183,8 +236,14 @@ function checkAttributes(node: MdastNode, line: number | undefined, element: str
         violation(
           line,
           `${name}=`,
-          [`<${element}> does not take the attribute ${name}=`, `remove it; <${element}> takes ${list.length ? list.map((a) => `${a}=`).join(', ') : 'no attributes'}`],
-          [`<${element}> 不接受属性 ${name}=`, `删掉它；<${element}> 可用的属性：${list.length ? list.map((a) => `${a}=`).join('、') : '无'}`],
+          [
+            `<${element}> does not take the attribute ${name}=`,
+            `remove it; <${element}> takes ${list.length ? list.map((a) => `${a}=`).join(', ') : 'no attributes'}`,
+          ],
+          [
+            `<${element}> 不接受属性 ${name}=`,
+            `删掉它；<${element}> 可用的属性：${list.length ? list.map((a) => `${a}=`).join('、') : '无'}`,
+          ],
         ),
       );
       continue;
@@ -197,14 +256,21 @@ function checkAttributes(node: MdastNode, line: number | undefined, element: str
           violation(
             line,
             `${name}={…}`,
-            [`<${element} ${name}={${expression.slice(0, 40)}}> computes its value with JavaScript, which content may not contain`, `write a literal value: ${name}="…"${isComponent ? ` (or a number such as ${name}={2007})` : ''}`],
-            [`<${element} ${name}={${expression.slice(0, 40)}}> 用 JavaScript 计算属性值，内容里不能有代码`, `写成固定的值：${name}="…"${isComponent ? `（或数字，如 ${name}={2007}）` : ''}`],
+            [
+              `<${element} ${name}={${expression.slice(0, 40)}}> computes its value with JavaScript, which content may not contain`,
+              `write a literal value: ${name}="…"${isComponent ? ` (or a number such as ${name}={2007})` : ''}`,
+            ],
+            [
+              `<${element} ${name}={${expression.slice(0, 40)}}> 用 JavaScript 计算属性值，内容里不能有代码`,
+              `写成固定的值：${name}="…"${isComponent ? `（或数字，如 ${name}={2007}）` : ''}`,
+            ],
           ),
         );
       }
       continue;
     }
-    if (typeof value === 'string' && urlAttributes.includes(lower)) found.push(...checkUrl(line, `<${element} ${name}>`, value));
+    if (typeof value === 'string' && urlAttributes.includes(lower))
+      found.push(...checkUrl(line, `<${element} ${name}>`, value));
   }
   return found;
 }
@@ -213,30 +279,55 @@ function checkElement(node: MdastNode, line: number | undefined): MdxViolation[]
   const name = node.name;
   if (!name) {
     return [
-      violation(line, '<>', ['has a fragment <>…</>, which is JSX, not content', 'remove the <> and </>, keeping the text between them'], ['含有 JSX 片段 <>…</>，不是内容', '删掉 <> 和 </>，保留中间的文字']),
+      violation(
+        line,
+        '<>',
+        [
+          'has a fragment <>…</>, which is JSX, not content',
+          'remove the <> and </>, keeping the text between them',
+        ],
+        ['含有 JSX 片段 <>…</>，不是内容', '删掉 <> 和 </>，保留中间的文字'],
+      ),
     ];
   }
-  if (Object.hasOwn(allowedComponents, name)) return checkAttributes(node, line, name, allowedComponents[name] ?? [], true);
+  if (Object.hasOwn(allowedComponents, name))
+    return checkAttributes(node, line, name, allowedComponents[name] ?? [], true);
   const lower = name.toLowerCase();
   if (forbiddenHtmlElements.includes(lower)) {
     return [
       violation(
         line,
         `<${name}>`,
-        [`contains a <${name}> tag, which is not allowed in content (it can run code, load other pages or change the site)`, `remove the <${name}> tag; write plain text, Markdown and the components ${componentList}`],
-        [`含有不允许的 <${name}> 标签（它能运行代码、加载其他网页或改变网站）`, `删掉 <${name}> 标签；只写文字、Markdown 和组件 ${componentList}`],
+        [
+          `contains a <${name}> tag, which is not allowed in content (it can run code, load other pages or change the site)`,
+          `remove the <${name}> tag; write plain text, Markdown and the components ${componentList}`,
+        ],
+        [
+          `含有不允许的 <${name}> 标签（它能运行代码、加载其他网页或改变网站）`,
+          `删掉 <${name}> 标签；只写文字、Markdown 和组件 ${componentList}`,
+        ],
       ),
     ];
   }
-  if (name === lower && Object.hasOwn(allowedHtmlElements, name)) return checkAttributes(node, line, name, allowedHtmlElements[name] ?? [], false);
+  if (name === lower && Object.hasOwn(allowedHtmlElements, name))
+    return checkAttributes(node, line, name, allowedHtmlElements[name] ?? [], false);
   if (/^[a-z]/.test(name)) {
-    const hint = Object.hasOwn(allowedHtmlElements, lower) ? `write it in lower case: <${lower}>` : `use Markdown (**bold**, lists, tables) or one of ${Object.keys(allowedHtmlElements).map((e) => `<${e}>`).join(' ')}`;
+    const hint = Object.hasOwn(allowedHtmlElements, lower)
+      ? `write it in lower case: <${lower}>`
+      : `use Markdown (**bold**, lists, tables) or one of ${Object.keys(allowedHtmlElements)
+          .map((e) => `<${e}>`)
+          .join(' ')}`;
     return [
       violation(
         line,
         `<${name}>`,
         [`contains the HTML tag <${name}>, which is not on the list of tags content may use`, hint],
-        [`含有不在允许列表中的 HTML 标签 <${name}>`, Object.hasOwn(allowedHtmlElements, lower) ? `改成小写：<${lower}>` : '改用 Markdown（**粗体**、列表、表格）或允许的 HTML 标签'],
+        [
+          `含有不在允许列表中的 HTML 标签 <${name}>`,
+          Object.hasOwn(allowedHtmlElements, lower)
+            ? `改成小写：<${lower}>`
+            : '改用 Markdown（**粗体**、列表、表格）或允许的 HTML 标签',
+        ],
       ),
     ];
   }
@@ -244,8 +335,14 @@ function checkElement(node: MdastNode, line: number | undefined): MdxViolation[]
     violation(
       line,
       `<${name}>`,
-      [`uses <${name}>, which is not one of the project's components`, `use one of ${componentList}, or check the spelling (capitals matter)`],
-      [`用了 <${name}>，它不是本项目的组件`, `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`],
+      [
+        `uses <${name}>, which is not one of the project's components`,
+        `use one of ${componentList}, or check the spelling (capitals matter)`,
+      ],
+      [
+        `用了 <${name}>，它不是本项目的组件`,
+        `改用 ${components.map((c) => `<${c}>`).join('、')} 之一，或检查拼写（大小写有区别）`,
+      ],
     ),
   ];
 }
@@ -256,12 +353,24 @@ function checkRawHtml(value: string, line: number | undefined): MdxViolation[] {
   const found: MdxViolation[] = [];
   for (const match of value.matchAll(/<\s*\/?\s*([a-z][a-z0-9-]*)/gi)) {
     const tag = (match[1] ?? '').toLowerCase();
-    if (!Object.hasOwn(allowedHtmlElements, tag)) found.push(...checkElement({ type: 'mdxJsxFlowElement', name: tag, attributes: [] }, line));
+    if (!Object.hasOwn(allowedHtmlElements, tag))
+      found.push(...checkElement({ type: 'mdxJsxFlowElement', name: tag, attributes: [] }, line));
   }
   for (const match of value.matchAll(/\s(on[a-z]+)\s*=/gi)) {
-    found.push(violation(line, `${match[1]}=`, [`has the event handler ${match[1]}=, which would run code in the reader's browser`, `remove ${match[1]}="…"`], [`带有事件处理属性 ${match[1]}=，会在读者的浏览器里运行代码`, `删掉 ${match[1]}="…"`]));
+    found.push(
+      violation(
+        line,
+        `${match[1]}=`,
+        [
+          `has the event handler ${match[1]}=, which would run code in the reader's browser`,
+          `remove ${match[1]}="…"`,
+        ],
+        [`带有事件处理属性 ${match[1]}=，会在读者的浏览器里运行代码`, `删掉 ${match[1]}="…"`],
+      ),
+    );
   }
-  for (const match of value.matchAll(/\s(?:href|src|cite)\s*=\s*["']?([^"'>\s]+)/gi)) found.push(...checkUrl(line, 'an HTML attribute', match[1] ?? ''));
+  for (const match of value.matchAll(/\s(?:href|src|cite)\s*=\s*["']?([^"'>\s]+)/gi))
+    found.push(...checkUrl(line, 'an HTML attribute', match[1] ?? ''));
   return found;
 }
 
@@ -278,8 +387,14 @@ export function findMdxViolations(tree: unknown): MdxViolation[] {
           violation(
             line,
             `${keyword} …`,
-            [`has an MDX "${keyword}" line (${text.split('\n')[0]?.slice(0, 60)}), which runs JavaScript while the site is built`, `delete the line; the components ${componentList} are available without importing, and figures come from <Metric>`],
-            [`含有 MDX“${keyword}”语句（${text.split('\n')[0]?.slice(0, 60)}），构建网站时会运行 JavaScript`, `删掉这一行；组件 ${components.map((c) => `<${c}>`).join('、')} 不用导入即可使用，数字用 <Metric>`],
+            [
+              `has an MDX "${keyword}" line (${text.split('\n')[0]?.slice(0, 60)}), which runs JavaScript while the site is built`,
+              `delete the line; the components ${componentList} are available without importing, and figures come from <Metric>`,
+            ],
+            [
+              `含有 MDX“${keyword}”语句（${text.split('\n')[0]?.slice(0, 60)}），构建网站时会运行 JavaScript`,
+              `删掉这一行；组件 ${components.map((c) => `<${c}>`).join('、')} 不用导入即可使用，数字用 <Metric>`,
+            ],
           ),
         );
         break;
@@ -291,8 +406,14 @@ export function findMdxViolations(tree: unknown): MdxViolation[] {
           violation(
             line,
             '{…}',
-            [`has the expression {${text.slice(0, 40)}}, which runs JavaScript while the site is built`, 'write the text itself; a literal brace is written \\{ , and a figure is <Metric id="…" />'],
-            [`含有表达式 {${text.slice(0, 40)}}，构建网站时会运行 JavaScript`, '直接写文字；花括号本身写成 \\{ ，数字用 <Metric id="…" />'],
+            [
+              `has the expression {${text.slice(0, 40)}}, which runs JavaScript while the site is built`,
+              'write the text itself; a literal brace is written \\{ , and a figure is <Metric id="…" />',
+            ],
+            [
+              `含有表达式 {${text.slice(0, 40)}}，构建网站时会运行 JavaScript`,
+              '直接写文字；花括号本身写成 \\{ ，数字用 <Metric id="…" />',
+            ],
           ),
         );
         break;
@@ -307,7 +428,8 @@ export function findMdxViolations(tree: unknown): MdxViolation[] {
       case 'link':
       case 'image':
       case 'definition':
-        if (typeof node.url === 'string') found.push(...checkUrl(line, node.type === 'image' ? 'an image' : 'a link', node.url));
+        if (typeof node.url === 'string')
+          found.push(...checkUrl(line, node.type === 'image' ? 'an image' : 'a link', node.url));
         break;
     }
     for (const child of node.children ?? []) visit(child);
@@ -317,10 +439,17 @@ export function findMdxViolations(tree: unknown): MdxViolation[] {
 }
 
 /** The violations as one message for the build: file, line, construct, problem and fix, both languages. */
-export function formatMdxViolations(file: string, violations: ReadonlyArray<MdxViolation>, lineOffset = 0): string {
+export function formatMdxViolations(
+  file: string,
+  violations: ReadonlyArray<MdxViolation>,
+  lineOffset = 0,
+): string {
   const lines = violations.map((v) => {
     const at = `${file}${v.line === undefined ? '' : `:${v.line + lineOffset}`} ${v.construct}`;
     return `  ${at}\n    ${v.zh.message}。改法：${v.zh.fix}\n    ${v.en.message}. Fix: ${v.en.fix}`;
   });
-  return [`内容中有不允许的 MDX 写法 Content uses MDX outside the allowlist (src/model/mdx-allowlist.ts):`, ...lines].join('\n');
+  return [
+    `内容中有不允许的 MDX 写法 Content uses MDX outside the allowlist (src/model/mdx-allowlist.ts):`,
+    ...lines,
+  ].join('\n');
 }

@@ -26,14 +26,23 @@ export function problemAt(
   en: readonly [string, string],
   zh: readonly [string, string],
 ): CheckProblem {
-  return { file, ...(line === undefined ? {} : { line }), field, message: en[0], fix: en[1], zh: { message: zh[0], fix: zh[1] } };
+  return {
+    file,
+    ...(line === undefined ? {} : { line }),
+    field,
+    message: en[0],
+    fix: en[1],
+    zh: { message: zh[0], fix: zh[1] },
+  };
 }
 
 /** Project-relative path with forward slashes, as editors see it in their file browser. */
 export function relativeFile(root: string, file: string): string {
   const normalizedRoot = root.replace(/\\/g, '/').replace(/\/?$/, '/');
   const normalized = file.replace(/\\/g, '/');
-  return normalized.startsWith(normalizedRoot) ? normalized.slice(normalizedRoot.length) : normalized;
+  return normalized.startsWith(normalizedRoot)
+    ? normalized.slice(normalizedRoot.length)
+    : normalized;
 }
 
 /**
@@ -46,7 +55,9 @@ export function relativeFile(root: string, file: string): string {
  *      Fix: …
  */
 export function formatProblems(problems: ReadonlyArray<ContentProblem>): string {
-  const sorted = problems.map(bilingual).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const sorted = problems
+    .map(bilingual)
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const blocks = sorted.map((problem, index) => {
     const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
     return [

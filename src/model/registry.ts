@@ -54,9 +54,11 @@ export interface CollectionModel<S extends SchemaSource = SchemaSource> {
 /** Applies what every collection gets: the strict version of its schema. */
 function collection<S extends SchemaSource>(model: CollectionModel<S>): CollectionModel<S> {
   const { schema } = model;
-  const strict = (typeof schema === 'function'
-    ? (context: Pick<SchemaContext, 'image'>) => strictSchema(schema(context))
-    : strictSchema(schema)) as S;
+  const strict = (
+    typeof schema === 'function'
+      ? (context: Pick<SchemaContext, 'image'>) => strictSchema(schema(context))
+      : strictSchema(schema)
+  ) as S;
   return { ...model, schema: strict };
 }
 
@@ -76,7 +78,10 @@ export const contentModel = {
     namingFields: none,
   }),
   units: collection({
-    title: { en: "A unit's highlights (one file per language)", zh: '单位亮点（每种语言一个文件）' },
+    title: {
+      en: "A unit's highlights (one file per language)",
+      zh: '单位亮点（每种语言一个文件）',
+    },
     folder: 'src/content/units',
     layout: 'localized',
     extension: '.mdx',
@@ -88,7 +93,10 @@ export const contentModel = {
     namingFields: ['name'],
   }),
   glossary: collection({
-    title: { en: 'A glossary term (both languages in one file)', zh: '术语（两种语言在同一个文件）' },
+    title: {
+      en: 'A glossary term (both languages in one file)',
+      zh: '术语（两种语言在同一个文件）',
+    },
     folder: 'src/content/glossary',
     layout: 'shared',
     extension: '.yaml',
@@ -136,7 +144,10 @@ export const contentModel = {
     namingFields: none,
   }),
   photos: collection({
-    title: { en: 'A photo (both languages in one file, the image next to it)', zh: '图片（两种语言在同一个文件，图片放在旁边）' },
+    title: {
+      en: 'A photo (both languages in one file, the image next to it)',
+      zh: '图片（两种语言在同一个文件，图片放在旁边）',
+    },
     folder: 'src/content/photos',
     layout: 'shared',
     extension: '.yaml',
@@ -168,12 +179,17 @@ export function filePattern(model: Pick<CollectionModel, 'layout' | 'extension'>
 /** Where an entry's file lives: `src/content/units/zh-cn/hotel.mdx`, `src/content/glossary/six-constants.yaml`. */
 export function entryFile(name: CollectionName, slug: string, locale?: string): string {
   const model: CollectionModel = contentModel[name];
-  if (model.layout === 'localized' && locale === undefined) throw new Error(`${name} entries live in a language folder: give the locale.`);
-  return model.layout === 'localized' ? `${model.folder}/${locale}/${slug}${model.extension}` : `${model.folder}/${slug}${model.extension}`;
+  if (model.layout === 'localized' && locale === undefined)
+    throw new Error(`${name} entries live in a language folder: give the locale.`);
+  return model.layout === 'localized'
+    ? `${model.folder}/${locale}/${slug}${model.extension}`
+    : `${model.folder}/${slug}${model.extension}`;
 }
 
 /** The folder of a collection's entries in one language (or its only folder, for shared collections). */
 export function entryFolder(name: CollectionName, locale?: string): string {
   const model: CollectionModel = contentModel[name];
-  return model.layout === 'localized' && locale !== undefined ? `${model.folder}/${locale}` : model.folder;
+  return model.layout === 'localized' && locale !== undefined
+    ? `${model.folder}/${locale}`
+    : model.folder;
 }

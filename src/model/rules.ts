@@ -23,15 +23,22 @@ export interface SiteRule {
 }
 
 const isDraft = (entry: ModelEntry | undefined) => entry?.data.draft === true;
-const ofCollection = (entries: ReadonlyArray<ModelEntry>, collection: string) => entries.filter((entry) => entry.collection === collection);
-const byKey = (entries: ReadonlyArray<ModelEntry>) => new Map(entries.map((entry) => [`${entry.collection}:${entry.id}`, entry]));
+const ofCollection = (entries: ReadonlyArray<ModelEntry>, collection: string) =>
+  entries.filter((entry) => entry.collection === collection);
+const byKey = (entries: ReadonlyArray<ModelEntry>) =>
+  new Map(entries.map((entry) => [`${entry.collection}:${entry.id}`, entry]));
 
 /** Counterparts and references, as src/utils/integrity.ts finds them (shared with its unit tests). */
 function integrityProblems(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
   const localized: Record<string, CheckedEntry[]> = {};
   const shared: Record<string, CheckedEntry[]> = {};
-  for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
-    (model.layout === 'localized' ? localized : shared)[collection] = ofCollection(entries, collection).map((entry) => ({
+  for (const [collection, model] of Object.entries(contentModel) as Array<
+    [string, CollectionModel]
+  >) {
+    (model.layout === 'localized' ? localized : shared)[collection] = ofCollection(
+      entries,
+      collection,
+    ).map((entry) => ({
       id: entry.id,
       filePath: entry.file,
       references: entry.references,
@@ -39,43 +46,81 @@ function integrityProblems(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
   }
   return findContentProblems({ localized, shared }).map(bilingual);
 }
-const isCounterpartProblem = (problem: CheckProblem) => problem.field === '(counterpart)' || problem.field === '(file location)';
+const isCounterpartProblem = (problem: CheckProblem) =>
+  problem.field === '(counterpart)' || problem.field === '(file location)';
 
 /** Heading ids a report's MDX gives its headings: `## 一、基本做法和验收情况 {#basics}`. */
 export function reportHeadingIds(body: string): string[] {
-  return [...body.matchAll(/^#{1,6}[ \t].*\{#([a-z0-9-]+)\}[ \t]*$/gm)].map((match) => match[1] ?? '');
+  return [...body.matchAll(/^#{1,6}[ \t].*\{#([a-z0-9-]+)\}[ \t]*$/gm)].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 export const siteRules: ReadonlyArray<SiteRule> = [
   {
     id: 'counterparts',
-    description: 'every entry of a localized collection exists in every language, in a language folder',
+    description:
+      'every entry of a localized collection exists in every language, in a language folder',
     check: (_entries, all) => integrityProblems(all).filter(isCounterpartProblem),
   },
   {
     id: 'references',
-    description: 'every entry a field or an MDX component names exists (in every language it is needed)',
-    check: (_entries, all) => integrityProblems(all).filter((problem) => !isCounterpartProblem(problem)),
+    description:
+      'every entry a field or an MDX component names exists (in every language it is needed)',
+    check: (_entries, all) =>
+      integrityProblems(all).filter((problem) => !isCounterpartProblem(problem)),
   },
   {
     id: 'drafts',
-    description: 'a published entry neither names a draft nor has a draft as its other-language version',
+    description:
+      'a published entry neither names a draft nor has a draft as its other-language version',
     check(entries, all) {
       const known = byKey(all);
       const problems: CheckProblem[] = [];
       for (const entry of entries.filter((e) => !isDraft(e))) {
         for (const ref of entry.references) {
           const localized = modelOf(ref.collection)?.layout === 'localized';
-          const id = localized && !ref.id.includes('/') ? `${entry.locale ?? defaultLocale}/${ref.id}` : ref.id;
+          const id =
+            localized && !ref.id.includes('/')
+              ? `${entry.locale ?? defaultLocale}/${ref.id}`
+              : ref.id;
           const target = known.get(`${ref.collection}:${id}`);
           if (!target || !isDraft(target)) continue;
-          problems.push(problemAt(entry.file, ref.line, ref.field, [`refers to "${ref.id}", which is still a draft and will not be published`, `publish ${target.file} (draft: false), or remove the reference until it is`], [`引用的“${ref.id}”还是草稿，不会发布`, `把 ${target.file} 改为 draft: false 发布，或者先删掉这个引用`]));
+          problems.push(
+            problemAt(
+              entry.file,
+              ref.line,
+              ref.field,
+              [
+                `refers to "${ref.id}", which is still a draft and will not be published`,
+                `publish ${target.file} (draft: false), or remove the reference until it is`,
+              ],
+              [
+                `引用的“${ref.id}”还是草稿，不会发布`,
+                `把 ${target.file} 改为 draft: false 发布，或者先删掉这个引用`,
+              ],
+            ),
+          );
         }
         if (!entry.locale) continue;
         for (const locale of locales.filter((l) => l !== entry.locale)) {
           const counterpart = known.get(`${entry.collection}:${locale}/${entry.slug}`);
           if (!counterpart || !isDraft(counterpart)) continue;
-          problems.push(problemAt(counterpart.file, counterpart.lineOf(['draft']), 'draft', [`is true, but ${entry.file} is published: the two languages would not match`, 'set draft to the same value in both language files'], [`是 true，但 ${entry.file} 已发布：两种语言的网站会不一致`, '两个语言文件的 draft 要设成一样']));
+          problems.push(
+            problemAt(
+              counterpart.file,
+              counterpart.lineOf(['draft']),
+              'draft',
+              [
+                `is true, but ${entry.file} is published: the two languages would not match`,
+                'set draft to the same value in both language files',
+              ],
+              [
+                `是 true，但 ${entry.file} 已发布：两种语言的网站会不一致`,
+                '两个语言文件的 draft 要设成一样',
+              ],
+            ),
+          );
         }
       }
       return problems;
@@ -83,10 +128,13 @@ export const siteRules: ReadonlyArray<SiteRule> = [
   },
   {
     id: 'duplicate-names',
-    description: "no two entries of a collection share a naming field (a unit's name, a term's zh or en)",
+    description:
+      "no two entries of a collection share a naming field (a unit's name, a term's zh or en)",
     check(entries) {
       const problems: CheckProblem[] = [];
-      for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
+      for (const [collection, model] of Object.entries(contentModel) as Array<
+        [string, CollectionModel]
+      >) {
         for (const field of model.namingFields) {
           const seen = new Map<string, ModelEntry>();
           for (const entry of ofCollection(entries, collection)) {
@@ -98,7 +146,21 @@ export const siteRules: ReadonlyArray<SiteRule> = [
               seen.set(key, entry);
               continue;
             }
-            problems.push(problemAt(entry.file, entry.lineOf([field]), field, [`is "${value}", the same as in ${first.file}: two entries for one thing`, `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") and delete or rename the other`], [`是“${value}”，与 ${first.file} 重复：同一事物有两个条目`, `两个文件（网页地址“${first.slug}”和“${entry.slug}”）只保留一个，删除或改写另一个`]));
+            problems.push(
+              problemAt(
+                entry.file,
+                entry.lineOf([field]),
+                field,
+                [
+                  `is "${value}", the same as in ${first.file}: two entries for one thing`,
+                  `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") and delete or rename the other`,
+                ],
+                [
+                  `是“${value}”，与 ${first.file} 重复：同一事物有两个条目`,
+                  `两个文件（网页地址“${first.slug}”和“${entry.slug}”）只保留一个，删除或改写另一个`,
+                ],
+              ),
+            );
           }
         }
       }
@@ -112,8 +174,23 @@ export const siteRules: ReadonlyArray<SiteRule> = [
       entries.flatMap((entry) => {
         const model = modelOf(entry.collection);
         const year = entry.data.year;
-        if (!model?.namedByYear || typeof year !== 'number' || String(year) === entry.slug) return [];
-        return [problemAt(entry.file, entry.lineOf(['year']), 'year', [`is ${year}, but the file is named ${entry.slug}`, `make them agree: the file of the ${year} entry is named ${year}${model.extension}`], [`是 ${year}，但文件名是 ${entry.slug}`, `两者要一致：${year} 年的文件名是 ${year}${model.extension}`])];
+        if (!model?.namedByYear || typeof year !== 'number' || String(year) === entry.slug)
+          return [];
+        return [
+          problemAt(
+            entry.file,
+            entry.lineOf(['year']),
+            'year',
+            [
+              `is ${year}, but the file is named ${entry.slug}`,
+              `make them agree: the file of the ${year} entry is named ${year}${model.extension}`,
+            ],
+            [
+              `是 ${year}，但文件名是 ${entry.slug}`,
+              `两者要一致：${year} 年的文件名是 ${year}${model.extension}`,
+            ],
+          ),
+        ];
       }),
   },
   {
@@ -122,29 +199,73 @@ export const siteRules: ReadonlyArray<SiteRule> = [
     check: (_entries, all) =>
       all.some((entry) => entry.collection === 'reports')
         ? []
-        : [problemAt(contentModel.reports.folder, undefined, '(collection)', ['has no report, and the home page shows the newest one', 'add one: npm run new -- report <year>'], ['没有任何年度总结，而首页要显示最新的一份', '新建一份：npm run new -- report <年份>'])],
+        : [
+            problemAt(
+              contentModel.reports.folder,
+              undefined,
+              '(collection)',
+              [
+                'has no report, and the home page shows the newest one',
+                'add one: npm run new -- report <year>',
+              ],
+              [
+                '没有任何年度总结，而首页要显示最新的一份',
+                '新建一份：npm run new -- report <年份>',
+              ],
+            ),
+          ],
   },
   {
     id: 'report-years-have-figures',
-    description: "every report year has its figures file (the report's key figures and charts need it)",
+    description:
+      "every report year has its figures file (the report's key figures and charts need it)",
     check(entries, all) {
       // A figures file that failed its schema still counts by its name: the check has said what is wrong in it.
       const years = new Set(ofCollection(all, 'metrics').map((entry) => Number(entry.slug)));
       return ofCollection(entries, 'reports')
         .filter((entry) => entry.locale === defaultLocale && !years.has(Number(entry.data.year)))
-        .map((entry) => problemAt(entry.file, entry.lineOf(['year']), 'year', [`is ${String(entry.data.year)}, but there is no ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml: the report's figures and charts need it`, `add the figures file: npm run new -- report ${String(entry.data.year)} writes one to fill in`], [`是 ${String(entry.data.year)}，但没有 ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml：年度总结的数字和图表需要它`, `补上数字文件：npm run new -- report ${String(entry.data.year)} 会生成一份待填写的`]));
+        .map((entry) =>
+          problemAt(
+            entry.file,
+            entry.lineOf(['year']),
+            'year',
+            [
+              `is ${String(entry.data.year)}, but there is no ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml: the report's figures and charts need it`,
+              `add the figures file: npm run new -- report ${String(entry.data.year)} writes one to fill in`,
+            ],
+            [
+              `是 ${String(entry.data.year)}，但没有 ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml：年度总结的数字和图表需要它`,
+              `补上数字文件：npm run new -- report ${String(entry.data.year)} 会生成一份待填写的`,
+            ],
+          ),
+        );
     },
   },
   {
     id: 'unit-years-have-reports',
-    description: "every year a unit lists has a report in the unit's language (its page quotes and links that report)",
+    description:
+      "every year a unit lists has a report in the unit's language (its page quotes and links that report)",
     check(entries, all) {
       const reports = new Set(ofCollection(all, 'reports').map((entry) => entry.id));
       return ofCollection(entries, 'units').flatMap((entry) =>
         ((entry.data.years as number[] | undefined) ?? []).flatMap((year, index) =>
           reports.has(`${entry.locale}/${year}`)
             ? []
-            : [problemAt(entry.file, entry.lineOf(['years', index]), `years.${index}`, [`is ${year}, but there is no ${year} report in ${entry.locale}`, `use a year with a report (src/content/reports/${entry.locale}/), or add that report`], [`是 ${year}，但没有 ${year} 年的 ${entry.locale} 年度总结`, `改成有年度总结的年份（src/content/reports/${entry.locale}/），或先添加该年度总结`])],
+            : [
+                problemAt(
+                  entry.file,
+                  entry.lineOf(['years', index]),
+                  `years.${index}`,
+                  [
+                    `is ${year}, but there is no ${year} report in ${entry.locale}`,
+                    `use a year with a report (src/content/reports/${entry.locale}/), or add that report`,
+                  ],
+                  [
+                    `是 ${year}，但没有 ${year} 年的 ${entry.locale} 年度总结`,
+                    `改成有年度总结的年份（src/content/reports/${entry.locale}/），或先添加该年度总结`,
+                  ],
+                ),
+              ],
         ),
       );
     },
@@ -153,7 +274,9 @@ export const siteRules: ReadonlyArray<SiteRule> = [
     id: 'unit-sections',
     description: "a unit's sections are heading ids of the report of each of its years",
     check(entries) {
-      const reports = new Map(ofCollection(entries, 'reports').map((entry) => [entry.id, reportHeadingIds(entry.body)]));
+      const reports = new Map(
+        ofCollection(entries, 'reports').map((entry) => [entry.id, reportHeadingIds(entry.body)]),
+      );
       const problems: CheckProblem[] = [];
       for (const unit of ofCollection(entries, 'units')) {
         const sections = (unit.data.sections as string[] | undefined) ?? [];
@@ -162,7 +285,21 @@ export const siteRules: ReadonlyArray<SiteRule> = [
           if (!headings) continue; // unit-years-have-reports says so
           sections.forEach((section, index) => {
             if (headings.includes(section)) return;
-            problems.push(problemAt(unit.file, unit.lineOf(['sections', index]), `sections.${index}`, [`names "${section}", which is not a heading id of the ${year} report (known: ${headings.join(', ')})`, 'use one of those ids: they are written after the headings of the report, as {#basics}'], [`写的“${section}”不是 ${year} 年度总结中的标题 id（现有：${headings.join('、')}）`, '改用其中之一：它们写在年度总结各标题后面，如 {#basics}']));
+            problems.push(
+              problemAt(
+                unit.file,
+                unit.lineOf(['sections', index]),
+                `sections.${index}`,
+                [
+                  `names "${section}", which is not a heading id of the ${year} report (known: ${headings.join(', ')})`,
+                  'use one of those ids: they are written after the headings of the report, as {#basics}',
+                ],
+                [
+                  `写的“${section}”不是 ${year} 年度总结中的标题 id（现有：${headings.join('、')}）`,
+                  '改用其中之一：它们写在年度总结各标题后面，如 {#basics}',
+                ],
+              ),
+            );
           });
         }
       }
@@ -171,19 +308,37 @@ export const siteRules: ReadonlyArray<SiteRule> = [
   },
   {
     id: 'figure-files',
-    description: "each year's figures file is consistent in itself and with the other years (ids, kinds, counter words, derived figures, targets, charts)",
+    description:
+      "each year's figures file is consistent in itself and with the other years (ids, kinds, counter words, derived figures, targets, charts)",
     check: (entries) =>
       figureFilesProblems(
-        ofCollection(entries, 'metrics').map((entry) => ({ file: entry.file, slug: entry.slug, data: entry.data as unknown as MetricsData, lineOf: entry.lineOf })),
+        ofCollection(entries, 'metrics').map((entry) => ({
+          file: entry.file,
+          slug: entry.slug,
+          data: entry.data as unknown as MetricsData,
+          lineOf: entry.lineOf,
+        })),
       ).map(bilingual),
   },
   {
     id: 'prose-figures',
-    description: "every figure a text quotes (<Metric id>, {metric:id}) exists in its year, and hand-typed counts and percentages in any text that reaches a page agree with the year's figures",
+    description:
+      "every figure a text quotes (<Metric id>, {metric:id}) exists in its year, and hand-typed counts and percentages in any text that reaches a page agree with the year's figures",
     check(entries) {
-      const tables = new Map(ofCollection(entries, 'metrics').map((entry) => [entry.data.year as number, metricTable(yearFigures(entry.data as unknown as MetricsData))]));
+      const tables = new Map(
+        ofCollection(entries, 'metrics').map((entry) => [
+          entry.data.year as number,
+          metricTable(yearFigures(entry.data as unknown as MetricsData)),
+        ]),
+      );
       const texts = contentTexts(
-        entries.map((entry) => ({ collection: entry.collection, file: entry.file, source: entry.text, data: entry.data, lineOf: entry.lineOf })),
+        entries.map((entry) => ({
+          collection: entry.collection,
+          file: entry.file,
+          source: entry.text,
+          data: entry.data,
+          lineOf: entry.lineOf,
+        })),
         [...tables.keys()],
       );
       return checkProse(texts, tables).map(bilingual);
@@ -199,7 +354,11 @@ export const siteRules: ReadonlyArray<SiteRule> = [
         line: entry.lineOf(['date']),
         data: entry.data as { order: number; event?: string; date?: Date; featured: boolean },
       }));
-      const events = ofCollection(entries, 'events').map((entry) => ({ slug: entry.slug, date: entry.data.date as Date, file: entry.file }));
+      const events = ofCollection(entries, 'events').map((entry) => ({
+        slug: entry.slug,
+        date: entry.data.date as Date,
+        file: entry.file,
+      }));
       return findPhotoDateProblems(photos, events).map(bilingual);
     },
   },
@@ -211,8 +370,10 @@ export function checkSite(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
   // Two rules may see one mistake (a figures file's year is also checked with the other years):
   // say it once.
   const seen = new Set<string>();
-  return siteRules.flatMap((rule) => rule.check(valid, entries)).filter((problem) => {
-    const key = `${problem.file}:${problem.line ?? ''}:${problem.field}:${problem.message}`;
-    return !seen.has(key) && Boolean(seen.add(key));
-  });
+  return siteRules
+    .flatMap((rule) => rule.check(valid, entries))
+    .filter((problem) => {
+      const key = `${problem.file}:${problem.line ?? ''}:${problem.field}:${problem.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
 }

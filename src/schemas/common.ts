@@ -2,15 +2,14 @@ import { z } from 'astro/zod';
 
 /** The file name of an entry without extension, the same in every language: ASCII, e.g. `hotel`. */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  message: 'must be an entry\'s file name without extension: lower-case ASCII letters, digits and hyphens, e.g. "hotel"',
+  message:
+    'must be an entry\'s file name without extension: lower-case ASCII letters, digits and hyphens, e.g. "hotel"',
 });
 
 /** A heading id in a report, e.g. `basics`: lower-case ASCII words joined by hyphens. */
-export const sectionIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: 'must be a report heading id such as "basics" (lower-case letters, digits and hyphens)',
-  });
+export const sectionIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  message: 'must be a report heading id such as "basics" (lower-case letters, digits and hyphens)',
+});
 
 /** A report year such as 2007. */
 export const yearSchema = z.number().int().min(1950).max(2100);
@@ -31,5 +30,7 @@ export const draftSchema = z.boolean().default(false);
  */
 export const sourceHashSchema = z
   .string()
-  .regex(/^[0-9a-f]{12}$/, { message: 'must be the 12-character fingerprint written by `npm run check -- --mark-translated`' })
+  .regex(/^[0-9a-f]{12}$/, {
+    message: 'must be the 12-character fingerprint written by `npm run check -- --mark-translated`',
+  })
   .optional();

@@ -6,7 +6,10 @@ export const partsOfDay = ['morning', 'afternoon', 'evening'] as const;
 /** A clock time such as `14:00`, or a part of the day when the source gives no clock time. */
 const timeMessage = `must be a 24-hour time such as "14:00", or one of ${partsOfDay.map((p) => `"${p}"`).join(', ')} when the source gives no clock time (quote times in YAML: '14:00')`;
 export const eventTimeSchema = z.union(
-  [z.enum(partsOfDay, { message: timeMessage }), z.string({ message: timeMessage }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: timeMessage })],
+  [
+    z.enum(partsOfDay, { message: timeMessage }),
+    z.string({ message: timeMessage }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: timeMessage }),
+  ],
   { message: timeMessage },
 );
 export type EventTime = z.infer<typeof eventTimeSchema>;

@@ -7,11 +7,15 @@ export const NOT_REPORTED = 'not reported';
 
 /** `teams.total`, `inspections.octoberProblems`: words joined by dots; the same id in every year means the same measure. */
 export const figureIdSchema = z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*$/, {
-  message: 'must be a figure id such as "teams.total": letters and digits, words joined by dots, starting lower-case',
+  message:
+    'must be a figure id such as "teams.total": letters and digits, words joined by dots, starting lower-case',
 });
 
 /** The word a count is counted in: 个 / 人 / 家 in Chinese, the plural noun in English ("teams"). */
-const counterSchema = z.object({ zh: z.string().trim().min(1).max(2), en: z.string().trim().min(1) });
+const counterSchema = z.object({
+  zh: z.string().trim().min(1).max(2),
+  en: z.string().trim().min(1),
+});
 
 /** How a computed figure is rounded for display; the report's rule (half up, whole percent) by default. */
 const roundingSchema = z.object({
@@ -65,7 +69,11 @@ const chartItemSchema = z.object({
  * `{metric:id}` (`{metric:id:bare}` without the % sign, `{metric:id:share}` as a share of `whole`).
  */
 export const chartSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a chart id such as "team-grades": lower-case letters, digits and hyphens' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      message: 'must be a chart id such as "team-grades": lower-case letters, digits and hyphens',
+    }),
   kind: z.enum(['counts', 'parts', 'targets']),
   /** Plain title (no figures): the caption when `caption` is left out or quotes a figure the report does not give. */
   title: bilingualTextSchema,
@@ -97,7 +105,12 @@ export const metricsSchema = z
   .superRefine((data, ctx) => {
     for (const issue of figureFileIssues(data)) {
       // The Chinese text travels with the issue; `npm run check` prints both languages.
-      ctx.addIssue({ code: 'custom', path: issue.path, message: `${issue.message} (fix: ${issue.fix})`, params: { figures: issue } });
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path,
+        message: `${issue.message} (fix: ${issue.fix})`,
+        params: { figures: issue },
+      });
     }
   });
 export type MetricsData = z.infer<typeof metricsSchema>;

@@ -4,7 +4,10 @@ import { slugSchema } from './common';
 
 /** Alt text that is really a file name ("IMG_0412.jpg", "dsc-0031") says nothing to a screen-reader user. */
 export function looksLikeFileName(text: string): boolean {
-  return /\.(jpe?g|png|webp|avif|gif|heic|tiff?)$/i.test(text.trim()) || /^(img|dsc|dscn|dcim|pxl|p)[-_]?\d+$/i.test(text.trim());
+  return (
+    /\.(jpe?g|png|webp|avif|gif|heic|tiff?)$/i.test(text.trim()) ||
+    /^(img|dsc|dscn|dcim|pxl|p)[-_]?\d+$/i.test(text.trim())
+  );
 }
 
 const altMessage = (language: string) =>
@@ -19,7 +22,10 @@ const altText = (language: string) =>
     });
 
 const captionText = (language: string) =>
-  z.string({ message: `the ${language} caption is missing` }).trim().min(1, { message: `the ${language} caption is empty` });
+  z
+    .string({ message: `the ${language} caption is missing` })
+    .trim()
+    .min(1, { message: `the ${language} caption is empty` });
 
 /**
  * One photo of the gallery (`src/content/photos/<slug>.yaml`, the image next to it), both languages
@@ -37,14 +43,25 @@ export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
     /** The unit performing or pictured, when the source names it. */
     unit: slugSchema.optional(),
     /** The day the photo was taken, when the source gives it; must match the event's date. */
-    date: z.coerce.date({ message: 'must be a date written YYYY-MM-DD, e.g. 2008-01-30' }).optional(),
+    date: z.coerce
+      .date({ message: 'must be a date written YYYY-MM-DD, e.g. 2008-01-30' })
+      .optional(),
     /** Chosen for the PDF edition and preferred as the cover of its event. */
     featured: z.boolean().default(false),
     /** A labelled stand-in, not the original photograph: the pages say so. */
     sample: z.boolean().default(false),
-    caption: z.object({ zh: captionText('Chinese'), en: captionText('English') }, { message: 'caption is missing: give caption.zh and caption.en' }),
-    alt: z.object({ zh: altText('Chinese'), en: altText('English') }, { message: 'alt is missing: give alt.zh and alt.en, describing what the photo shows' }),
+    caption: z.object(
+      { zh: captionText('Chinese'), en: captionText('English') },
+      { message: 'caption is missing: give caption.zh and caption.en' },
+    ),
+    alt: z.object(
+      { zh: altText('Chinese'), en: altText('English') },
+      { message: 'alt is missing: give alt.zh and alt.en, describing what the photo shows' },
+    ),
     /** Who took the photo or where it comes from. */
-    credit: z.object({ zh: captionText('Chinese'), en: captionText('English') }, { message: 'credit is missing: give credit.zh and credit.en' }),
+    credit: z.object(
+      { zh: captionText('Chinese'), en: captionText('English') },
+      { message: 'credit is missing: give credit.zh and credit.en' },
+    ),
   });
 export type PhotoData = z.infer<ReturnType<typeof photoSchema>>;

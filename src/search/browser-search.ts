@@ -139,7 +139,10 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     if (event instanceof InputEvent && event.isComposing) return;
     // Fetch the index chunks for what is typed so far while the typing pause runs.
     const { engineQuery } = rewriteQuery(input.value.trim(), lang);
-    if (engineQuery) void engine().then((api) => api.preload(engineQuery)).catch(() => undefined);
+    if (engineQuery)
+      void engine()
+        .then((api) => api.preload(engineQuery))
+        .catch(() => undefined);
     later();
   });
   input.addEventListener('compositionend', later);

@@ -19,7 +19,14 @@ export interface ShareCardContent {
   latin?: boolean;
 }
 
-const colours = { paper: '#ffffff', band: '#0a5a9c', ink: '#1f2a33', inkSoft: '#4a5660', rule: '#d9dde1', ground: '#f5f6f7' };
+const colours = {
+  paper: '#ffffff',
+  band: '#0a5a9c',
+  ink: '#1f2a33',
+  inkSoft: '#4a5660',
+  rule: '#d9dde1',
+  ground: '#f5f6f7',
+};
 const margin = 72;
 
 /**
@@ -27,11 +34,20 @@ const margin = 72;
  * its own, Latin words with their trailing space.
  */
 export function breakable(text: string): string[] {
-  return text.match(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
+  return (
+    text.match(
+      /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]|[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+\s*|\s+/g,
+    ) ?? []
+  );
 }
 
 /** Greedy line breaking of `text` to `maxWidth`, as measured by `measure`; at most `maxLines` lines (the last ends in “…”). */
-export function wrapText(text: string, maxWidth: number, measure: (text: string) => number, maxLines: number): string[] {
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  measure: (text: string) => number,
+  maxLines: number,
+): string[] {
   const lines: string[] = [];
   let line = '';
   for (const piece of breakable(text)) {
@@ -81,7 +97,12 @@ export function renderShareCard(content: ShareCardContent): Buffer {
   font(ctx, titleSize, 700, latin);
   ctx.fillStyle = colours.ink;
   const maxLines = content.figures.length > 0 ? 3 : 4;
-  for (const line of wrapText(content.title, width - 2 * margin, (text) => ctx.measureText(text).width, maxLines)) {
+  for (const line of wrapText(
+    content.title,
+    width - 2 * margin,
+    (text) => ctx.measureText(text).width,
+    maxLines,
+  )) {
     ctx.fillText(line, margin, y);
     y += Math.round(titleSize * 1.3);
   }
@@ -98,9 +119,11 @@ export function renderShareCard(content: ShareCardContent): Buffer {
       ctx.fillText(figure.value, x, top + 56);
       font(ctx, 28, 400, latin);
       ctx.fillStyle = colours.inkSoft;
-      wrapText(figure.label, column - 24, (text) => ctx.measureText(text).width, 2).forEach((line, lineIndex) => {
-        ctx.fillText(line, x, top + 100 + lineIndex * 36);
-      });
+      wrapText(figure.label, column - 24, (text) => ctx.measureText(text).width, 2).forEach(
+        (line, lineIndex) => {
+          ctx.fillText(line, x, top + 100 + lineIndex * 36);
+        },
+      );
     });
   }
   return canvas.toBuffer('image/png');

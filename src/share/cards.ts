@@ -21,16 +21,25 @@ export function cardYearOf(sitePath: string, newest: number): number | undefined
 }
 
 /** The card of a report year in one language: its title and three key figures. */
-export async function yearCard(year: number, locale: Locale): Promise<ShareCardContent & { alt: string }> {
+export async function yearCard(
+  year: number,
+  locale: Locale,
+): Promise<ShareCardContent & { alt: string }> {
   const t = useTranslations(locale);
   const report = inLocale((await loadSite()).reports, locale).get(String(year));
-  if (!report) throw new Error(`No ${locale} report for ${year}: its share card needs src/content/reports/${locale}/${year}.mdx.`);
+  if (!report)
+    throw new Error(
+      `No ${locale} report for ${year}: its share card needs src/content/reports/${locale}/${year}.mdx.`,
+    );
   // The year's first three key-figure cards, as its figures file orders them (`cards:`).
   const declared = await figuresFor(year);
   const pick = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
   const figures = declared.cards.slice(0, 3).map((card) => {
     const figure = figureOf(declared, card.figure);
-    return { value: formatFigure(figure, locale, t('figure.notReported')), label: pick(card.label ?? figure.short) };
+    return {
+      value: formatFigure(figure, locale, t('figure.notReported')),
+      label: pick(card.label ?? figure.short),
+    };
   });
   const title = report.data.title;
   return {
@@ -46,7 +55,13 @@ export async function yearCard(year: number, locale: Locale): Promise<ShareCardC
 /** The site's own card in one language: its name and description. */
 export function siteCard(locale: Locale): ShareCardContent & { alt: string } {
   const t = useTranslations(locale);
-  return { latin: locale === 'en', site: t('site.name'), title: t('site.description'), figures: [], alt: t('site.description') };
+  return {
+    latin: locale === 'en',
+    site: t('site.name'),
+    title: t('site.description'),
+    figures: [],
+    alt: t('site.description'),
+  };
 }
 
 export interface ShareImage {

@@ -29,9 +29,10 @@ export function formatYear(year: number, locale: Locale): string {
 
 /** A month's name in the locale: 6 → "6月" / "June". */
 export function formatMonth(year: number, month: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : htmlLang[locale], { month: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, 15),
-  );
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : htmlLang[locale], {
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, 15));
 }
 
 /** A calendar date as written in the locale: "2008年1月18日" / "18 January 2008". */

@@ -49,7 +49,10 @@ function minutesOf(time: EventTime | undefined): number {
 /** Events in the order they took place. */
 export function sortEvents<E extends GalleryEvent>(events: E[]): E[] {
   return [...events].sort(
-    (a, b) => a.date.getTime() - b.date.getTime() || minutesOf(a.time) - minutesOf(b.time) || a.slug.localeCompare(b.slug),
+    (a, b) =>
+      a.date.getTime() - b.date.getTime() ||
+      minutesOf(a.time) - minutesOf(b.time) ||
+      a.slug.localeCompare(b.slug),
   );
 }
 
@@ -80,7 +83,7 @@ export function findPhotoDateProblems(
         ...(photo.line === undefined ? {} : { line: photo.line }),
         field: 'date',
         message: `is ${iso(date)}, but its event "${event}" (${target.file}) took place on ${iso(target.date)}`,
-        fix: 'correct whichever date does not match the source, or leave the photo\'s date out',
+        fix: "correct whichever date does not match the source, or leave the photo's date out",
         zh: {
           message: `是 ${iso(date)}，但它的活动“${event}”（${target.file}）是在 ${iso(target.date)} 举行的`,
           fix: '对照原文改正写错的那个日期，或者删掉图片的日期',

@@ -9,7 +9,9 @@ export interface Bilingual {
 
 /** The version of a side-by-side text for a locale, and the other language's version. */
 export function pick(text: Bilingual, locale: Locale): { shown: string; counterpart: string } {
-  return locale === 'en' ? { shown: text.en, counterpart: text.zh } : { shown: text.zh, counterpart: text.en };
+  return locale === 'en'
+    ? { shown: text.en, counterpart: text.zh }
+    : { shown: text.zh, counterpart: text.en };
 }
 
 /** A glossary term as one locale shows it: its name, its explanation and the other language's name. */

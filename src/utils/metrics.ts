@@ -26,7 +26,11 @@ export type RoundingMode = 'half-up' | 'half-even' | 'down';
  * Rounds half up to `digits` decimals, the report's convention (65.74 → 66, 12.5 → 13). The small
  * epsilon keeps values such as 1.005 from rounding down through binary floating point.
  */
-export function roundPercent(percent: Percent, digits = 0, mode: RoundingMode = 'half-up'): Percent {
+export function roundPercent(
+  percent: Percent,
+  digits = 0,
+  mode: RoundingMode = 'half-up',
+): Percent {
   if (percent === null) return null;
   const scale = 10 ** digits;
   const scaled = percent * scale;
@@ -115,7 +119,13 @@ export function yearFigures(data: MetricsData): YearFigures {
       target: declared.target,
     };
   });
-  return { year: data.year, figures, byId: new Map(figures.map((f) => [f.id, f])), charts: data.charts, cards: data.cards };
+  return {
+    year: data.year,
+    figures,
+    byId: new Map(figures.map((f) => [f.id, f])),
+    charts: data.charts,
+    cards: data.cards,
+  };
 }
 
 /** A figure by id; a clear error naming the year's ids when there is none. */
@@ -133,12 +143,25 @@ export function figureOf(figures: YearFigures, id: string): Figure {
 /** Met, missed or not reported, for a target figure. */
 export function compareTarget(figures: YearFigures, targetId: string): TargetComparison {
   const target = figureOf(figures, targetId);
-  if (!target.target) throw new Error(`"${targetId}" in src/content/metrics/${figures.year}.yaml is not a target.`);
+  if (!target.target)
+    throw new Error(`"${targetId}" in src/content/metrics/${figures.year}.yaml is not a target.`);
   const actual = figureOf(figures, target.target.for).value;
-  const base = { id: targetId, for: target.target.for, direction: target.target.direction, target: target.value, actual };
-  if (actual === null || target.value === null) return { ...base, status: 'not-reported', marginPoints: null };
-  const met = target.target.direction === 'at-least' ? actual >= target.value : actual <= target.value;
-  return { ...base, status: met ? 'met' : 'missed', marginPoints: roundPercent(actual - target.value, 1) };
+  const base = {
+    id: targetId,
+    for: target.target.for,
+    direction: target.target.direction,
+    target: target.value,
+    actual,
+  };
+  if (actual === null || target.value === null)
+    return { ...base, status: 'not-reported', marginPoints: null };
+  const met =
+    target.target.direction === 'at-least' ? actual >= target.value : actual <= target.value;
+  return {
+    ...base,
+    status: met ? 'met' : 'missed',
+    marginPoints: roundPercent(actual - target.value, 1),
+  };
 }
 
 /** One named figure that prose can quote with `<Metric id="…" />`. */
@@ -153,7 +176,10 @@ export interface MetricValue {
 /** Every figure prose may quote, by id. */
 export function metricTable(figures: YearFigures): Record<string, MetricValue> {
   return Object.fromEntries(
-    figures.figures.map((f) => [f.id, { kind: f.kind, value: f.value, displayed: f.displayed, counter: f.counter }]),
+    figures.figures.map((f) => [
+      f.id,
+      { kind: f.kind, value: f.value, displayed: f.displayed, counter: f.counter },
+    ]),
   );
 }
 
@@ -163,9 +189,15 @@ export function displayedValue(metric: Pick<MetricValue, 'displayed'>): number |
 }
 
 /** A figure as text in a locale: "66%", "108", or `notReported`. `bare` drops the % sign. */
-export function formatFigure(figure: Figure, locale: Locale, notReported: string, bare = false): string {
+export function formatFigure(
+  figure: Figure,
+  locale: Locale,
+  notReported: string,
+  bare = false,
+): string {
   if (figure.displayed === null) return notReported;
-  if (figure.kind === 'percent' && !bare) return formatPercent(figure.displayed, locale, figure.digits);
+  if (figure.kind === 'percent' && !bare)
+    return formatPercent(figure.displayed, locale, figure.digits);
   return formatDecimal(figure.displayed, locale, figure.digits);
 }
 
@@ -173,12 +205,19 @@ export function formatFigure(figure: Figure, locale: Locale, notReported: string
  * Fills `{metric:id}` (`:bare`, `:share` of `whole`) in a caption, summary or note. Returns `null`
  * when a quoted figure is not reported, so the caller uses its plain text instead of showing a gap.
  */
-export function fillTemplate(text: string, figures: YearFigures, locale: Locale, whole?: string): string | null {
+export function fillTemplate(
+  text: string,
+  figures: YearFigures,
+  locale: Locale,
+  whole?: string,
+): string | null {
   let missing = false;
   const filled = text.replace(placeholderPattern, (_, id: string, modifier: string | undefined) => {
     const figure = figureOf(figures, id);
     if (modifier === 'share') {
-      const share = roundPercent(exactPercent(figure.value, whole === undefined ? null : figureOf(figures, whole).value));
+      const share = roundPercent(
+        exactPercent(figure.value, whole === undefined ? null : figureOf(figures, whole).value),
+      );
       if (share === null) missing = true;
       return share === null ? '' : formatPercent(share, locale);
     }
@@ -207,13 +246,21 @@ export function figureFilesProblems(files: FigureFile[]): ContentProblem[] {
   for (const entry of [...files].sort((a, b) => a.data.year - b.data.year)) {
     const line = (path: ReadonlyArray<PropertyKey>) => entry.lineOf?.(path);
     if (String(entry.data.year) !== entry.slug) {
-      problems.push(withLine({
-        file: entry.file,
-        field: 'year',
-        message: `is ${entry.data.year}, but the file is named ${entry.slug}`,
-        fix: `rename the file to ${entry.data.year}.yaml, or correct the year`,
-        zh: { message: `是 ${entry.data.year}，但文件名是 ${entry.slug}`, fix: `把文件改名为 ${entry.data.year}.yaml，或改正 year` },
-      }, line(['year'])));
+      problems.push(
+        withLine(
+          {
+            file: entry.file,
+            field: 'year',
+            message: `is ${entry.data.year}, but the file is named ${entry.slug}`,
+            fix: `rename the file to ${entry.data.year}.yaml, or correct the year`,
+            zh: {
+              message: `是 ${entry.data.year}，但文件名是 ${entry.slug}`,
+              fix: `把文件改名为 ${entry.data.year}.yaml，或改正 year`,
+            },
+          },
+          line(['year']),
+        ),
+      );
     }
     entry.data.figures.forEach((figure, index) => {
       const earlier = first.get(figure.id);
@@ -221,18 +268,26 @@ export function figureFilesProblems(files: FigureFile[]): ContentProblem[] {
         first.set(figure.id, { file: entry, figure });
         return;
       }
-      const same = earlier.figure.kind === figure.kind && earlier.figure.counter?.zh === figure.counter?.zh && earlier.figure.counter?.en === figure.counter?.en;
+      const same =
+        earlier.figure.kind === figure.kind &&
+        earlier.figure.counter?.zh === figure.counter?.zh &&
+        earlier.figure.counter?.en === figure.counter?.en;
       if (same) return;
-      problems.push(withLine({
-        file: entry.file,
-        field: `figures.${index}.kind`,
-        message: `"${figure.id}" is ${describeKind(figure)} here but ${describeKind(earlier.figure)} in ${earlier.file.file}; one id must mean one measure in every year`,
-        fix: `give this figure a new id (e.g. "${figure.id}Count"), or make its kind and counter match ${earlier.file.data.year}`,
-        zh: {
-          message: `“${figure.id}”在这里是${describeKindZh(figure)}，在 ${earlier.file.file} 中是${describeKindZh(earlier.figure)}；同一个 id 每年必须是同一个量`,
-          fix: `给这个数字换一个新 id（如“${figure.id}Count”），或让类型和量词与 ${earlier.file.data.year} 年一致`,
-        },
-      }, line(['figures', index, 'kind'])));
+      problems.push(
+        withLine(
+          {
+            file: entry.file,
+            field: `figures.${index}.kind`,
+            message: `"${figure.id}" is ${describeKind(figure)} here but ${describeKind(earlier.figure)} in ${earlier.file.file}; one id must mean one measure in every year`,
+            fix: `give this figure a new id (e.g. "${figure.id}Count"), or make its kind and counter match ${earlier.file.data.year}`,
+            zh: {
+              message: `“${figure.id}”在这里是${describeKindZh(figure)}，在 ${earlier.file.file} 中是${describeKindZh(earlier.figure)}；同一个 id 每年必须是同一个量`,
+              fix: `给这个数字换一个新 id（如“${figure.id}Count”），或让类型和量词与 ${earlier.file.data.year} 年一致`,
+            },
+          },
+          line(['figures', index, 'kind']),
+        ),
+      );
     });
   }
   return problems;

@@ -22,10 +22,13 @@ export interface OpenDataRow {
 export const openDataFields: Record<keyof OpenDataRow, string> = {
   id: 'Stable identifier of the figure (the id used by <Metric> in the report).',
   kind: '"count" (a number of teams, offices, …) or "percent" (0–100).',
-  origin: '"reported": stated in the report; "computed": derived at build time from reported counts.',
+  origin:
+    '"reported": stated in the report; "computed": derived at build time from reported counts.',
   value: 'Exact value; null where the report gives no figure ("not reported", never 0).',
-  displayed: 'The value as the site shows it: percentages rounded half up to whole numbers, as the report does.',
-  section: 'Heading id of the report section the figure comes from (e.g. "basics" is 一、基本做法和验收情况).',
+  displayed:
+    'The value as the site shows it: percentages rounded half up to whole numbers, as the report does.',
+  section:
+    'Heading id of the report section the figure comes from (e.g. "basics" is 一、基本做法和验收情况).',
   labelZh: 'Label in Simplified Chinese.',
   labelEn: 'Label in English.',
 };
@@ -48,7 +51,16 @@ export function openDataRows(figures: YearFigures): OpenDataRow[] {
   return figures.figures.map(row);
 }
 
-const csvColumns: Array<keyof OpenDataRow> = ['id', 'kind', 'origin', 'value', 'displayed', 'section', 'labelZh', 'labelEn'];
+const csvColumns: Array<keyof OpenDataRow> = [
+  'id',
+  'kind',
+  'origin',
+  'value',
+  'displayed',
+  'section',
+  'labelZh',
+  'labelEn',
+];
 
 function csvCell(value: string | number | null): string {
   if (value === null) return 'not reported';
@@ -57,7 +69,12 @@ function csvCell(value: string | number | null): string {
 }
 
 function csv<T>(columns: Array<keyof T & string>, rows: T[]): string {
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((column) => csvCell(r[column] as string | number | null)).join(','))];
+  const lines = [
+    columns.join(','),
+    ...rows.map((r) =>
+      columns.map((column) => csvCell(r[column] as string | number | null)).join(','),
+    ),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -92,14 +109,30 @@ export const allYearsFields: Record<keyof AllYearsRow, string> = {
   displayed: openDataFields.displayed,
 };
 
-const allYearsColumns: Array<keyof AllYearsRow> = ['year', 'id', 'labelZh', 'labelEn', 'kind', 'value', 'displayed'];
+const allYearsColumns: Array<keyof AllYearsRow> = [
+  'year',
+  'id',
+  'labelZh',
+  'labelEn',
+  'kind',
+  'value',
+  'displayed',
+];
 
 /** Every figure of every year, years in order, each year's figures in its file's order. */
 export function allYearsRows(years: YearFigures[]): AllYearsRow[] {
   return [...years]
     .sort((a, b) => a.year - b.year)
     .flatMap((figures) =>
-      figures.figures.map((f) => ({ year: figures.year, id: f.id, labelZh: f.label.zh, labelEn: f.label.en, kind: f.kind, value: f.value, displayed: f.displayed })),
+      figures.figures.map((f) => ({
+        year: figures.year,
+        id: f.id,
+        labelZh: f.label.zh,
+        labelEn: f.label.en,
+        kind: f.kind,
+        value: f.value,
+        displayed: f.displayed,
+      })),
     );
 }
 

@@ -19,4 +19,3 @@ export function splitMetricPlaceholders(text: string): TextPart[] {
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
 }
-

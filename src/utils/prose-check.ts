@@ -37,7 +37,18 @@ export interface ProseText {
 /** Counter words that mean the same: traditional forms and the formal counter for people. */
 const counterAliases: Record<string, string> = { 個: '个', 名: '人', 位: '人' };
 const zhCounters = ['个', '個', '家', '项', '名', '人', '位', '件', '条', '次', '处'];
-const enNouns = ['teams?', 'offices?', 'problems?', 'units?', 'departments?', 'people', 'persons?', 'leaders?', 'staff', 'members?'];
+const enNouns = [
+  'teams?',
+  'offices?',
+  'problems?',
+  'units?',
+  'departments?',
+  'people',
+  'persons?',
+  'leaders?',
+  'staff',
+  'members?',
+];
 
 const fullWidth = (text: string) =>
   text
@@ -46,17 +57,44 @@ const fullWidth = (text: string) =>
     .replace(/．/g, '.')
     .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '');
 
-const namedEntities: Record<string, string> = { percnt: '%', nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", period: '.' };
+const namedEntities: Record<string, string> = {
+  percnt: '%',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  period: '.',
+};
 const decodeEntities = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
     if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : entity;
+      const code =
+        body[1] === 'x' || body[1] === 'X'
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000
+        ? String.fromCodePoint(code)
+        : entity;
     }
     return namedEntities[body.toLowerCase()] ?? entity;
   });
 
-const zhDigits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const zhDigits: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const zhUnits: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 六十七 → 67, 一百零八 → 108, 十八 → 18; `undefined` for anything else. */
@@ -73,8 +111,40 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + (digit ?? 0);
 }
 
-const enSmall = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const enTens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const enSmall = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const enTens = [
+  '',
+  '',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+];
 const enWord = `(?:${[...enSmall, ...enTens.filter(Boolean), 'hundred', 'and'].join('|')})`;
 const enNumberPattern = new RegExp(`\\b${enWord}(?:[\\s-]+${enWord})*\\b`, 'gi');
 
@@ -108,7 +178,10 @@ function readerLine(line: string): string {
         .replace(/<Metric\b[^>]*\/>/g, ' ')
         .replace(placeholderPattern, ' ')
         .replace(/<\/?[A-Za-z][^<>]*>/g, '')
-        .replace(/\{\s*(?:(['"`])([^{}'"`]*)\1|([^{}]*))\s*\}/g, (_, __, quoted: string | undefined, bare: string | undefined) => quoted ?? bare ?? ''),
+        .replace(
+          /\{\s*(?:(['"`])([^{}'"`]*)\1|([^{}]*))\s*\}/g,
+          (_, __, quoted: string | undefined, bare: string | undefined) => quoted ?? bare ?? '',
+        ),
     ),
   );
 }
@@ -123,21 +196,35 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
     const line = readerLine(raw);
     const add = (text: string, value: number | undefined, kind: MetricKind, word?: string) => {
       if (value === undefined || !Number.isFinite(value)) return;
-      const normalised = word === undefined ? undefined : (counterAliases[word] ?? word.toLowerCase().replace(/s$/, ''));
-      literals.push({ text: text.trim(), value, kind, ...(normalised === undefined ? {} : { counter: normalised }), line: index + 1 });
+      const normalised =
+        word === undefined
+          ? undefined
+          : (counterAliases[word] ?? word.toLowerCase().replace(/s$/, ''));
+      literals.push({
+        text: text.trim(),
+        value,
+        kind,
+        ...(normalised === undefined ? {} : { counter: normalised }),
+        line: index + 1,
+      });
     };
-    for (const m of line.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)/gi)) add(m[0], Number(m[1]), 'percent');
-    for (const m of line.matchAll(new RegExp(`(${zhNumber})\\s*(?:%|百分之)`, 'g'))) add(m[0], parseChineseNumber(m[1] ?? ''), 'percent');
+    for (const m of line.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)/gi))
+      add(m[0], Number(m[1]), 'percent');
+    for (const m of line.matchAll(new RegExp(`(${zhNumber})\\s*(?:%|百分之)`, 'g')))
+      add(m[0], parseChineseNumber(m[1] ?? ''), 'percent');
     // 百分之六十七 is 67%.
-    for (const m of line.matchAll(new RegExp(`百分之(${zhNumber})`, 'g'))) add(m[0], parseChineseNumber(m[1] ?? ''), 'percent');
-    for (const m of line.matchAll(new RegExp(`(?<![\\d.])(\\d+)\\s*${counter}`, 'g'))) add(m[0], Number(m[1]), 'count', m[2]);
+    for (const m of line.matchAll(new RegExp(`百分之(${zhNumber})`, 'g')))
+      add(m[0], parseChineseNumber(m[1] ?? ''), 'percent');
+    for (const m of line.matchAll(new RegExp(`(?<![\\d.])(\\d+)\\s*${counter}`, 'g')))
+      add(m[0], Number(m[1]), 'count', m[2]);
     // Chinese numerals from ten up (三十个): 一个、两个 are ordinary words, not figures.
     for (const m of line.matchAll(new RegExp(`(${zhNumber})\\s*${counter}`, 'g'))) {
       const value = parseChineseNumber(m[1] ?? '');
       if (value !== undefined && value >= 10) add(m[0], value, 'count', m[2]);
     }
     // English nouns the report counts (not compounds such as "2007 team-building").
-    for (const m of line.matchAll(new RegExp(`(?<![\\d.])\\b(\\d+)\\s+${en}`, 'gi'))) add(m[0], Number(m[1]), 'count', m[2]);
+    for (const m of line.matchAll(new RegExp(`(?<![\\d.])\\b(\\d+)\\s+${en}`, 'gi')))
+      add(m[0], Number(m[1]), 'count', m[2]);
     for (const m of line.matchAll(enNumberPattern)) {
       const value = parseEnglishNumber(m[0]);
       const after = line.slice((m.index ?? 0) + m[0].length);
@@ -146,7 +233,8 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
       else {
         const noun = new RegExp(`^\\s+${en}`, 'i').exec(after);
         // "one team", "two offices": ordinary words; figures start at ten.
-        if (noun && value !== undefined && value >= 10) add(m[0] + noun[0], value, 'count', noun[1]);
+        if (noun && value !== undefined && value >= 10)
+          add(m[0] + noun[0], value, 'count', noun[1]);
       }
     }
   });
@@ -156,7 +244,10 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
 /** The counter a figure is counted in, normalised like a literal's: 个, 人, team. */
 function countersOf(metric: MetricValue): string[] {
   if (!metric.counter) return [];
-  return [counterAliases[metric.counter.zh] ?? metric.counter.zh, metric.counter.en.toLowerCase().replace(/s$/, '')];
+  return [
+    counterAliases[metric.counter.zh] ?? metric.counter.zh,
+    metric.counter.en.toLowerCase().replace(/s$/, ''),
+  ];
 }
 
 const figuresFile = (year: number) => `src/content/metrics/${year}.yaml`;
@@ -166,14 +257,18 @@ const figuresFile = (year: number) => `src/content/metrics/${year}.yaml`;
  * declare them), figures typed where they could be quoted (`<Metric>` / `{metric:id}`), and quoted
  * ids that are not figures of the year. `figures` holds each year's figures by id.
  */
-export function checkProse(texts: ProseText[], figures: ReadonlyMap<number, Record<string, MetricValue>>): ContentProblem[] {
+export function checkProse(
+  texts: ProseText[],
+  figures: ReadonlyMap<number, Record<string, MetricValue>>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const text of texts) {
     const table = figures.get(text.year);
     if (!table) continue;
     const ids = Object.keys(table);
     const at = (line: number) => text.line + line - 1;
-    const quoteHow = (id: string) => (text.quote === 'placeholder' ? `{metric:${id}}` : `<Metric id="${id}" />`);
+    const quoteHow = (id: string) =>
+      text.quote === 'placeholder' ? `{metric:${id}}` : `<Metric id="${id}" />`;
     // Quoted ids that the year does not have.
     text.text.split(/\r?\n/).forEach((line, index) => {
       const quoted = [
@@ -196,15 +291,36 @@ export function checkProse(texts: ProseText[], figures: ReadonlyMap<number, Reco
     });
     const candidates = [table, ...(text.anyOf ?? []).map((year) => figures.get(year) ?? {})];
     for (const literal of findFigureLiterals(text.text)) {
-      const matches = [...new Set(candidates.flatMap((candidate) => Object.keys(candidate).filter((id) => {
-        const metric = candidate[id];
-        if (!metric || metric.displayed === null || metric.kind !== literal.kind || metric.displayed !== literal.value) return false;
-        return literal.kind === 'percent' || (literal.counter !== undefined && countersOf(metric).includes(literal.counter));
-      })))];
+      const matches = [
+        ...new Set(
+          candidates.flatMap((candidate) =>
+            Object.keys(candidate).filter((id) => {
+              const metric = candidate[id];
+              if (
+                !metric ||
+                metric.displayed === null ||
+                metric.kind !== literal.kind ||
+                metric.displayed !== literal.value
+              )
+                return false;
+              return (
+                literal.kind === 'percent' ||
+                (literal.counter !== undefined && countersOf(metric).includes(literal.counter))
+              );
+            }),
+          ),
+        ),
+      ];
       const shown = literal.text;
       if (matches.length === 0) {
-        const how = text.quote === 'none' ? 'correct it against the report, or remove it' : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, then write ${quoteHow('…')}`;
-        const howZh = text.quote === 'none' ? '对照年度总结改正，或删掉这个数字' : `把它作为一个数字加进 ${text.year} 年的数字文件（${figuresFile(text.year)}），再写 ${quoteHow('…')}`;
+        const how =
+          text.quote === 'none'
+            ? 'correct it against the report, or remove it'
+            : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, then write ${quoteHow('…')}`;
+        const howZh =
+          text.quote === 'none'
+            ? '对照年度总结改正，或删掉这个数字'
+            : `把它作为一个数字加进 ${text.year} 年的数字文件（${figuresFile(text.year)}），再写 ${quoteHow('…')}`;
         problems.push({
           file: text.file,
           line: at(literal.line),
@@ -221,7 +337,10 @@ export function checkProse(texts: ProseText[], figures: ReadonlyMap<number, Reco
           field: text.field,
           message: `"${shown}" is typed by hand; it equals ${matches.join(', ')}, but a typed number cannot follow the data`,
           fix: `write ${which} instead, for the figure you mean`,
-          zh: { message: `手写了数字“${shown}”；它等于 ${matches.join('、')}，但手写的数字不会随数据更新`, fix: `改写成 ${matches.map(quoteHow).join(' 或 ')}（选你要引用的那个数字）` },
+          zh: {
+            message: `手写了数字“${shown}”；它等于 ${matches.join('、')}，但手写的数字不会随数据更新`,
+            fix: `改写成 ${matches.map(quoteHow).join(' 或 ')}（选你要引用的那个数字）`,
+          },
         });
       }
     }
@@ -230,8 +349,16 @@ export function checkProse(texts: ProseText[], figures: ReadonlyMap<number, Reco
 }
 
 /** A report or unit MDX file (frontmatter included) against one year's figures. */
-export function findContradictingFigures(file: string, source: string, metrics: Record<string, MetricValue>, year = 0): ContentProblem[] {
-  return checkProse([{ file, line: 1, field: '(prose)', text: source, year, quote: 'metric-component' }], new Map([[year, metrics]]));
+export function findContradictingFigures(
+  file: string,
+  source: string,
+  metrics: Record<string, MetricValue>,
+  year = 0,
+): ContentProblem[] {
+  return checkProse(
+    [{ file, line: 1, field: '(prose)', text: source, year, quote: 'metric-component' }],
+    new Map([[year, metrics]]),
+  );
 }
 
 /**
@@ -247,11 +374,16 @@ export function yamlTexts(
 ): Array<{ field: string; line: number; text: string }> {
   if (typeof data === 'string') {
     const last = path.at(-1);
-    return all || last === 'zh' || last === 'en' ? [{ field: path.join('.'), line: lineOf(path) ?? 1, text: data }] : [];
+    return all || last === 'zh' || last === 'en'
+      ? [{ field: path.join('.'), line: lineOf(path) ?? 1, text: data }]
+      : [];
   }
-  if (Array.isArray(data)) return data.flatMap((item, index) => yamlTexts(item, lineOf, [...path, index], all));
+  if (Array.isArray(data))
+    return data.flatMap((item, index) => yamlTexts(item, lineOf, [...path, index], all));
   if (data === null || typeof data !== 'object' || data instanceof Date) return [];
-  return Object.entries(data).flatMap(([key, value]) => yamlTexts(value, lineOf, [...path, key], all));
+  return Object.entries(data).flatMap(([key, value]) =>
+    yamlTexts(value, lineOf, [...path, key], all),
+  );
 }
 
 /** A content entry as `contentTexts` reads it: its collection, file, raw text and parsed data. */
@@ -277,7 +409,11 @@ function yearFor(text: string, years: number[], before?: number): number | undef
   const year = namedYear(text, years);
   if (year !== undefined) return year;
   const candidates = years.filter((y) => before === undefined || y <= before);
-  return candidates.length > 0 ? Math.max(...candidates) : years.length > 0 ? Math.max(...years) : undefined;
+  return candidates.length > 0
+    ? Math.max(...candidates)
+    : years.length > 0
+      ? Math.max(...years)
+      : undefined;
 }
 
 /**
@@ -290,22 +426,48 @@ export function contentTexts(entries: ProseEntry[], years: number[]): ProseText[
   for (const entry of entries) {
     const data = entry.data;
     const lineOf = entry.lineOf ?? (() => 1);
-    const own = typeof data.year === 'number' ? data.year : Array.isArray(data.years) ? Math.max(...(data.years as number[])) : undefined;
+    const own =
+      typeof data.year === 'number'
+        ? data.year
+        : Array.isArray(data.years)
+          ? Math.max(...(data.years as number[]))
+          : undefined;
     if (entry.collection === 'reports' || entry.collection === 'units') {
-      if (own !== undefined) texts.push({ file: entry.file, line: 1, field: '(prose)', text: entry.source, year: own, quote: 'metric-component' });
+      if (own !== undefined)
+        texts.push({
+          file: entry.file,
+          line: 1,
+          field: '(prose)',
+          text: entry.source,
+          year: own,
+          quote: 'metric-component',
+        });
       continue;
     }
     const fields =
       entry.collection === 'metrics'
         ? ['charts', 'cards'].flatMap((key) => yamlTexts(data[key], lineOf, [key]))
         : yamlTexts(data, lineOf, [], entry.collection === 'events');
-    const quote: QuoteStyle = entry.collection === 'timelines' || entry.collection === 'metrics' ? 'placeholder' : 'none';
+    const quote: QuoteStyle =
+      entry.collection === 'timelines' || entry.collection === 'metrics' ? 'placeholder' : 'none';
     const date = data.date instanceof Date ? data.date.getUTCFullYear() : undefined;
     for (const field of fields) {
       const year = own ?? yearFor(field.text, years, date);
       // A glossary explanation belongs to no year: unless it names one, a figure of any year agrees.
-      const anyOf = entry.collection === 'glossary' && namedYear(field.text, years) === undefined ? years : undefined;
-      if (year !== undefined) texts.push({ file: entry.file, line: field.line, field: field.field, text: field.text, year, quote, ...(anyOf ? { anyOf } : {}) });
+      const anyOf =
+        entry.collection === 'glossary' && namedYear(field.text, years) === undefined
+          ? years
+          : undefined;
+      if (year !== undefined)
+        texts.push({
+          file: entry.file,
+          line: field.line,
+          field: field.field,
+          text: field.text,
+          year,
+          quote,
+          ...(anyOf ? { anyOf } : {}),
+        });
     }
   }
   return texts;

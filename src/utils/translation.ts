@@ -11,7 +11,11 @@ export interface SplitSource {
 export function splitFrontmatter(source: string): SplitSource {
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
   if (!match) return { frontmatter: undefined, body: source, bodyLine: 1 };
-  return { frontmatter: match[1], body: source.slice(match[0].length), bodyLine: match[0].split('\n').length };
+  return {
+    frontmatter: match[1],
+    body: source.slice(match[0].length),
+    bodyLine: match[0].split('\n').length,
+  };
 }
 
 /**

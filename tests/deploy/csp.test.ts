@@ -49,12 +49,19 @@ async function open(path: string): Promise<Opened> {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    );
   });
   await context.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.continue();
     const response = await route.fetch();
-    const html = (await response.text()).replace(/<meta\s[^>]*http-equiv="content-security-policy"[^>]*>/gi, '');
+    const html = (await response.text()).replace(
+      /<meta\s[^>]*http-equiv="content-security-policy"[^>]*>/gi,
+      '',
+    );
     // The body is handed over decoded, so its encoding headers no longer apply.
     const headers = { ...response.headers() };
     delete headers['content-encoding'];
@@ -66,11 +73,18 @@ async function open(path: string): Promise<Opened> {
     if (/Content Security Policy/i.test(message.text())) consoleViolations.push(message.text());
   });
   page.once('close', () => void context.close().catch(() => undefined));
-  const response = await page.goto(new URL(path.replace(/^\//, ''), nginx.url).href, { waitUntil: 'load' });
+  const response = await page.goto(new URL(path.replace(/^\//, ''), nginx.url).href, {
+    waitUntil: 'load',
+  });
   return {
     page,
     headerPolicy: (await response?.allHeaders())?.['content-security-policy'],
-    violations: async () => [...consoleViolations, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))],
+    violations: async () => [
+      ...consoleViolations,
+      ...(await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+      )),
+    ],
     metaPolicies: () => page.locator('meta[http-equiv="content-security-policy" i]').count(),
   };
 }
@@ -89,8 +103,10 @@ describe('no CSP violation under the header policy alone', () => {
     const worker = async () => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const { page, violations, headerPolicy, metaPolicies } = await open(path);
-        if (!headerPolicy?.includes("frame-ancestors 'self'")) failures.push(`${path}: no CSP header`);
-        if ((await metaPolicies()) !== 0) failures.push(`${path}: the <meta> policy was not removed`);
+        if (!headerPolicy?.includes("frame-ancestors 'self'"))
+          failures.push(`${path}: no CSP header`);
+        if ((await metaPolicies()) !== 0)
+          failures.push(`${path}: the <meta> policy was not removed`);
         failures.push(...(await violations()).map((violation) => `${path}: ${violation}`));
         await page.close();
       }
@@ -104,23 +120,30 @@ describe('no CSP violation under the header policy alone', () => {
     ['/en/search/?q=rotating', 'rotating'],
   ])('search %s shows results without a violation', async (path, query) => {
     const { page, violations } = await open(path);
-    await page.waitForFunction((wanted) => document.getElementById('search-results')?.dataset['query']?.startsWith(`${wanted}|`), query);
+    await page.waitForFunction(
+      (wanted) =>
+        document.getElementById('search-results')?.dataset['query']?.startsWith(`${wanted}|`),
+      query,
+    );
     expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle').catch(() => undefined);
     expect(await violations()).toEqual([]);
     await page.close();
   });
 
-  test.each(['/gallery/', '/en/gallery/'])('%s: the lightbox opens and shows a photo without a violation', async (path) => {
-    const { page, violations } = await open(path);
-    await page.locator('.photo-grid__link').first().click();
-    await page.locator('.pswp--open').waitFor();
-    await page.locator('.pswp__img:not(.pswp__img--placeholder)').first().waitFor();
-    await page.keyboard.press('ArrowRight');
-    await page.waitForLoadState('networkidle').catch(() => undefined);
-    expect(await violations()).toEqual([]);
-    await page.close();
-  });
+  test.each(['/gallery/', '/en/gallery/'])(
+    '%s: the lightbox opens and shows a photo without a violation',
+    async (path) => {
+      const { page, violations } = await open(path);
+      await page.locator('.photo-grid__link').first().click();
+      await page.locator('.pswp--open').waitFor();
+      await page.locator('.pswp__img:not(.pswp__img--placeholder)').first().waitFor();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      expect(await violations()).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('a page framed by another site is refused (frame-ancestors)', async () => {
     const context = await browser.newContext();

@@ -26,7 +26,10 @@ export default async function setup(project: TestProject) {
   // While working on these tests only: NIANJIAN_DEPLOY_BUILD=<folder of a finished build> skips the build.
   const reused = process.env.NIANJIAN_DEPLOY_BUILD;
   if (reused) {
-    if (!existsSync(join(reused, buildInfoPath))) throw new Error(`NIANJIAN_DEPLOY_BUILD=${reused} is not a finished build (no ${buildInfoPath}).`);
+    if (!existsSync(join(reused, buildInfoPath)))
+      throw new Error(
+        `NIANJIAN_DEPLOY_BUILD=${reused} is not a finished build (no ${buildInfoPath}).`,
+      );
     project.provide('deployBuildDir', reused);
     return;
   }
@@ -34,7 +37,9 @@ export default async function setup(project: TestProject) {
   await rm(outDir, { recursive: true, force: true });
   const env = { SITE_URL: testSiteUrl };
   const result = await buildSite({ outDir, env });
-  if (result.code !== 0) throw new Error(`Building the site for the deploy tests failed:\n${result.output}`);
-  for (const step of postBuildSteps) await step.run({ outDir, root: projectRoot, env: buildEnvironment(env) });
+  if (result.code !== 0)
+    throw new Error(`Building the site for the deploy tests failed:\n${result.output}`);
+  for (const step of postBuildSteps)
+    await step.run({ outDir, root: projectRoot, env: buildEnvironment(env) });
   project.provide('deployBuildDir', outDir);
 }

@@ -42,9 +42,13 @@ const fileOf = (path: string) => join(build, path.endsWith('/') ? `${path}index.
 
 describe('the CSP header is made from this build', () => {
   test('the snippet holds the policy of the built pages plus frame-ancestors, and nginx sends it', async () => {
-    const html = files.filter((path) => path.endsWith('.html')).map((path) => ({ path, html: readFileSync(join(build, path), 'utf8') }));
+    const html = files
+      .filter((path) => path.endsWith('.html'))
+      .map((path) => ({ path, html: readFileSync(join(build, path), 'utf8') }));
     const expected = headerPolicyFor(html);
-    expect(readFileSync(join(build, cspSnippetPath), 'utf8')).toContain(`add_header Content-Security-Policy "${expected}" always;`);
+    expect(readFileSync(join(build, cspSnippetPath), 'utf8')).toContain(
+      `add_header Content-Security-Policy "${expected}" always;`,
+    );
     const response = await get(url('/'));
     expect(response.headers['content-security-policy']).toBe(expected);
     const policy = parsePolicy(expected);
@@ -52,7 +56,10 @@ describe('the CSP header is made from this build', () => {
     // Every inline script and style hash of every page is allowed by the one header.
     for (const { path, html: page } of html) {
       for (const hash of page.match(/'sha256-[A-Za-z0-9+/=]+'/g) ?? []) {
-        expect([...(policy.get('script-src') ?? []), ...(policy.get('style-src') ?? [])], `${path}: ${hash}`).toContain(hash);
+        expect(
+          [...(policy.get('script-src') ?? []), ...(policy.get('style-src') ?? [])],
+          `${path}: ${hash}`,
+        ).toContain(hash);
       }
     }
   });
@@ -64,23 +71,28 @@ describe('every page of both languages', () => {
     expect(pages.filter((path) => !path.startsWith('/en/')).length).toBeGreaterThan(10);
   });
 
-  test.each(pages)('%s: 200, brotli, security and cache headers, the same bytes as the build', async (path) => {
-    const original = readFileSync(fileOf(path));
-    const response = await get(url(path), browserEncodings);
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.headers['content-encoding']).toBe('br');
-    expect(response.headers['vary']).toBe('Accept-Encoding');
-    expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.headers['etag']).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
-    expect(response.headers['last-modified']).toBeTruthy();
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'self'");
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(response.headers['referrer-policy']).toBe('same-origin');
-    expect(response.headers['permissions-policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
-    expect(response.decoded.equals(original)).toBe(true);
-  });
+  test.each(pages)(
+    '%s: 200, brotli, security and cache headers, the same bytes as the build',
+    async (path) => {
+      const original = readFileSync(fileOf(path));
+      const response = await get(url(path), browserEncodings);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['vary']).toBe('Accept-Encoding');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['etag']).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+      expect(response.headers['last-modified']).toBeTruthy();
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+      expect(response.headers['permissions-policy']).toMatch(
+        /camera=\(\).*geolocation=\(\).*microphone=\(\)/,
+      );
+      expect(response.decoded.equals(original)).toBe(true);
+    },
+  );
 
   test('gzip-only and no-encoding clients get gzip and the original, and a known ETag gets 304', async () => {
     const original = readFileSync(fileOf('/en/'));
@@ -90,7 +102,10 @@ describe('every page of both languages', () => {
     const plain = await get(url('/en/'));
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.equals(original)).toBe(true);
-    const again = await get(url('/en/'), { ...browserEncodings, 'if-none-match': (await get(url('/en/'), browserEncodings)).headers['etag'] ?? '' });
+    const again = await get(url('/en/'), {
+      ...browserEncodings,
+      'if-none-match': (await get(url('/en/'), browserEncodings)).headers['etag'] ?? '',
+    });
     expect(again.status).toBe(304);
     expect(again.headers['cache-control']).toBe('no-cache');
   });
@@ -119,19 +134,26 @@ describe('types and cache lifetimes per kind of file', () => {
     '.pf_filter': 'application/octet-stream',
     '.pagefind': 'application/octet-stream',
   };
-  const served = files.filter((path) => !path.startsWith('.deploy/') && !path.endsWith('.gz') && !path.endsWith('.br'));
+  const served = files.filter(
+    (path) => !path.startsWith('.deploy/') && !path.endsWith('.gz') && !path.endsWith('.br'),
+  );
   const extensions = [...new Set(served.map((path) => extname(path)))].sort();
 
   test('every kind of file in the build has a known type', () => {
     expect(extensions.filter((extension) => !(extension in types))).toEqual([]);
-    for (const required of ['.avif', '.webp', '.svg', '.csv', '.pdf', '.pf_fragment', '.pf_meta']) expect(extensions).toContain(required);
+    for (const required of ['.avif', '.webp', '.svg', '.csv', '.pdf', '.pf_fragment', '.pf_meta'])
+      expect(extensions).toContain(required);
   });
 
   // One file of each kind, and of each cache class: hashed (immutable) and the rest (revalidated).
   const samples = extensions.flatMap((extension) => {
     const ofKind = served.filter((path) => extname(path) === extension);
-    const hashed = ofKind.find((path) => /^(_astro|pagefind\/(fragment|index|filter))\//.test(path));
-    const other = ofKind.find((path) => !/^(_astro|pagefind\/(fragment|index|filter))\//.test(path));
+    const hashed = ofKind.find((path) =>
+      /^(_astro|pagefind\/(fragment|index|filter))\//.test(path),
+    );
+    const other = ofKind.find(
+      (path) => !/^(_astro|pagefind\/(fragment|index|filter))\//.test(path),
+    );
     return [hashed, other].filter((path): path is string => path !== undefined);
   });
 
@@ -150,21 +172,34 @@ describe('types and cache lifetimes per kind of file', () => {
 
 describe('precompressed files', () => {
   test('every text file over the threshold has .gz and .br copies that decode to it, with its modification time', () => {
-    const candidates = files.filter((path) => compressibleExtensions.includes(extname(path)) && !path.startsWith('.deploy/'));
+    const candidates = files.filter(
+      (path) => compressibleExtensions.includes(extname(path)) && !path.startsWith('.deploy/'),
+    );
     const large = candidates.filter((path) => statSync(join(build, path)).size >= minimumBytes);
     expect(large.length).toBeGreaterThan(50);
     for (const path of large) {
       const original = readFileSync(join(build, path));
-      for (const [suffix, decode] of [['.gz', gunzipSync], ['.br', brotliDecompressSync]] as const) {
+      for (const [suffix, decode] of [
+        ['.gz', gunzipSync],
+        ['.br', brotliDecompressSync],
+      ] as const) {
         if (!existsSync(join(build, path + suffix))) continue;
-        expect(decode(readFileSync(join(build, path + suffix))).equals(original), path + suffix).toBe(true);
+        expect(
+          decode(readFileSync(join(build, path + suffix))).equals(original),
+          path + suffix,
+        ).toBe(true);
         // Last-Modified has whole seconds.
-        expect(Math.floor(statSync(join(build, path + suffix)).mtimeMs / 1000)).toBe(Math.floor(statSync(join(build, path)).mtimeMs / 1000));
+        expect(Math.floor(statSync(join(build, path + suffix)).mtimeMs / 1000)).toBe(
+          Math.floor(statSync(join(build, path)).mtimeMs / 1000),
+        );
       }
     }
     // HTML always gains: every page has both copies.
     for (const path of large.filter((file) => file.endsWith('.html'))) {
-      expect(existsSync(join(build, `${path}.gz`)) && existsSync(join(build, `${path}.br`)), path).toBe(true);
+      expect(
+        existsSync(join(build, `${path}.gz`)) && existsSync(join(build, `${path}.br`)),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -186,7 +221,9 @@ describe('precompressed files', () => {
       rows.set(kind, row);
     }
     const assets = new Map<string, { files: number; raw: number; gzip: number; brotli: number }>();
-    for (const path of files.filter((file) => existsSync(join(build, `${file}.br`)) && !file.endsWith('.html'))) {
+    for (const path of files.filter(
+      (file) => existsSync(join(build, `${file}.br`)) && !file.endsWith('.html'),
+    )) {
       const kind = extname(path);
       const row = assets.get(kind) ?? { files: 0, raw: 0, gzip: 0, brotli: 0 };
       row.files += 1;
@@ -196,14 +233,26 @@ describe('precompressed files', () => {
       assets.set(kind, row);
     }
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-    const saved = (raw: number, compressed: number) => `${kb(raw - compressed)} KB (${Math.round((1 - compressed / raw) * 100)}%)`;
-    const lines = ['| Page kind | Pages | Raw, avg per page | gzip -9, avg | brotli 11, avg | Saved by gzip, all pages | Saved by brotli, all pages |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+    const saved = (raw: number, compressed: number) =>
+      `${kb(raw - compressed)} KB (${Math.round((1 - compressed / raw) * 100)}%)`;
+    const lines = [
+      '| Page kind | Pages | Raw, avg per page | gzip -9, avg | brotli 11, avg | Saved by gzip, all pages | Saved by brotli, all pages |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ];
     for (const [kind, row] of rows) {
-      lines.push(`| ${kind} | ${row.pages} | ${kb(row.raw / row.pages)} KB | ${kb(row.gzip / row.pages)} KB | ${kb(row.brotli / row.pages)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`);
+      lines.push(
+        `| ${kind} | ${row.pages} | ${kb(row.raw / row.pages)} KB | ${kb(row.gzip / row.pages)} KB | ${kb(row.brotli / row.pages)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`,
+      );
     }
-    lines.push('', '| Other files | Files | Raw, total | gzip -9, total | brotli 11, total | Saved by gzip | Saved by brotli |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '',
+      '| Other files | Files | Raw, total | gzip -9, total | brotli 11, total | Saved by gzip | Saved by brotli |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const [kind, row] of [...assets].sort()) {
-      lines.push(`| ${kind} | ${row.files} | ${kb(row.raw)} KB | ${kb(row.gzip)} KB | ${kb(row.brotli)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`);
+      lines.push(
+        `| ${kind} | ${row.files} | ${kb(row.raw)} KB | ${kb(row.gzip)} KB | ${kb(row.brotli)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`,
+      );
     }
     console.log(`Precompression, bytes per kind of page:\n${lines.join('\n')}`);
     expect(rows.size).toBeGreaterThan(5);

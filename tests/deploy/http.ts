@@ -22,9 +22,15 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
       response.on('end', () => {
         const body = Buffer.concat(chunks);
         const flat: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers)) flat[name] = Array.isArray(value) ? value.join(', ') : (value ?? '');
+        for (const [name, value] of Object.entries(response.headers))
+          flat[name] = Array.isArray(value) ? value.join(', ') : (value ?? '');
         const encoding = flat['content-encoding'];
-        const decoded = encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
+        const decoded =
+          encoding === 'br'
+            ? brotliDecompressSync(body)
+            : encoding === 'gzip'
+              ? gunzipSync(body)
+              : body;
         resolve({ status: response.statusCode ?? 0, headers: flat, body, decoded });
       });
     });

@@ -15,7 +15,11 @@ import { startNginx, type RunningNginx } from './nginx';
 const build = inject('deployBuildDir');
 /** What the search page loads: Pagefind's script, entry, metadata and WebAssembly, and index chunks. */
 const searchFiles = (await listFiles(build))
-  .filter((path) => /^pagefind\/(pagefind\.js|pagefind-entry\.json|.*\.pf_meta|wasm\..*\.pagefind|index\/.*|filter\/.*)$/.test(path))
+  .filter((path) =>
+    /^pagefind\/(pagefind\.js|pagefind-entry\.json|.*\.pf_meta|wasm\..*\.pagefind|index\/.*|filter\/.*)$/.test(
+      path,
+    ),
+  )
   .map((path) => `/${path}`);
 
 let target: string;

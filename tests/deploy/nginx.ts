@@ -22,8 +22,10 @@ export const missingNginxMessage =
 /** The nginx executable and the brotli module to load; throws, saying what to install, if either is missing. */
 export function findNginx(): { nginx: string; brotliModule: string } {
   const nginx = process.env.NGINX_PATH ?? nginxCandidates.find((path) => existsSync(path));
-  const brotliModule = process.env.NGINX_BROTLI_MODULE ?? brotliModuleCandidates.find((path) => existsSync(path));
-  if (!nginx || !existsSync(nginx) || !brotliModule || !existsSync(brotliModule)) throw new Error(missingNginxMessage);
+  const brotliModule =
+    process.env.NGINX_BROTLI_MODULE ?? brotliModuleCandidates.find((path) => existsSync(path));
+  if (!nginx || !existsSync(nginx) || !brotliModule || !existsSync(brotliModule))
+    throw new Error(missingNginxMessage);
   return { nginx, brotliModule };
 }
 
@@ -36,9 +38,14 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitForPort(port: number, child: ChildProcess, log: () => Promise<string>): Promise<void> {
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  log: () => Promise<string>,
+): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${await log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`nginx exited (${child.exitCode}):\n${await log()}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
       socket.on('error', () => resolve(false));
@@ -61,20 +68,28 @@ export interface RunningNginx {
  * Starts nginx with deploy/nginx.conf (or, for `basePath: '/report/'`, deploy/nginx.base-path.conf)
  * serving the publish folder `target` (`target/current` is the live release).
  */
-export async function startNginx(target: string, options: { basePath?: string } = {}): Promise<RunningNginx> {
+export async function startNginx(
+  target: string,
+  options: { basePath?: string } = {},
+): Promise<RunningNginx> {
   const { nginx, brotliModule } = findNginx();
   const basePath = options.basePath ?? '/';
   const prefix = await mkdtemp(join(tmpdir(), 'nianjian-nginx-'));
   const port = await freePort();
   await mkdir(join(prefix, 'conf'), { recursive: true });
-  await copyFile(join(projectRoot, 'deploy', 'site.conf'), join(prefix, 'conf', 'nianjian-site.conf'));
+  await copyFile(
+    join(projectRoot, 'deploy', 'site.conf'),
+    join(prefix, 'conf', 'nianjian-site.conf'),
+  );
   const serverFile = basePath === '/' ? 'nginx.conf' : 'nginx.base-path.conf';
   const server = (await readFile(join(projectRoot, 'deploy', serverFile), 'utf8'))
     .replaceAll('/srv/nianjian', target)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   await writeFile(join(prefix, 'conf', 'nianjian.conf'), server);
   // The main configuration as Debian's, reduced to what a test needs: logs and temp files in the prefix.
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${join(prefix, `${kind}_temp`)};`);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+    (kind) => `${kind}_temp_path ${join(prefix, `${kind}_temp`)};`,
+  );
   await writeFile(
     join(prefix, 'conf', 'nginx.conf'),
     [
@@ -101,17 +116,28 @@ export async function startNginx(target: string, options: { basePath?: string } 
     ].join('\n'),
   );
   const config = join(prefix, 'conf', 'nginx.conf');
-  const test = spawnSync(nginx, ['-t', '-p', prefix, '-c', config, '-e', join(prefix, 'error.log')], { encoding: 'utf8' });
+  const test = spawnSync(
+    nginx,
+    ['-t', '-p', prefix, '-c', config, '-e', join(prefix, 'error.log')],
+    { encoding: 'utf8' },
+  );
   if (test.status !== 0) throw new Error(`nginx -t rejected the configuration:\n${test.stderr}`);
-  const child = spawn(nginx, ['-p', prefix, '-c', config, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(nginx, ['-p', prefix, '-c', config, '-e', join(prefix, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const log = async () => `${stderr}${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`;
+  const log = async () =>
+    `${stderr}${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`;
   await waitForPort(port, child, log);
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     reload: async () => {
-      const reload = spawnSync(nginx, ['-p', prefix, '-c', config, '-e', join(prefix, 'error.log'), '-s', 'reload'], { encoding: 'utf8' });
+      const reload = spawnSync(
+        nginx,
+        ['-p', prefix, '-c', config, '-e', join(prefix, 'error.log'), '-s', 'reload'],
+        { encoding: 'utf8' },
+      );
       if (reload.status !== 0) throw new Error(`nginx -s reload failed:\n${reload.stderr}`);
       // The old workers finish their requests and new ones start: give them a moment.
       await new Promise((resolve) => setTimeout(resolve, 300));

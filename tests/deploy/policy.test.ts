@@ -6,9 +6,15 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { changedSince } from '../../scripts/lib/build-info.mjs';
 import { headerPolicyFor, metaPolicy } from '../../scripts/lib/csp-header.mjs';
-import { directives, headerOnlyDirectives, headerPolicy, parsePolicy } from '../../src/security/csp.mjs';
+import {
+  directives,
+  headerOnlyDirectives,
+  headerPolicy,
+  parsePolicy,
+} from '../../src/security/csp.mjs';
 
-const meta = (policy: string) => `<html><head><meta http-equiv="content-security-policy" content="${policy}"></head></html>`;
+const meta = (policy: string) =>
+  `<html><head><meta http-equiv="content-security-policy" content="${policy}"></head></html>`;
 const pagePolicy = (scripts: string[], styles: string[]) =>
   `${directives.join(';')}; script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}; style-src 'self' ${styles.join(' ')};`;
 
@@ -23,11 +29,19 @@ describe('the CSP header', () => {
   });
 
   test('headerPolicy: the shared directives, sorted unique hashes, and frame-ancestors', () => {
-    const policy = parsePolicy(headerPolicy({ scriptHashes: ["'sha256-b'", "'sha256-a'", "'sha256-b'"], styleHashes: [] }));
-    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-a'", "'sha256-b'"]);
+    const policy = parsePolicy(
+      headerPolicy({ scriptHashes: ["'sha256-b'", "'sha256-a'", "'sha256-b'"], styleHashes: [] }),
+    );
+    expect(policy.get('script-src')).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      "'sha256-a'",
+      "'sha256-b'",
+    ]);
     expect(policy.get('style-src')).toEqual(["'self'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
-    for (const directive of [...directives, ...headerOnlyDirectives]) expect(headerPolicy({ scriptHashes: [], styleHashes: [] })).toContain(directive);
+    for (const directive of [...directives, ...headerOnlyDirectives])
+      expect(headerPolicy({ scriptHashes: [], styleHashes: [] })).toContain(directive);
   });
 
   test('headerPolicyFor: the union of every page’s hashes', () => {
@@ -37,16 +51,30 @@ describe('the CSP header', () => {
         { path: 'b.html', html: meta(pagePolicy(["'sha256-two'", "'sha256-one'"], [])) },
       ]),
     );
-    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", "'sha256-one'", "'sha256-two'"]);
+    expect(policy.get('script-src')).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      "'sha256-one'",
+      "'sha256-two'",
+    ]);
     expect(policy.get('style-src')).toEqual(["'self'", "'sha256-s1'"]);
   });
 
   test('a page without the <meta>, or with a policy changed elsewhere, stops the build naming the page', () => {
-    expect(() => headerPolicyFor([{ path: 'x/index.html', html: '<html></html>' }])).toThrow(/x\/index\.html: the page has no Content-Security-Policy/);
-    const extraSource = pagePolicy([], []).replace("script-src 'self'", "script-src 'self' https://cdn.example");
-    expect(() => headerPolicyFor([{ path: 'y.html', html: meta(extraSource) }])).toThrow(/y\.html: script-src has sources .* https:\/\/cdn\.example/);
+    expect(() => headerPolicyFor([{ path: 'x/index.html', html: '<html></html>' }])).toThrow(
+      /x\/index\.html: the page has no Content-Security-Policy/,
+    );
+    const extraSource = pagePolicy([], []).replace(
+      "script-src 'self'",
+      "script-src 'self' https://cdn.example",
+    );
+    expect(() => headerPolicyFor([{ path: 'y.html', html: meta(extraSource) }])).toThrow(
+      /y\.html: script-src has sources .* https:\/\/cdn\.example/,
+    );
     const extraDirective = `${pagePolicy([], [])} frame-src 'self';`;
-    expect(() => headerPolicyFor([{ path: 'z.html', html: meta(extraDirective) }])).toThrow(/z\.html: .*frame-src/);
+    expect(() => headerPolicyFor([{ path: 'z.html', html: meta(extraDirective) }])).toThrow(
+      /z\.html: .*frame-src/,
+    );
     expect(metaPolicy(meta("default-src 'self'"))).toBe("default-src 'self'");
   });
 });

@@ -30,7 +30,10 @@ afterAll(async () => {
 const runPublish = (...args: string[]) => runNode([publishScript, ...args], projectRoot);
 
 /** A copy of build A whose record is changed by `edit` (its fingerprint excludes the record). */
-async function copyWithRecord(name: string, edit: (info: Record<string, unknown>) => void): Promise<string> {
+async function copyWithRecord(
+  name: string,
+  edit: (info: Record<string, unknown>) => void,
+): Promise<string> {
   const copy = join(work, name);
   await cp(buildA, copy, { recursive: true, preserveTimestamps: true });
   const info = JSON.parse(await readFile(join(copy, buildInfoPath), 'utf8'));
@@ -51,7 +54,10 @@ describe('publish refuses what must not go live', () => {
   });
 
   test('a build older than the last change to the sources, naming the changed files', async () => {
-    const build = await copyWithRecord('stale', (info) => (info['builtAt'] = '2000-01-01T00:00:00.000Z'));
+    const build = await copyWithRecord(
+      'stale',
+      (info) => (info['builtAt'] = '2000-01-01T00:00:00.000Z'),
+    );
     const result = await runPublish(join(work, 'refused-2'), '--from', build);
     expect(result.code).toBe(1);
     expect(result.output).toContain('out of date');
@@ -107,17 +113,36 @@ describe('publish and rollback under load', () => {
     await cp(buildA, buildB, { recursive: true, preserveTimestamps: true });
     const files = await listFiles(buildB);
     for (const path of files.filter((file) => file.endsWith('.html'))) {
-      await writeFile(join(buildB, path), `${await readFile(join(buildB, path), 'utf8')}\n<!-- release B -->\n`);
+      await writeFile(
+        join(buildB, path),
+        `${await readFile(join(buildB, path), 'utf8')}\n<!-- release B -->\n`,
+      );
     }
     await precompress(buildB);
     const infoA = await readBuildInfo(buildA);
-    await writeBuildInfo({ outDir: buildB, root: projectRoot, env: { SITE_URL: testSiteUrl }, startedAt: new Date(infoA?.builtAt ?? 0) });
+    await writeBuildInfo({
+      outDir: buildB,
+      root: projectRoot,
+      env: { SITE_URL: testSiteUrl },
+      startedAt: new Date(infoA?.builtAt ?? 0),
+    });
 
     const css = files.find((path) => path.startsWith('_astro/') && path.endsWith('.css'));
-    paths = ['/', '/en/', '/2007/', '/en/gallery/', '/search/', `/${css}`, '/pagefind/pagefind-entry.json'];
+    paths = [
+      '/',
+      '/en/',
+      '/2007/',
+      '/en/gallery/',
+      '/search/',
+      `/${css}`,
+      '/pagefind/pagefind-entry.json',
+    ];
     for (const path of paths) {
       const file = path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
-      bodies.set(path, { a: await readFile(join(buildA, file)), b: await readFile(join(buildB, file)) });
+      bodies.set(path, {
+        a: await readFile(join(buildA, file)),
+        b: await readFile(join(buildB, file)),
+      });
     }
     target = join(work, 'live');
     const first = await runPublish(target, '--from', buildA);
@@ -130,11 +155,22 @@ describe('publish and rollback under load', () => {
 
   test('no request fails, each response is release A or B whole, and the rollback restores A byte for byte', async () => {
     const origin = new URL(nginx.url).origin;
-    const load = autocannon({ url: origin, connections: 50, duration: 12, headers: browserEncodings, requests: [{ method: 'GET', path: '/' }] });
+    const load = autocannon({
+      url: origin,
+      connections: 50,
+      duration: 12,
+      headers: browserEncodings,
+      requests: [{ method: 'GET', path: '/' }],
+    });
 
     // Readers: fetch the checked paths over and over, each response compared with both releases.
     // `sent`: when the request left, so a request sent after a switch had finished must see the new release.
-    const seen: Array<{ sent: number; path: string; release: 'A' | 'B' | 'both' | 'neither'; status: number }> = [];
+    const seen: Array<{
+      sent: number;
+      path: string;
+      release: 'A' | 'B' | 'both' | 'neither';
+      status: number;
+    }> = [];
     let reading = true;
     const reader = async (offset: number) => {
       for (let n = offset; reading; n += 1) {
@@ -144,7 +180,12 @@ describe('publish and rollback under load', () => {
         const { a, b } = bodies.get(path) ?? { a: Buffer.alloc(0), b: Buffer.alloc(0) };
         const isA = response.decoded.equals(a);
         const isB = response.decoded.equals(b);
-        seen.push({ sent, path, status: response.status, release: isA && isB ? 'both' : isA ? 'A' : isB ? 'B' : 'neither' });
+        seen.push({
+          sent,
+          path,
+          status: response.status,
+          release: isA && isB ? 'both' : isA ? 'A' : isB ? 'B' : 'neither',
+        });
       }
     };
     const readers = Promise.all(Array.from({ length: 8 }, (_, index) => reader(index)));
@@ -177,14 +218,21 @@ describe('publish and rollback under load', () => {
     expect(seen.filter((response) => response.status !== 200)).toEqual([]);
     expect(seen.filter((response) => response.release === 'neither')).toEqual([]);
     // Both releases were really served, in order: A, then B after the publish, then A after the rollback.
-    const afterPublish = seen.filter((response) => response.sent > switchedToB && response.sent < rollbackStarted);
+    const afterPublish = seen.filter(
+      (response) => response.sent > switchedToB && response.sent < rollbackStarted,
+    );
     expect(afterPublish.some((response) => response.release === 'B')).toBe(true);
     expect(afterPublish.filter((response) => response.release === 'A')).toEqual([]);
-    expect(seen.filter((response) => response.sent > switchedToA && response.release === 'B')).toEqual([]);
+    expect(
+      seen.filter((response) => response.sent > switchedToA && response.release === 'B'),
+    ).toEqual([]);
 
     // The rollback: the live folder is build A again, every file the same size and hash, and served as such.
     const current = join(target, 'current');
-    expect(await verifyRelease(buildA, current)).toEqual({ files: (await listFiles(buildA)).length, problems: [] });
+    expect(await verifyRelease(buildA, current)).toEqual({
+      files: (await listFiles(buildA)).length,
+      problems: [],
+    });
     for (const path of (await listFiles(buildA)).filter((file) => file.endsWith('.html'))) {
       const served = await get(`${origin}/${path}`, browserEncodings);
       expect(served.decoded.equals(await readFile(join(buildA, path))), path).toBe(true);

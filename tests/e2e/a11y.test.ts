@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { sitePages, visit } from '../support/site';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const rootUrl = inject('rootUrl');
 const pages = [...sitePages(inject('rootDir')), '/404.html', '/en/404/'];
 const tags = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -35,10 +38,19 @@ describe.each(pages)('%s', (path) => {
     // evaluate() runs outside the page's CSP, so axe needs no inline script allowance.
     await page.evaluate(axeSource);
     const violations = (await page.evaluate(
-      async (runTags) => (await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: runTags } })).violations,
+      async (runTags) =>
+        (
+          await (
+            window as unknown as {
+              axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> };
+            }
+          ).axe.run(document, { runOnly: { type: 'tag', values: runTags } })
+        ).violations,
       tags,
     )) as AxeViolation[];
-    const summary = violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const summary = violations.map(
+      (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
     expect(summary).toEqual([]);
     await page.close();
   });

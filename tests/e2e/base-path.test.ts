@@ -22,11 +22,16 @@ test('the sitemap lists pages under the base path', () => {
 
 describe.each(pages)('%s', (path) => {
   test('loads every asset and links only inside the base path', async () => {
-    const { page, status, failedResponses, consoleErrors } = await visit(browser, new URL(path, baseUrl).href);
+    const { page, status, failedResponses, consoleErrors } = await visit(
+      browser,
+      new URL(path, baseUrl).href,
+    );
     expect(status).toBe(200);
     expect(failedResponses).toEqual([]);
     expect(consoleErrors).toEqual([]);
-    const hrefs = await page.$$eval('a[href], link[href]', (elements) => elements.map((element) => element.getAttribute('href') ?? ''));
+    const hrefs = await page.$$eval('a[href], link[href]', (elements) =>
+      elements.map((element) => element.getAttribute('href') ?? ''),
+    );
     const outside = hrefs.filter((href) => href.startsWith('/') && !href.startsWith('/report/'));
     expect(outside).toEqual([]);
     await page.click('[data-language-switcher]');

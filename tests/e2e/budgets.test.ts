@@ -24,7 +24,12 @@ const styleBudget = 30 * kilobyte;
 const homeFirstLoadBudget = 250 * kilobyte;
 
 /** A mid-range phone, as Lighthouse's mobile profile: what most readers use (in WeChat). */
-const phone = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+const phone = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+  isMobile: true,
+  hasTouch: true,
+};
 
 type PageKind = 'home' | 'report' | 'unit' | 'gallery' | 'album' | 'photo' | 'search' | 'glossary';
 /** Which page kinds ship JavaScript for a feature (charts, lightbox, search) beyond the plain budget. */
@@ -46,8 +51,13 @@ function examplePages(): { kind: PageKind; path: string }[] {
   const examples: { kind: PageKind; path: string }[] = [];
   for (const english of [false, true]) {
     for (const [kind, pattern] of patterns) {
-      const path = paths.find((candidate) => pattern.test(candidate) && candidate.startsWith('/en/') === english);
-      if (!path) throw new Error(`No ${kind} page in ${english ? 'English' : 'Chinese'} in the sitemap of ${rootDir}.`);
+      const path = paths.find(
+        (candidate) => pattern.test(candidate) && candidate.startsWith('/en/') === english,
+      );
+      if (!path)
+        throw new Error(
+          `No ${kind} page in ${english ? 'English' : 'Chinese'} in the sitemap of ${rootDir}.`,
+        );
       examples.push({ kind, path });
     }
   }
@@ -87,7 +97,11 @@ async function measure(browser: Browser, kind: PageKind, path: string): Promise<
   const responses = new Map<string, { url: string; type: string; mimeType: string }>();
   const finished: { requestId: string; encodedDataLength: number }[] = [];
   cdp.on('Network.responseReceived', (event) => {
-    responses.set(event.requestId, { url: event.response.url, type: event.type ?? 'Other', mimeType: event.response.mimeType });
+    responses.set(event.requestId, {
+      url: event.response.url,
+      type: event.type ?? 'Other',
+      mimeType: event.response.mimeType,
+    });
   });
   cdp.on('Network.loadingFinished', (event) => finished.push(event));
   await page.goto(new URL(path.replace(/^\//, ''), rootUrl).href, { waitUntil: 'networkidle' });
@@ -108,22 +122,37 @@ async function measure(browser: Browser, kind: PageKind, path: string): Promise<
     });
   }
   // Styles inlined into the document count as CSS too (they travel inside the HTML).
-  const inlineStyles = await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join('\n'));
+  const inlineStyles = await page.evaluate(() =>
+    [...document.querySelectorAll('style')].map((style) => style.textContent ?? '').join('\n'),
+  );
   if (inlineStyles.length > 0) {
     const bytes = Buffer.from(inlineStyles);
-    downloads.push({ url: `${path} <style>`, type: 'InlineStylesheet', transferred: bytes.length, gzip: gzipSync(bytes).length });
+    downloads.push({
+      url: `${path} <style>`,
+      type: 'InlineStylesheet',
+      transferred: bytes.length,
+      gzip: gzipSync(bytes).length,
+    });
   }
 
   const images = await page.evaluate(() => {
     const candidatesOf = (image: HTMLImageElement) => {
-      const sets = [image.srcset, ...[...(image.parentElement?.querySelectorAll('source') ?? [])].map((source) => source.srcset)];
+      const sets = [
+        image.srcset,
+        ...[...(image.parentElement?.querySelectorAll('source') ?? [])].map(
+          (source) => source.srcset,
+        ),
+      ];
       return sets
         .flatMap((set) => set.split(','))
         .map((candidate) => Number(/\s(\d+)w\s*$/.exec(candidate)?.[1]))
         .filter((width) => Number.isFinite(width) && width > 0);
     };
     return [...document.images]
-      .filter((image) => image.complete && image.currentSrc !== '' && !image.currentSrc.startsWith('data:'))
+      .filter(
+        (image) =>
+          image.complete && image.currentSrc !== '' && !image.currentSrc.startsWith('data:'),
+      )
       .map((image) => ({
         url: image.currentSrc,
         lazy: image.loading === 'lazy',
@@ -133,7 +162,11 @@ async function measure(browser: Browser, kind: PageKind, path: string): Promise<
         candidates: candidatesOf(image),
       }));
   });
-  const lazyBelowFold = new Set(images.filter((image) => image.lazy && image.top >= phone.viewport.height).map((image) => image.url));
+  const lazyBelowFold = new Set(
+    images
+      .filter((image) => image.lazy && image.top >= phone.viewport.height)
+      .map((image) => image.url),
+  );
   const oversized = images
     .filter((image) => {
       if (image.url.endsWith('.svg')) return false;
@@ -142,15 +175,21 @@ async function measure(browser: Browser, kind: PageKind, path: string): Promise<
       const allowed = covering ?? Math.max(needed, ...image.candidates);
       return image.naturalWidth > allowed;
     })
-    .map((image) => `${image.url}: ${image.naturalWidth} px wide, shown at ${Math.round(image.shownWidth)} CSS px`);
+    .map(
+      (image) =>
+        `${image.url}: ${image.naturalWidth} px wide, shown at ${Math.round(image.shownWidth)} CSS px`,
+    );
   await context.close();
   return { kind, path, downloads, lazyBelowFold, oversized };
 }
 
-const sum = (downloads: Download[], key: 'gzip' | 'transferred') => downloads.reduce((total, download) => total + download[key], 0);
-const ofType = (downloads: Download[], ...types: string[]) => downloads.filter((download) => types.includes(download.type));
+const sum = (downloads: Download[], key: 'gzip' | 'transferred') =>
+  downloads.reduce((total, download) => total + download[key], 0);
+const ofType = (downloads: Download[], ...types: string[]) =>
+  downloads.filter((download) => types.includes(download.type));
 /** What was fetched: inlined styles travel inside the HTML, so totals leave their separate entry out. */
-const fetched = (downloads: Download[]) => downloads.filter((download) => download.type !== 'InlineStylesheet');
+const fetched = (downloads: Download[]) =>
+  downloads.filter((download) => download.type !== 'InlineStylesheet');
 const kb = (bytes: number) => (bytes / kilobyte).toFixed(1);
 
 let browser: Browser;
@@ -175,9 +214,24 @@ afterAll(async () => {
 
 describe('first load, per page kind and locale (KB gzip for text)', () => {
   test('every kind of page in both languages was measured', () => {
-    expect(measured.map(({ kind }) => kind).sort()).toEqual(
-      ['album', 'album', 'gallery', 'gallery', 'glossary', 'glossary', 'home', 'home', 'photo', 'photo', 'report', 'report', 'search', 'search', 'unit', 'unit'],
-    );
+    expect(measured.map(({ kind }) => kind).sort()).toEqual([
+      'album',
+      'album',
+      'gallery',
+      'gallery',
+      'glossary',
+      'glossary',
+      'home',
+      'home',
+      'photo',
+      'photo',
+      'report',
+      'report',
+      'search',
+      'search',
+      'unit',
+      'unit',
+    ]);
   });
 
   test(`JavaScript ≤ ${kb(plainPageScriptBudget)} KB on pages with no chart, lightbox or search`, () => {
@@ -185,14 +239,20 @@ describe('first load, per page kind and locale (KB gzip for text)', () => {
     expect(plain.length).toBeGreaterThan(0);
     for (const { path, downloads } of plain) {
       const scripts = ofType(downloads, 'Script');
-      expect(sum(scripts, 'gzip'), `${path}: ${scripts.map((script) => `${script.url} ${script.gzip} B`).join(', ')}`).toBeLessThanOrEqual(plainPageScriptBudget);
+      expect(
+        sum(scripts, 'gzip'),
+        `${path}: ${scripts.map((script) => `${script.url} ${script.gzip} B`).join(', ')}`,
+      ).toBeLessThanOrEqual(plainPageScriptBudget);
     }
   });
 
   test(`CSS ≤ ${kb(styleBudget)} KB on every page`, () => {
     for (const { path, downloads } of measured) {
       const styles = ofType(downloads, 'Stylesheet', 'InlineStylesheet');
-      expect(sum(styles, 'gzip'), `${path}: ${styles.map((style) => `${style.url} ${style.gzip} B`).join(', ')}`).toBeLessThanOrEqual(styleBudget);
+      expect(
+        sum(styles, 'gzip'),
+        `${path}: ${styles.map((style) => `${style.url} ${style.gzip} B`).join(', ')}`,
+      ).toBeLessThanOrEqual(styleBudget);
     }
   });
 
@@ -201,7 +261,10 @@ describe('first load, per page kind and locale (KB gzip for text)', () => {
     expect(homes).toHaveLength(2);
     for (const { path, downloads, lazyBelowFold } of homes) {
       const firstLoad = fetched(downloads).filter((download) => !lazyBelowFold.has(download.url));
-      expect(sum(firstLoad, 'gzip'), `${path}: ${firstLoad.map((download) => `${download.url} ${download.gzip} B`).join(', ')}`).toBeLessThanOrEqual(homeFirstLoadBudget);
+      expect(
+        sum(firstLoad, 'gzip'),
+        `${path}: ${firstLoad.map((download) => `${download.url} ${download.gzip} B`).join(', ')}`,
+      ).toBeLessThanOrEqual(homeFirstLoadBudget);
     }
   });
 
@@ -215,7 +278,9 @@ describe('published images', () => {
   const widestRendition = Math.max(...renditions.full.widths, ...renditions.thumb.widths);
 
   test(`no published photo is wider than the largest rendition (${widestRendition} px)`, async () => {
-    const photos = readdirSync(join(rootDir, '_astro')).filter((file) => /\.(jpe?g|webp|avif|png)$/.test(file));
+    const photos = readdirSync(join(rootDir, '_astro')).filter((file) =>
+      /\.(jpe?g|webp|avif|png)$/.test(file),
+    );
     expect(photos.length).toBeGreaterThan(0);
     const tooWide: string[] = [];
     for (const file of photos) {

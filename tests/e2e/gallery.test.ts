@@ -11,7 +11,14 @@ import { visit } from '../support/site';
 const rootUrl = inject('rootUrl');
 const rootDir = inject('rootDir');
 const url = (path: string) => new URL(path.replace(/^\//, ''), rootUrl).href;
-const photoSlugs = ['air-volleyball', 'bonfire-song-and-dance', 'dance-rainy-lane', 'long-distance-run', 'musical', 'taekwondo-show'];
+const photoSlugs = [
+  'air-volleyball',
+  'bonfire-song-and-dance',
+  'dance-rainy-lane',
+  'long-distance-run',
+  'musical',
+  'taekwondo-show',
+];
 /** What a gallery page may load before a photo is opened: the lightbox module only (~17 kB unminified). */
 const galleryScriptBudget = 24_000;
 
@@ -27,7 +34,8 @@ afterAll(async () => {
 function recordScripts(page: Page): Map<string, number> {
   const scripts = new Map<string, number>();
   page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') scripts.set(response.url(), (await response.body()).length);
+    if (response.request().resourceType() === 'script')
+      scripts.set(response.url(), (await response.body()).length);
   });
   return scripts;
 }
@@ -42,36 +50,49 @@ async function lightboxOpened(page: Page): Promise<void> {
 
 describe('lightbox', () => {
   test.each([
-    ['/gallery/', '生活服务公司表演的音乐剧《新黄世仁与白毛女》诙谐幽默，令观众捧腹大笑。', '舞蹈《小城雨巷》，让人感受到了江南风的温柔，雨的缠绵。'],
-    ['/en/gallery/', 'The musical "The New Huang Shiren and the White-Haired Girl"', 'The dance "Rainy Lane in a Small Town"'],
-  ])('%s: opens from the keyboard, arrows move, Esc closes and focus returns', async (path, first, second) => {
-    const { page, consoleErrors } = await visit(browser, url(path));
-    const thumbnail = page.locator('.photo-grid__link').first();
-    await thumbnail.focus();
-    await page.keyboard.press('Enter');
-    await lightboxOpened(page);
-    expect(await captionShown(page)).toContain(first);
-    expect(await page.locator('.pswp__counter').innerText()).toMatch(/^1\s*(\/|of)\s*3$/);
+    [
+      '/gallery/',
+      '生活服务公司表演的音乐剧《新黄世仁与白毛女》诙谐幽默，令观众捧腹大笑。',
+      '舞蹈《小城雨巷》，让人感受到了江南风的温柔，雨的缠绵。',
+    ],
+    [
+      '/en/gallery/',
+      'The musical "The New Huang Shiren and the White-Haired Girl"',
+      'The dance "Rainy Lane in a Small Town"',
+    ],
+  ])(
+    '%s: opens from the keyboard, arrows move, Esc closes and focus returns',
+    async (path, first, second) => {
+      const { page, consoleErrors } = await visit(browser, url(path));
+      const thumbnail = page.locator('.photo-grid__link').first();
+      await thumbnail.focus();
+      await page.keyboard.press('Enter');
+      await lightboxOpened(page);
+      expect(await captionShown(page)).toContain(first);
+      expect(await page.locator('.pswp__counter').innerText()).toMatch(/^1\s*(\/|of)\s*3$/);
 
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => captionShown(page)).toContain(second);
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => captionShown(page)).toContain(first);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => captionShown(page)).toContain(second);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => captionShown(page)).toContain(first);
 
-    await page.keyboard.press('Escape');
-    await page.locator('.pswp').waitFor({ state: 'detached' });
-    expect(await thumbnail.evaluate((element) => element === document.activeElement)).toBe(true);
-    // PhotoSwipe's styles and inline positioning stay within the CSP: no violation is logged.
-    expect(consoleErrors).toEqual([]);
-    await page.close();
-  });
+      await page.keyboard.press('Escape');
+      await page.locator('.pswp').waitFor({ state: 'detached' });
+      expect(await thumbnail.evaluate((element) => element === document.activeElement)).toBe(true);
+      // PhotoSwipe's styles and inline positioning stay within the CSP: no violation is logged.
+      expect(consoleErrors).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('opens on click, labels its buttons in the page’s language and swipes', async () => {
     const { page, consoleErrors } = await visit(browser, url('/en/gallery/'));
     await page.locator('.photo-grid__link').first().click();
     await lightboxOpened(page);
     expect(await page.locator('.pswp__button--close').getAttribute('title')).toBe('Close (Esc)');
-    expect(await page.locator('.pswp__button--arrow--next').getAttribute('title')).toBe('Next photo');
+    expect(await page.locator('.pswp__button--arrow--next').getAttribute('title')).toBe(
+      'Next photo',
+    );
     // A swipe to the left: a pointer drag across the viewer moves to the next photo.
     const { width, height } = page.viewportSize() ?? { width: 1280, height: 720 };
     await page.mouse.move(width * 0.8, height / 2);
@@ -112,24 +133,30 @@ describe('JavaScript', () => {
     await context.close();
   });
 
-  test.each(['/', '/2007/', '/2007/units/living-services-company/', '/en/2007/units/mining-department/'])(
-    '%s carries no gallery JavaScript',
-    async (path) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const scripts = recordScripts(page);
-      await page.goto(url(path), { waitUntil: 'networkidle' });
-      expect([...scripts.keys()].filter((script) => /PhotoGrid|photoswipe/i.test(script))).toEqual([]);
-      await context.close();
-    },
-  );
+  test.each([
+    '/',
+    '/2007/',
+    '/2007/units/living-services-company/',
+    '/en/2007/units/mining-department/',
+  ])('%s carries no gallery JavaScript', async (path) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts = recordScripts(page);
+    await page.goto(url(path), { waitUntil: 'networkidle' });
+    expect([...scripts.keys()].filter((script) => /PhotoGrid|photoswipe/i.test(script))).toEqual(
+      [],
+    );
+    await context.close();
+  });
 });
 
 describe('without JavaScript', () => {
   test('every thumbnail is a plain link to its photo’s page', async () => {
     for (const path of ['/gallery/', '/en/gallery/bonfire-party/']) {
       const { page } = await visit(browser, url(path), { javaScript: false });
-      const links = await page.$$eval('.photo-grid__link', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+      const links = await page.$$eval('.photo-grid__link', (anchors) =>
+        anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+      );
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) expect(link).toMatch(/\/gallery\/photos\/[a-z-]+\/$/);
       await page.close();
@@ -138,7 +165,9 @@ describe('without JavaScript', () => {
     await page.locator('.photo-grid__link').first().click();
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).toBe('/gallery/photos/musical/');
-    expect(await page.locator('h1').innerText()).toBe('生活服务公司表演的音乐剧《新黄世仁与白毛女》诙谐幽默，令观众捧腹大笑。');
+    expect(await page.locator('h1').innerText()).toBe(
+      '生活服务公司表演的音乐剧《新黄世仁与白毛女》诙谐幽默，令观众捧腹大笑。',
+    );
     expect(await page.locator('main').innerText()).toContain('原刊未注明');
     await page.close();
   });
@@ -154,7 +183,9 @@ describe('pages', () => {
       'Long-distance race to welcome the Olympics',
     ]);
     expect(await page.locator('.event-card img.photo-frame__image').count()).toBe(3);
-    expect(await page.locator('main').innerText()).toContain('The source does not say at which event or on which day these photos were taken.');
+    expect(await page.locator('main').innerText()).toContain(
+      'The source does not say at which event or on which day these photos were taken.',
+    );
     await page.close();
   });
 
@@ -164,8 +195,10 @@ describe('pages', () => {
     expect(facts).toContain('2008年1月31日 14:00');
     expect(facts).toContain('原刊未注明');
     const { page: bonfire } = await visit(browser, url('/en/gallery/bonfire-party/'));
-    expect(await bonfire.locator('.event-facts').innerText()).toContain("30 January 2008, evening");
-    expect(await bonfire.locator('.event-facts').innerText()).toContain("Auditorium of the Workers' Cultural Palace");
+    expect(await bonfire.locator('.event-facts').innerText()).toContain('30 January 2008, evening');
+    expect(await bonfire.locator('.event-facts').innerText()).toContain(
+      "Auditorium of the Workers' Cultural Palace",
+    );
     await page.close();
     await bonfire.close();
   });
@@ -187,8 +220,12 @@ describe('pages', () => {
       ['/en/2007/units/mining-department/', 'bonfire-song-and-dance'],
     ] as const) {
       const { page } = await visit(browser, url(path));
-      const links = await page.$$eval('.unit-photos a', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
-      expect(links.map((link) => link.replace(/^\/en\//, '/'))).toEqual([`/gallery/photos/${photo}/`]);
+      const links = await page.$$eval('.unit-photos a', (anchors) =>
+        anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+      );
+      expect(links.map((link) => link.replace(/^\/en\//, '/'))).toEqual([
+        `/gallery/photos/${photo}/`,
+      ]);
       await page.close();
     }
   });
@@ -196,12 +233,19 @@ describe('pages', () => {
   test('images have width and height; only the photo a page is about loads eagerly', async () => {
     const { page } = await visit(browser, url('/gallery/photos/musical/'));
     const images = await page.$$eval('main img', (elements) =>
-      elements.map((element) => ({ width: element.getAttribute('width'), height: element.getAttribute('height'), loading: element.getAttribute('loading') })),
+      elements.map((element) => ({
+        width: element.getAttribute('width'),
+        height: element.getAttribute('height'),
+        loading: element.getAttribute('loading'),
+      })),
     );
-    for (const image of images) expect(Number(image.width) * Number(image.height)).toBeGreaterThan(0);
+    for (const image of images)
+      expect(Number(image.width) * Number(image.height)).toBeGreaterThan(0);
     expect(images.filter((image) => image.loading === 'eager')).toHaveLength(1);
     const album = await visit(browser, url('/gallery/'));
-    const loading = await album.page.$$eval('main picture img', (elements) => elements.map((element) => element.getAttribute('loading')));
+    const loading = await album.page.$$eval('main picture img', (elements) =>
+      elements.map((element) => element.getAttribute('loading')),
+    );
     expect(new Set(loading)).toEqual(new Set(['lazy']));
     await page.close();
     await album.page.close();
@@ -216,11 +260,15 @@ describe('pages', () => {
 
 describe('published image files', () => {
   const assets = join(rootDir, '_astro');
-  const images = readdirSync(assets).filter((file) => /\.(jpe?g|png|webp|avif|gif|tiff?)$/i.test(file));
+  const images = readdirSync(assets).filter((file) =>
+    /\.(jpe?g|png|webp|avif|gif|tiff?)$/i.test(file),
+  );
 
   test('every photo is published as AVIF, WebP and JPEG, and no camera original is', async () => {
     for (const slug of photoSlugs) {
-      const formats = new Set(images.filter((file) => file.startsWith(`${slug}.`)).map((file) => file.split('.').pop()));
+      const formats = new Set(
+        images.filter((file) => file.startsWith(`${slug}.`)).map((file) => file.split('.').pop()),
+      );
       expect(formats, slug).toEqual(new Set(['avif', 'webp', 'jpg']));
     }
     for (const file of images) {
@@ -233,8 +281,16 @@ describe('published image files', () => {
     const carrying: string[] = [];
     for (const file of images) {
       const metadata = await sharp(join(assets, file)).metadata();
-      const extra = { exif: metadata.exif, icc: metadata.icc, xmp: metadata.xmp, iptc: metadata.iptc, orientation: metadata.orientation };
-      const present = Object.entries(extra).filter(([, value]) => value !== undefined).map(([key]) => key);
+      const extra = {
+        exif: metadata.exif,
+        icc: metadata.icc,
+        xmp: metadata.xmp,
+        iptc: metadata.iptc,
+        orientation: metadata.orientation,
+      };
+      const present = Object.entries(extra)
+        .filter(([, value]) => value !== undefined)
+        .map(([key]) => key);
       if (present.length > 0) carrying.push(`${file}: ${present.join(', ')}`);
     }
     expect(images.length).toBeGreaterThanOrEqual(photoSlugs.length * 3);

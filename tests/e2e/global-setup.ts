@@ -30,7 +30,8 @@ export default async function setup(project: TestProject) {
     [baseDir, { BASE_PATH: basePath, NIANJIAN_PDF: 'off' }],
   ] as const) {
     const result = await buildSite({ outDir, env });
-    if (result.code !== 0) throw new Error(`Building the site for the browser tests failed:\n${result.output}`);
+    if (result.code !== 0)
+      throw new Error(`Building the site for the browser tests failed:\n${result.output}`);
   }
   const root = await serveStatic(rootDir);
   const base = await serveStatic(baseDir, basePath);

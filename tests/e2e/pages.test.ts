@@ -21,12 +21,27 @@ const url = (path: string) => new URL(path.replace(/^\//, ''), rootUrl).href;
 
 test('the site has every route of the report in both locales', () => {
   const units = [
-    'industrial-company', 'living-services-company', 'hospital', 'hotel', 'supervision-company',
-    'security-department', 'aluminium-alloy-plant', 'industry-management-department', 'finance-department',
-    'mining-department', 'purified-water-plant', 'alloy-production-team-1',
+    'industrial-company',
+    'living-services-company',
+    'hospital',
+    'hotel',
+    'supervision-company',
+    'security-department',
+    'aluminium-alloy-plant',
+    'industry-management-department',
+    'finance-department',
+    'mining-department',
+    'purified-water-plant',
+    'alloy-production-team-1',
   ];
   for (const prefix of ['/', '/en/']) {
-    for (const path of ['', '2007/', '2007/units/', 'glossary/', ...units.map((unit) => `2007/units/${unit}/`)]) {
+    for (const path of [
+      '',
+      '2007/',
+      '2007/units/',
+      'glossary/',
+      ...units.map((unit) => `2007/units/${unit}/`),
+    ]) {
       expect(pages).toContain(prefix + path);
     }
   }
@@ -34,7 +49,10 @@ test('the site has every route of the report in both locales', () => {
 
 describe.each([...pages, ...notFoundPages])('%s', (path) => {
   test('loads with status 200, no console errors, nothing outside loopback', async () => {
-    const { page, status, consoleErrors, outsideRequests, failedResponses } = await visit(browser, url(path));
+    const { page, status, consoleErrors, outsideRequests, failedResponses } = await visit(
+      browser,
+      url(path),
+    );
     expect(status).toBe(200);
     expect(consoleErrors).toEqual([]);
     expect(outsideRequests).toEqual([]);
@@ -70,8 +88,13 @@ describe('links and anchors', () => {
     const links: Array<{ from: string; href: string }> = [];
     for (const path of pages) {
       const { page } = await visit(browser, url(path));
-      idsByPage.set(path, new Set(await page.$$eval('[id]', (elements) => elements.map((element) => element.id))));
-      for (const href of await page.$$eval('a[href]', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href))) {
+      idsByPage.set(
+        path,
+        new Set(await page.$$eval('[id]', (elements) => elements.map((element) => element.id))),
+      );
+      for (const href of await page.$$eval('a[href]', (anchors) =>
+        anchors.map((anchor) => (anchor as HTMLAnchorElement).href),
+      )) {
         links.push({ from: path, href });
       }
       await page.close();
@@ -116,7 +139,9 @@ describe('head', () => {
       'en http://localhost:4321/en/2007/units/hotel/',
       'x-default http://localhost:4321/2007/units/hotel/',
     ]);
-    expect(await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content')).toContain("default-src 'self'");
+    expect(
+      await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content'),
+    ).toContain("default-src 'self'");
     await page.close();
   });
 });
@@ -124,15 +149,23 @@ describe('head', () => {
 describe('content as the reader sees it', () => {
   const seed = readSourceText();
   // ％ is typesetting: the site writes figures with the locale's own percent sign.
-  const body = seed.slice(0, seed.indexOf('打基础 强素质 促管理 树形象')).replace(/\s+/g, '').replaceAll('％', '%');
+  const body = seed
+    .slice(0, seed.indexOf('打基础 强素质 促管理 树形象'))
+    .replace(/\s+/g, '')
+    .replaceAll('％', '%');
 
   test('the Chinese report page shows every sentence of the source', async () => {
     const { page } = await visit(browser, url('/2007/'));
     const shown = (await page.locator('main').innerText()).replace(/\s+/g, '');
     // List numbers are drawn by the list, so compare sentences without their "1." markers.
-    const sentences = body.split(/(?<=[。；：！？])/).map((s) => s.replace(/^\d\./, '')).filter((s) => s.length > 1);
+    const sentences = body
+      .split(/(?<=[。；：！？])/)
+      .map((s) => s.replace(/^\d\./, ''))
+      .filter((s) => s.length > 1);
     expect(sentences.length).toBeGreaterThan(100);
-    const missing = sentences.filter((sentence) => !shown.includes(sentence.replace(/\d\.(?=\S)/g, '')));
+    const missing = sentences.filter(
+      (sentence) => !shown.includes(sentence.replace(/\d\.(?=\S)/g, '')),
+    );
     expect(missing).toEqual([]);
     for (const fact of ['打基础 强素质 促管理 树形象', '公司党委副书记 李兵']) {
       expect(await page.locator('main').innerText()).toContain(fact);
@@ -142,7 +175,10 @@ describe('content as the reader sees it', () => {
 
   test('the report has a table of contents whose entries jump to their sections', async () => {
     // 10 report headings, then the timeline and the figures.
-    for (const [path, count] of [['/2007/', 12], ['/en/2007/', 12]] as const) {
+    for (const [path, count] of [
+      ['/2007/', 12],
+      ['/en/2007/', 12],
+    ] as const) {
       const { page } = await visit(browser, url(path));
       const entries = page.locator('.toc a');
       expect(await entries.count()).toBe(count);
@@ -157,7 +193,8 @@ describe('content as the reader sees it', () => {
   test('the home page shows the key figures, computed, in both languages', async () => {
     const zh = await visit(browser, url('/'));
     const zhText = await zh.page.locator('.key-figures').innerText();
-    for (const figure of ['108', '71', '107', '99', '41', '21', '66%', '99%']) expect(zhText).toContain(figure);
+    for (const figure of ['108', '71', '107', '99', '41', '21', '66%', '99%'])
+      expect(zhText).toContain(figure);
     await zh.page.close();
     const en = await visit(browser, url('/en/'));
     expect(await en.page.locator('.key-figures').innerText()).toContain('66% of all teams');

@@ -11,13 +11,21 @@ import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 import { sitePages } from '../support/site';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const rootUrl = inject('rootUrl');
 const allPages = sitePages(inject('rootDir'));
 /** The first page of each kind in each language, the units index and the 404 pages. */
 const pages = [
   ...pageKinds.flatMap(([, pattern]) =>
-    ['zh', 'en'].flatMap((lang) => allPages.find((path) => pattern.test(path) && path.startsWith('/en/') === (lang === 'en')) ?? []),
+    ['zh', 'en'].flatMap(
+      (lang) =>
+        allPages.find(
+          (path) => pattern.test(path) && path.startsWith('/en/') === (lang === 'en'),
+        ) ?? [],
+    ),
   ),
   ...allPages.filter((path) => /^\/(en\/)?\d{4}\/units\/$/.test(path)),
   '/404.html',
@@ -36,10 +44,15 @@ afterAll(async () => {
 });
 
 async function open(path: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2 });
+  const context = await browser.newContext({
+    viewport: { width, height: 740 },
+    deviceScaleFactor: 2,
+  });
   const page = await context.newPage();
   page.once('close', () => void context.close().catch(() => undefined));
-  const response = await page.goto(new URL(path.replace(/^\//, ''), rootUrl).href, { waitUntil: 'load' });
+  const response = await page.goto(new URL(path.replace(/^\//, ''), rootUrl).href, {
+    waitUntil: 'load',
+  });
   // The 404 pages too: asked for by their own address, they are served with 200.
   expect(response?.status(), path).toBe(200);
   return page;
@@ -50,56 +63,81 @@ test('covers every kind of page in both languages', () => {
 });
 
 describe.each(pages)('%s', (path) => {
-  test.each(widths)('at %i px: no sideways scrolling, legible charts, one-row header, 24 px targets, no axe violations', async (width) => {
-    const page = await open(path, width);
-    const measured = await measurePhone(page);
+  test.each(widths)(
+    'at %i px: no sideways scrolling, legible charts, one-row header, 24 px targets, no axe violations',
+    async (width) => {
+      const page = await open(path, width);
+      const measured = await measurePhone(page);
 
-    expect(measured.overflow, `wider than the screen by: ${measured.wideElements.join(', ')}`).toBe(0);
+      expect(
+        measured.overflow,
+        `wider than the screen by: ${measured.wideElements.join(', ')}`,
+      ).toBe(0);
 
-    for (const chart of measured.charts) {
-      // Phones get the narrow drawing, and its smallest text reads at the size required.
-      expect(chart.src).toMatch(/\.narrow\.svg$/);
-      expect(chart.fontPx, chart.src).toBeGreaterThanOrEqual(minimumChartText(width));
-      // What is on screen agrees: the shortest run of outlines (digits: ~0.7 of the font size).
-      expect(chart.glyphPx, chart.src).toBeGreaterThanOrEqual(minimumChartText(width) * 0.65);
-    }
-    if (/^\/(en\/)?(\d{4}\/)?$/.test(path)) expect(measured.charts.length).toBeGreaterThan(0);
+      for (const chart of measured.charts) {
+        // Phones get the narrow drawing, and its smallest text reads at the size required.
+        expect(chart.src).toMatch(/\.narrow\.svg$/);
+        expect(chart.fontPx, chart.src).toBeGreaterThanOrEqual(minimumChartText(width));
+        // What is on screen agrees: the shortest run of outlines (digits: ~0.7 of the font size).
+        expect(chart.glyphPx, chart.src).toBeGreaterThanOrEqual(minimumChartText(width) * 0.65);
+      }
+      if (/^\/(en\/)?(\d{4}\/)?$/.test(path)) expect(measured.charts.length).toBeGreaterThan(0);
 
-    expect(measured.smallTargets).toEqual([]);
+      expect(measured.smallTargets).toEqual([]);
 
-    // The header: one row with the name, the menu and the language switch, then the search box.
-    const header = await page.evaluate(() => {
-      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
-      return {
-        height: box('.site-header')?.height ?? 0,
-        menu: box('.site-menu__button'),
-        language: box('[data-language-switcher]'),
-        search: box('.header-search'),
-      };
-    });
-    expect(header.height).toBeLessThanOrEqual(130);
-    expect(header.menu && header.language && header.search).toBeTruthy();
-    expect(Math.abs((header.menu?.top ?? 0) - (header.language?.top ?? 1))).toBeLessThan(4);
-    expect(header.search?.top ?? 0).toBeGreaterThanOrEqual((header.menu?.bottom ?? 0) - 1);
+      // The header: one row with the name, the menu and the language switch, then the search box.
+      const header = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        return {
+          height: box('.site-header')?.height ?? 0,
+          menu: box('.site-menu__button'),
+          language: box('[data-language-switcher]'),
+          search: box('.header-search'),
+        };
+      });
+      expect(header.height).toBeLessThanOrEqual(130);
+      expect(header.menu && header.language && header.search).toBeTruthy();
+      expect(Math.abs((header.menu?.top ?? 0) - (header.language?.top ?? 1))).toBeLessThan(4);
+      expect(header.search?.top ?? 0).toBeGreaterThanOrEqual((header.menu?.bottom ?? 0) - 1);
 
-    await page.evaluate(axeSource);
-    const violations = (await page.evaluate(
-      async () =>
-        (
-          await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          })
-        ).violations,
-    )) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await page.close();
-  });
+      await page.evaluate(axeSource);
+      const violations = (await page.evaluate(
+        async () =>
+          (
+            await (
+              window as unknown as {
+                axe: {
+                  run: (
+                    c: unknown,
+                    o: unknown,
+                  ) => Promise<{
+                    violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+                  }>;
+                };
+              }
+            ).axe.run(document, {
+              runOnly: {
+                type: 'tag',
+                values: ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'],
+              },
+            })
+          ).violations,
+      )) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('has a share image that is served at the size the page gives', async () => {
     const page = await open(path, 360);
     const meta = await page.evaluate(() =>
       Object.fromEntries(
-        [...document.querySelectorAll('meta[property^="og:image"]')].map((element) => [element.getAttribute('property'), element.getAttribute('content')]),
+        [...document.querySelectorAll('meta[property^="og:image"]')].map((element) => [
+          element.getAttribute('property'),
+          element.getAttribute('content'),
+        ]),
       ),
     );
     expect(meta['og:image']).toBeTruthy();
@@ -110,10 +148,14 @@ describe.each(pages)('%s', (path) => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^image\/(png|jpeg)$/);
     const { width, height } = await sharp(await response.body()).metadata();
-    expect([width, height]).toEqual([Number(meta['og:image:width']), Number(meta['og:image:height'])]);
+    expect([width, height]).toEqual([
+      Number(meta['og:image:width']),
+      Number(meta['og:image:height']),
+    ]);
     expect(width).toBeGreaterThanOrEqual(1200);
     // Home and report pages get their year's card, photos their photo, other pages the site's card.
-    if (/^\/(en\/)?(\d{4}\/)?$/.test(path)) expect(imagePath).toMatch(/^\/share\/\d{4}\.(zh-CN|en)\.png$/);
+    if (/^\/(en\/)?(\d{4}\/)?$/.test(path))
+      expect(imagePath).toMatch(/^\/share\/\d{4}\.(zh-CN|en)\.png$/);
     else if (/\/gallery\/photos\//.test(path)) expect(imagePath).toMatch(/\.jpg$/);
     else expect(imagePath).toMatch(/^\/share\/site\.(zh-CN|en)\.png$/);
     await page.close();
@@ -134,7 +176,9 @@ describe('the phone header and charts', () => {
 
   test('wide screens get the page layout of each chart and the links in a row, with no menu button', async () => {
     const page = await open('/2007/', 1280);
-    const sources = await page.$$eval('figure.chart img', (images) => images.map((image) => (image as HTMLImageElement).currentSrc));
+    const sources = await page.$$eval('figure.chart img', (images) =>
+      images.map((image) => (image as HTMLImageElement).currentSrc),
+    );
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) expect(source).not.toMatch(/\.narrow\.svg$/);
     expect(await page.locator('.site-menu__button').isVisible()).toBe(false);

@@ -18,10 +18,15 @@ const baseUrl = inject('baseUrl');
 const hasGallery =
   existsSync(join(rootDir, 'gallery')) ||
   readdirSync(rootDir, { recursive: true, encoding: 'utf8' }).some(
-    (file) => file.endsWith('.html') && readFileSync(join(rootDir, file), 'utf8').includes('data-search-kind="photo"'),
+    (file) =>
+      file.endsWith('.html') &&
+      readFileSync(join(rootDir, file), 'utf8').includes('data-search-kind="photo"'),
   );
 const photoLabels = ['图片', 'Photo'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /**
  * A query and the page it must find among the first three results. `expected` is a site path:
@@ -140,9 +145,17 @@ const searchUrl = (root: string, lang: 'zh' | 'en', params: Record<string, strin
   `${new URL(lang === 'en' ? 'en/search/' : 'search/', root).href}?${new URLSearchParams(params)}`;
 
 /** Waits until the list shows the search for these form values, and reads it. */
-async function shownResults(page: Page, query: string, kind = '', year = ''): Promise<ShownResult[]> {
+async function shownResults(
+  page: Page,
+  query: string,
+  kind = '',
+  year = '',
+): Promise<ShownResult[]> {
   const key = [query, kind, year].join('|');
-  await page.waitForFunction((wanted) => document.getElementById('search-results')?.dataset['query'] === wanted, key);
+  await page.waitForFunction(
+    (wanted) => document.getElementById('search-results')?.dataset['query'] === wanted,
+    key,
+  );
   return page.$$eval('#search-results > li', (items) =>
     items.map((item) => ({
       href: item.querySelector('a')?.getAttribute('href') ?? '',
@@ -160,7 +173,9 @@ function comparable(href: string, base = '/'): string {
 function matches(expected: string, result: ShownResult): boolean {
   const path = comparable(result.href);
   if (expected !== 'photo') return path === expected;
-  return /^\/(en\/)?gallery\/.+/.test(path) || photoLabels.some((label) => result.kind.startsWith(label));
+  return (
+    /^\/(en\/)?gallery\/.+/.test(path) || photoLabels.some((label) => result.kind.startsWith(label))
+  );
 }
 
 async function runCases(cases: QueryCase[], lang: 'zh' | 'en') {
@@ -179,7 +194,9 @@ async function runCases(cases: QueryCase[], lang: 'zh' | 'en') {
     const results = await shownResults(page, entry.query);
     const top = results.slice(0, 3).map((result) => comparable(result.href));
     if (!results.slice(0, 3).some((result) => matches(entry.expected, result))) {
-      failures.push(`“${entry.query}”: expected ${entry.expected} in the top 3, got ${top.join(', ') || 'nothing'}`);
+      failures.push(
+        `“${entry.query}”: expected ${entry.expected} in the top 3, got ${top.join(', ') || 'nothing'}`,
+      );
     }
     for (const result of results) {
       if (lang === 'en' ? !result.href.startsWith('/en/') : result.href.startsWith('/en/')) {
@@ -201,7 +218,9 @@ describe('queries', () => {
     await runCases(en, 'en');
   });
   test('the suite has at least 40 queries that apply to this build', () => {
-    expect([...zh, ...en].filter((entry) => !entry.needsGallery || hasGallery).length).toBeGreaterThanOrEqual(40);
+    expect(
+      [...zh, ...en].filter((entry) => !entry.needsGallery || hasGallery).length,
+    ).toBeGreaterThanOrEqual(40);
   });
 
   test('an out-of-order query does not rank the page that has its characters first', async () => {
@@ -217,7 +236,10 @@ describe('queries', () => {
   test('Pagefind out of the box, for comparison (printed, not asserted)', async () => {
     const { page } = await visit(browser, searchUrl(rootUrl, 'zh', {}));
     // A string, so the test runner does not rewrite import() for Node.
-    const input = JSON.stringify({ queries: zh.filter((entry) => !entry.needsGallery), disordered: outOfOrder });
+    const input = JSON.stringify({
+      queries: zh.filter((entry) => !entry.needsGallery),
+      disordered: outOfOrder,
+    });
     const report = (await page.evaluate(`(async ({ queries, disordered }) => {
       const pagefind = await import('/pagefind/pagefind.js');
       const top3 = async (query) => {
@@ -255,13 +277,19 @@ describe('queries', () => {
     let seed = 20_071_231;
     const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
     const samples: Array<{ run: string; url: string }> = [];
-    const withRuns = pages.map((entry) => ({ url: entry.url, runs: plainText(entry.content).match(/\p{Script=Han}{2,}/gu) ?? [] })).filter((entry) => entry.runs.length > 0);
+    const withRuns = pages
+      .map((entry) => ({
+        url: entry.url,
+        runs: plainText(entry.content).match(/\p{Script=Han}{2,}/gu) ?? [],
+      }))
+      .filter((entry) => entry.runs.length > 0);
     while (samples.length < 200) {
       const entry = withRuns[Math.floor(random() * withRuns.length)];
       const run = entry?.runs[Math.floor(random() * entry.runs.length)] ?? '';
       const length = 2 + Math.floor(random() * Math.min(5, run.length - 1));
       const start = Math.floor(random() * (run.length - length + 1));
-      if (entry && run.length >= 2) samples.push({ run: run.slice(start, start + length), url: entry.url });
+      if (entry && run.length >= 2)
+        samples.push({ run: run.slice(start, start + length), url: entry.url });
     }
     const found = (await page.evaluate(`(async (queries) => {
       const pagefind = await import('/pagefind/pagefind.js');
@@ -278,7 +306,10 @@ describe('queries', () => {
       Array<{ url: string; content: string; title: string; score: number }>
     >;
     const missed = samples.filter((sample, index) => {
-      const kept = rankByPhrases((found[index] ?? []).map((entry) => ({ ...entry, text: plainText(entry.content) })), [sample.run]);
+      const kept = rankByPhrases(
+        (found[index] ?? []).map((entry) => ({ ...entry, text: plainText(entry.content) })),
+        [sample.run],
+      );
       return !kept.some((entry) => entry.url === sample.url);
     });
     expect(missed.map((sample) => `${sample.run} @ ${sample.url}`)).toEqual([]);
@@ -297,7 +328,10 @@ describe('queries', () => {
         }
       }
       return stats;
-    })(${JSON.stringify(samples)})`)) as Record<'typed' | 'quoted', { found: number; results: number; literal: number }>;
+    })(${JSON.stringify(samples)})`)) as Record<
+      'typed' | 'quoted',
+      { found: number; results: number; literal: number }
+    >;
     const ours = found.reduce((sum, results) => sum + results.length, 0);
     console.log(
       `search: 200 random Chinese runs. Pagefind alone, as typed: finds ${alone.typed.found}/200, ` +
@@ -332,7 +366,9 @@ describe('results', () => {
   test('show highlighted excerpts, without the index’s own tokens', async () => {
     const { page } = await visit(browser, searchUrl(rootUrl, 'zh', { q: '常整顿' }));
     await shownResults(page, '常整顿');
-    const marks = await page.$$eval('#search-results mark', (elements) => elements.map((element) => element.textContent));
+    const marks = await page.$$eval('#search-results mark', (elements) =>
+      elements.map((element) => element.textContent),
+    );
     expect(marks.length).toBeGreaterThan(0);
     expect(new Set(marks)).toEqual(new Set(['常整顿']));
     expect(await page.locator('#search-results').innerText()).not.toMatch(/zz[0-9a-f]{10}/);
@@ -347,7 +383,9 @@ describe('results', () => {
     for (const query of ['zz', 'ZZ0', 'zz0', `zz${'073ed07ec4'}`]) {
       await page.goto(searchUrl(rootUrl, 'zh', { q: query }));
       expect(await shownResults(page, query), query).toEqual([]);
-      expect(await page.locator('#search-status').innerText()).toBe(`没有找到与“${query}”相关的内容。`);
+      expect(await page.locator('#search-status').innerText()).toBe(
+        `没有找到与“${query}”相关的内容。`,
+      );
     }
     // Beside a Chinese phrase, such a word must still show in the result's text.
     await page.goto(searchUrl(rootUrl, 'zh', { q: '宾馆 zz' }));
@@ -392,12 +430,17 @@ describe('results', () => {
     expect(in2007.length).toBeGreaterThan(0);
     // Glossary terms belong to no year.
     for (const result of in2007) expect(result.href).not.toContain('/glossary/');
-    expect(new URL(page.url()).search).toBe(`?${new URLSearchParams({ q: '六常法', year: '2007' })}`);
+    expect(new URL(page.url()).search).toBe(
+      `?${new URLSearchParams({ q: '六常法', year: '2007' })}`,
+    );
     await done(page);
   });
 
   test('work under the base path', async () => {
-    const { page, consoleErrors, failedResponses } = await visit(browser, searchUrl(baseUrl, 'zh', { q: '宾馆' }));
+    const { page, consoleErrors, failedResponses } = await visit(
+      browser,
+      searchUrl(baseUrl, 'zh', { q: '宾馆' }),
+    );
     const results = await shownResults(page, '宾馆');
     expect(results.map((result) => result.href)).toContain('/report/2007/units/hotel/');
     for (const result of results) expect(result.href.startsWith('/report/')).toBe(true);
@@ -420,7 +463,9 @@ describe('the search box and page', () => {
       const form = page.locator('.site-header form[role="search"]');
       expect(await form.getAttribute('action')).toBe(action);
       expect(await form.getAttribute('method')).toBe('get');
-      expect(await page.locator('.site-header input[name="q"]').getAttribute('id')).toBe('header-search-q');
+      expect(await page.locator('.site-header input[name="q"]').getAttribute('id')).toBe(
+        'header-search-q',
+      );
       expect(await page.locator('label[for="header-search-q"]').count()).toBe(1);
       await done(page);
     }
@@ -434,7 +479,10 @@ describe('the search box and page', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('宾馆');
     const text = await page.locator('main').innerText();
     expect(text).toContain('JavaScript');
-    for (const href of ['/2007/', '/2007/units/', '/glossary/']) expect(await page.locator(`main noscript ~ * a[href="${href}"], main a[href="${href}"]`).count()).toBeGreaterThan(0);
+    for (const href of ['/2007/', '/2007/units/', '/glossary/'])
+      expect(
+        await page.locator(`main noscript ~ * a[href="${href}"], main a[href="${href}"]`).count(),
+      ).toBeGreaterThan(0);
     await done(page);
   });
 
@@ -459,8 +507,12 @@ describe('the search box and page', () => {
     await page.keyboard.press('Tab'); // year
     await page.keyboard.press('Tab'); // submit
     await page.keyboard.press('Tab'); // first result
-    expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
-    const target = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).getAttribute('href'));
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('#search-results') !== null),
+    ).toBe(true);
+    const target = await page.evaluate(() =>
+      (document.activeElement as HTMLAnchorElement).getAttribute('href'),
+    );
     expect(target).toBe('/en/2007/units/hotel/');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/en/2007/units/hotel/');
@@ -479,11 +531,24 @@ describe('the search box and page', () => {
         await shownResults(page, query);
         await page.evaluate(axeSource);
         const violations = (await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  c: unknown,
+                  o: unknown,
+                ) => Promise<{
+                  violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
+                }>;
+              };
+            }
+          ).axe;
           const tags = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
           return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
         })) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-        expect(violations.map((v) => `${v.id} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(
+          violations.map((v) => `${v.id} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
         await done(page);
       }
     }
@@ -499,9 +564,17 @@ describe('the search box and page', () => {
 describe('measurements (printed for the issue; budgets only)', () => {
   test('index size per locale', () => {
     const dir = join(rootDir, 'pagefind');
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(join(dir, file)).isFile());
-    const size = (pattern: RegExp) => files.filter((file) => pattern.test(file)).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
-    const sizes = { 'zh-cn': size(/(^|\/)(pagefind\.)?zh-cn_/), en: size(/(^|\/)(pagefind\.)?en_/) };
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      statSync(join(dir, file)).isFile(),
+    );
+    const size = (pattern: RegExp) =>
+      files
+        .filter((file) => pattern.test(file))
+        .reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+    const sizes = {
+      'zh-cn': size(/(^|\/)(pagefind\.)?zh-cn_/),
+      en: size(/(^|\/)(pagefind\.)?en_/),
+    };
     const shared = size(/^(pagefind\.js|pagefind-entry\.json|wasm\..*)$/);
     console.log(
       `search: index size zh-cn ${sizes['zh-cn']} bytes, en ${sizes.en} bytes; ` +
@@ -532,14 +605,22 @@ describe('measurements (printed for the issue; budgets only)', () => {
       const before = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
-          .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script' || entry.name.endsWith('.js'))
+          .filter(
+            (entry) =>
+              (entry as PerformanceResourceTiming).initiatorType === 'script' ||
+              entry.name.endsWith('.js'),
+          )
           .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).decodedBodySize, 0),
       );
       await page.evaluate(() => {
         const list = document.getElementById('search-results');
         const timing = { input: 0, result: 0 };
         (window as unknown as { searchTiming: typeof timing }).searchTiming = timing;
-        document.getElementById('search-q')?.addEventListener('input', () => (timing.input ||= performance.now()), { capture: true });
+        document
+          .getElementById('search-q')
+          ?.addEventListener('input', () => (timing.input ||= performance.now()), {
+            capture: true,
+          });
         new MutationObserver(() => {
           if (!timing.result && list?.children.length) timing.result = performance.now();
         }).observe(list as Node, { childList: true });
@@ -548,11 +629,19 @@ describe('measurements (printed for the issue; budgets only)', () => {
       await page.click('#search-q');
       await page.keyboard.insertText(query);
       await shownResults(page, query);
-      const cold = await page.evaluate(() => (window as unknown as { searchTiming: { input: number; result: number } }).searchTiming);
-      const js = loaded.filter((entry) => entry.type === 'script' || /\.m?js$/.test(new URL(entry.url).pathname));
+      const cold = await page.evaluate(
+        () =>
+          (window as unknown as { searchTiming: { input: number; result: number } }).searchTiming,
+      );
+      const js = loaded.filter(
+        (entry) => entry.type === 'script' || /\.m?js$/.test(new URL(entry.url).pathname),
+      );
       const wasm = loaded.filter((entry) => /wasm\./.test(entry.url));
-      const index = loaded.filter((entry) => /\.pf_(meta|index|fragment|filter)$|pagefind-entry\.json$/.test(entry.url));
-      const sum = (entries: typeof loaded) => entries.reduce((total, entry) => total + entry.bytes, 0);
+      const index = loaded.filter((entry) =>
+        /\.pf_(meta|index|fragment|filter)$|pagefind-entry\.json$/.test(entry.url),
+      );
+      const sum = (entries: typeof loaded) =>
+        entries.reduce((total, entry) => total + entry.bytes, 0);
       report.push(
         `${lang}: JS before the first query ${before} bytes; after it +${sum(js)} bytes of JS ` +
           `(${js.map((entry) => `${new URL(entry.url).pathname.split('/').at(-1)} ${entry.bytes}`).join(', ')}), ` +
@@ -563,10 +652,18 @@ describe('measurements (printed for the issue; budgets only)', () => {
       // Warm: a second query, everything loaded.
       await page.fill('#search-q', '');
       await shownResults(page, '');
-      await page.evaluate(() => Object.assign((window as unknown as { searchTiming: { input: number; result: number } }).searchTiming, { input: 0, result: 0 }));
+      await page.evaluate(() =>
+        Object.assign(
+          (window as unknown as { searchTiming: { input: number; result: number } }).searchTiming,
+          { input: 0, result: 0 },
+        ),
+      );
       await page.keyboard.insertText(lang === 'zh' ? '六常法' : 'rotating');
       await shownResults(page, lang === 'zh' ? '六常法' : 'rotating');
-      const warm = await page.evaluate(() => (window as unknown as { searchTiming: { input: number; result: number } }).searchTiming);
+      const warm = await page.evaluate(
+        () =>
+          (window as unknown as { searchTiming: { input: number; result: number } }).searchTiming,
+      );
       report[report.length - 1] += `, ${Math.round(warm.result - warm.input)} ms warm.`;
       console.log(`search: ${report.at(-1)}`);
       // Budgets: the page's own script stays tiny; the search code is small next to Pagefind's.

@@ -7,7 +7,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runNode } from '../support/build-site';
-import { copyProject, edit, fingerprintTree, removeFixtures, runScript, seedDist } from '../support/fixture';
+import {
+  copyProject,
+  edit,
+  fingerprintTree,
+  removeFixtures,
+  runScript,
+  seedDist,
+} from '../support/fixture';
 
 afterAll(removeFixtures);
 
@@ -49,14 +56,20 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
     const before = await seedDist(root);
     await breakContent(root);
     const { hostname } = await import('node:os');
-    await writeFile(lock(root), JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }));
+    await writeFile(
+      lock(root),
+      JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }),
+    );
     const held = await runScript(root, 'scripts/build.mjs');
     expect(held.code).toBe(1);
     expect(held.output).toContain('Another build is running');
     expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
 
     // A process id that cannot be running (above the kernel's pid_max).
-    await writeFile(lock(root), JSON.stringify({ pid: 2 ** 30, host: hostname(), started: new Date().toISOString() }));
+    await writeFile(
+      lock(root),
+      JSON.stringify({ pid: 2 ** 30, host: hostname(), started: new Date().toISOString() }),
+    );
     const stale = await runScript(root, 'scripts/build.mjs');
     expect(stale.output).toContain('taking over its lock');
     expect(stale.output).toContain(`${hotelZh}:3 — 字段 field "kind"`);
@@ -68,7 +81,9 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
     const root = await copyProject();
     const before = await seedDist(root);
     // What a kill between `rename(dist, .dist-old)` and `rename(.dist-tmp, dist)` leaves behind.
-    await import('node:fs/promises').then(({ rename }) => rename(join(root, 'dist'), join(root, '.dist-old')));
+    await import('node:fs/promises').then(({ rename }) =>
+      rename(join(root, 'dist'), join(root, '.dist-old')),
+    );
     await mkdir(join(root, '.dist-tmp'), { recursive: true });
     await writeFile(join(root, '.dist-tmp', 'index.html'), 'half');
     await breakContent(root);
@@ -80,11 +95,14 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
     expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
   });
 
-  test('a real kill between the swap\'s two renames, then a normal build: a complete dist/', async () => {
+  test("a real kill between the swap's two renames, then a normal build: a complete dist/", async () => {
     const root = await copyProject();
     const before = await seedDist(root);
     const marker = join(root, 'swap-paused');
-    const killed = runNode([join(root, 'scripts/build.mjs')], root, { NIANJIAN_PDF: 'off', NIANJIAN_TEST_SWAP_PAUSE: marker });
+    const killed = runNode([join(root, 'scripts/build.mjs')], root, {
+      NIANJIAN_PDF: 'off',
+      NIANJIAN_TEST_SWAP_PAUSE: marker,
+    });
     await waitFor(() => existsSync(marker), 540_000);
     process.kill(Number(await readFile(marker, 'utf8')), 'SIGKILL');
     await killed;

@@ -18,9 +18,18 @@ const page = async (path: string) => pageFigures(await readFile(join(dist, path)
 
 beforeAll(async () => {
   root = await copyProject('nianjian-year-2008-');
-  await cp(join(projectRoot, 'tests/fixtures/year-2008/src'), join(root, 'src'), { recursive: true });
+  await cp(join(projectRoot, 'tests/fixtures/year-2008/src'), join(root, 'src'), {
+    recursive: true,
+  });
   // The translation is new: the editor records that it matches the Chinese, as the guide says.
-  expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', 'src/content/reports/en/2008.mdx'])).code).toBe(0);
+  expect(
+    (
+      await runScript(root, 'scripts/check.mjs', [
+        '--mark-translated',
+        'src/content/reports/en/2008.mdx',
+      ])
+    ).code,
+  ).toBe(0);
   dist = join(root, 'out');
 });
 afterAll(removeFixtures);
@@ -35,8 +44,12 @@ describe('a new year with new measures, declared in its figures file only', () =
   test('npm run figures -- 2008 lists its figures as the site writes them', async () => {
     const result = await runScript(root, 'scripts/figures.mjs', ['2008']);
     expect(result.code).toBe(0);
-    expect(result.output).toContain('leaders.qualified\n      104人 · 104 people\n      合格班组长人数 · Qualified team leaders');
-    expect(result.output).toContain('inspections.octoberProblems\n      12个 · 12 problems\n      10月检查发现的问题数 · Problems found in the October inspection');
+    expect(result.output).toContain(
+      'leaders.qualified\n      104人 · 104 people\n      合格班组长人数 · Qualified team leaders',
+    );
+    expect(result.output).toContain(
+      'inspections.octoberProblems\n      12个 · 12 problems\n      10月检查发现的问题数 · Problems found in the October inspection',
+    );
   });
 
   test('a number typed instead of declared gets the message that helps', async () => {
@@ -48,7 +61,9 @@ describe('a new year with new measures, declared in its figures file only', () =
     await writeFile(file, original);
     expect(result.code).toBe(1);
     expect(result.output).toContain('手写的数字“25个”与 2008 年的任何数字都不符');
-    expect(result.output).toContain("add it to 2008's figures file (src/content/metrics/2008.yaml) as a figure, then write <Metric id=\"…\" />");
+    expect(result.output).toContain(
+      'add it to 2008\'s figures file (src/content/metrics/2008.yaml) as a figure, then write <Metric id="…" />',
+    );
   });
 
   describe('built', () => {
@@ -65,23 +80,50 @@ describe('a new year with new measures, declared in its figures file only', () =
           caption: '图1 班组情况',
           image: '/charts/2008/teams.zh-CN.svg',
           summary: '班组总数：112个。优秀班组：80个（71%）。安全标杆班组：30个（27%）。',
-          table: [['类别', '数量', '占比'], ['优秀班组', '80', '71.4%'], ['安全标杆班组', '30', '26.8%']],
+          table: [
+            ['类别', '数量', '占比'],
+            ['优秀班组', '80', '71.4%'],
+            ['安全标杆班组', '30', '26.8%'],
+          ],
         },
         {
           id: 'chart-leaders',
           caption: '图2 班组长（共108人）',
           image: '/charts/2008/leaders.zh-CN.svg',
           summary: '班组长人数：108人。合格：104人（96%）。',
-          table: [['类别', '数量', '占比'], ['合格', '104', '96.3%']],
+          table: [
+            ['类别', '数量', '占比'],
+            ['合格', '104', '96.3%'],
+          ],
         },
         // Nothing reported: no empty bars, no placeholder, it says so.
-        { id: 'chart-five-good', caption: '图3 “五好”科（部）室', image: null, summary: '报告未给出这些数字。', table: [] },
+        {
+          id: 'chart-five-good',
+          caption: '图3 “五好”科（部）室',
+          image: null,
+          summary: '报告未给出这些数字。',
+          table: [],
+        },
       ]);
-      expect(metrics).toEqual(['112=112', '80=80', '71.42857142857143=71%', '30=30', '108=108', '104=104', '12=12']);
+      expect(metrics).toEqual([
+        '112=112',
+        '80=80',
+        '71.42857142857143=71%',
+        '30=30',
+        '108=108',
+        '104=104',
+        '12=12',
+      ]);
       const en = await page('en/2008/index.html');
       expect(en.charts.map((chart) => [chart.caption, chart.summary])).toEqual([
-        ['Figure 1. Work teams', 'Work teams: 112 teams. Excellent: 80 teams (71%). Safety model: 30 teams (27%).'],
-        ['Figure 2. Team leaders (108 in all)', 'Team leaders: 108 people. Qualified: 104 people (96%).'],
+        [
+          'Figure 1. Work teams',
+          'Work teams: 112 teams. Excellent: 80 teams (71%). Safety model: 30 teams (27%).',
+        ],
+        [
+          'Figure 2. Team leaders (108 in all)',
+          'Team leaders: 108 people. Qualified: 104 people (96%).',
+        ],
         ['Figure 3. Five-Good offices', 'The report gives none of these figures.'],
       ]);
       expect(existsSync(join(dist, 'charts/2008/teams.zh-CN.svg'))).toBe(true);
@@ -93,7 +135,11 @@ describe('a new year with new measures, declared in its figures file only', () =
       const figuresSection = html.slice(html.indexOf('id="figures"'));
       expect(figuresSection).not.toMatch(/9月|September|奋斗目标|经过两年多/);
       const home = await page('index.html');
-      expect(home.cards).toEqual([['112', '班组总数'], ['104', '合格班组长', '共108名班组长'], ['12', '10月检查发现的问题数']]);
+      expect(home.cards).toEqual([
+        ['112', '班组总数'],
+        ['104', '合格班组长', '共108名班组长'],
+        ['12', '10月检查发现的问题数'],
+      ]);
       expect((await page('en/index.html')).cards).toEqual([
         ['112', 'Work teams'],
         ['104', 'qualified team leaders', 'of 108 team leaders'],
@@ -102,24 +148,45 @@ describe('a new year with new measures, declared in its figures file only', () =
       // The print page (the PDF edition is laid out from it) carries the same cards and charts.
       const print = await page('2008/print/index.html');
       expect(print.cards).toEqual(home.cards);
-      expect(print.charts.map((chart) => chart.caption)).toEqual(['图1 班组情况', '图2 班组长（共108人）', '图3 “五好”科（部）室']);
+      expect(print.charts.map((chart) => chart.caption)).toEqual([
+        '图1 班组情况',
+        '图2 班组长（共108人）',
+        '图3 “五好”科（部）室',
+      ]);
     });
 
     test('open data: the year’s files with declared ids and labels, and one file across years', async () => {
       const csv = await readFile(join(dist, 'data/2008/metrics.csv'), 'utf8');
-      expect(csv).toContain('leaders.qualified,count,reported,104,104,basics,合格班组长人数,Qualified team leaders\r\n');
+      expect(csv).toContain(
+        'leaders.qualified,count,reported,104,104,basics,合格班组长人数,Qualified team leaders\r\n',
+      );
       expect(csv).toContain('fiveGood.offices,count,reported,not reported,not reported,basics,');
       const all = (await readFile(join(dist, 'data/metrics.csv'), 'utf8')).split('\r\n');
       expect(all).toContain('2007,teams.total,班组总数,Work teams,count,108,108');
       expect(all).toContain('2008,teams.total,班组总数,Work teams,count,112,112');
-      expect(all).toContain('2008,inspections.octoberProblems,10月检查发现的问题数,Problems found in the October inspection,count,12,12');
+      expect(all).toContain(
+        '2008,inspections.octoberProblems,10月检查发现的问题数,Problems found in the October inspection,count,12,12',
+      );
     });
 
     test('2007’s report pages, open data and charts are unchanged', async () => {
-      const pages = ['2007/index.html', 'en/2007/index.html', '2007/print/index.html', 'en/2007/print/index.html'];
+      const pages = [
+        '2007/index.html',
+        'en/2007/index.html',
+        '2007/print/index.html',
+        'en/2007/print/index.html',
+      ];
       const now = await figuresSnapshot(dist, pages);
-      const before = snapshot2007 as { pages: Record<string, unknown>; data: unknown; svgs: unknown };
-      expect(now).toEqual({ pages: Object.fromEntries(pages.map((p) => [p, before.pages[p]])), data: before.data, svgs: before.svgs });
+      const before = snapshot2007 as {
+        pages: Record<string, unknown>;
+        data: unknown;
+        svgs: unknown;
+      };
+      expect(now).toEqual({
+        pages: Object.fromEntries(pages.map((p) => [p, before.pages[p]])),
+        data: before.data,
+        svgs: before.svgs,
+      });
     });
   });
 });

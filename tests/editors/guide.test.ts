@@ -15,7 +15,9 @@ afterAll(removeFixtures);
 async function guideCommands(file: string, script: string): Promise<string[]> {
   const markdown = await readFile(join(projectRoot, file), 'utf8');
   const blocks = [...markdown.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((match) => match[1] ?? '');
-  return blocks.flatMap((block) => block.split('\n')).filter((line) => line.startsWith(`npm run ${script}`));
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .filter((line) => line.startsWith(`npm run ${script}`));
 }
 
 /** Splits a command line as a shell would for these examples: spaces, and "double quotes". */
@@ -36,7 +38,9 @@ describe('the editor guide', () => {
       expect(zh.length, script).toBeGreaterThan(0);
       expect(await guideCommands('docs/editing.en.md', script)).toEqual(zh);
     }
-    const kinds = (await guideCommands('docs/editing.zh-CN.md', 'new')).map((line) => scriptArguments(line)[0]);
+    const kinds = (await guideCommands('docs/editing.zh-CN.md', 'new')).map(
+      (line) => scriptArguments(line)[0],
+    );
     expect(new Set(kinds)).toEqual(new Set(['unit', 'event', 'photo', 'term', 'report']));
   });
 
@@ -50,7 +54,12 @@ describe('the editor guide', () => {
         // The editor's photo, where the guide says to put it: a camera-size JPEG.
         const image = join(root, args[imageIndex + 1] ?? '');
         await mkdir(dirname(image), { recursive: true });
-        await writeFile(image, await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#8a5a3c' } }).jpeg().toBuffer());
+        await writeFile(
+          image,
+          await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#8a5a3c' } })
+            .jpeg()
+            .toBuffer(),
+        );
       }
       const result = await runScript(root, 'scripts/new.mjs', args);
       expect(result.code, `${line}\n${result.output}`).toBe(0);
@@ -82,7 +91,14 @@ describe('the editor guide', () => {
     }
 
     // One more unit that stays a draft: it must stay out of the production build below.
-    const draft = await runScript(root, 'scripts/new.mjs', ['unit', 'draft-team', '--zh', '草稿班组', '--en', 'Draft Team']);
+    const draft = await runScript(root, 'scripts/new.mjs', [
+      'unit',
+      'draft-team',
+      '--zh',
+      '草稿班组',
+      '--en',
+      'Draft Team',
+    ]);
     expect(draft.code, draft.output).toBe(0);
 
     // Publish the guide's drafts, as the guide says, and build.
@@ -90,18 +106,31 @@ describe('the editor guide', () => {
       const text = await readFile(join(root, file), 'utf8');
       await writeFile(join(root, file), text.replace(/^draft: true$/m, 'draft: false'));
     }
-    await runScript(root, 'scripts/check.mjs', ['--mark-translated', 'src/content/units/en/water-plant-team-1.mdx', 'src/content/reports/en/2008.mdx']);
+    await runScript(root, 'scripts/check.mjs', [
+      '--mark-translated',
+      'src/content/units/en/water-plant-team-1.mdx',
+      'src/content/reports/en/2008.mdx',
+    ]);
     const build = await runScript(root, 'scripts/build.mjs');
     expect(build.code, build.output).toBe(0);
-    for (const page of ['2007/units/water-plant-team-1/index.html', 'en/2007/units/water-plant-team-1/index.html', '2008/index.html', 'en/2008/index.html']) {
+    for (const page of [
+      '2007/units/water-plant-team-1/index.html',
+      'en/2007/units/water-plant-team-1/index.html',
+      '2008/index.html',
+      'en/2008/index.html',
+    ]) {
       expect(existsSync(join(root, 'dist', page)), page).toBe(true);
     }
     expect(await readFile(join(root, 'dist/glossary/index.html'), 'utf8')).toContain('5S管理');
-    expect(await readFile(join(root, 'dist/en/2007/units/water-plant-team-1/index.html'), 'utf8')).toContain('Purified Water Plant Team 1');
+    expect(
+      await readFile(join(root, 'dist/en/2007/units/water-plant-team-1/index.html'), 'utf8'),
+    ).toContain('Purified Water Plant Team 1');
 
     // Drafts stay out of a production build: no page, no sitemap entry, no listing.
     expect(existsSync(join(root, 'dist/2007/units/draft-team/index.html'))).toBe(false);
     expect(await readFile(join(root, 'dist/sitemap-0.xml'), 'utf8')).not.toContain('draft-team');
-    expect(await readFile(join(root, 'dist/2007/units/index.html'), 'utf8')).not.toContain('草稿班组');
+    expect(await readFile(join(root, 'dist/2007/units/index.html'), 'utf8')).not.toContain(
+      '草稿班组',
+    );
   });
 });

@@ -11,7 +11,11 @@ const astroCli = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs',
 export function buildEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) continue;
+    if (
+      ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) ||
+      key.startsWith('VITEST')
+    )
+      continue;
     env[key] = value;
   }
   return { ...env, ...extra, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
@@ -23,9 +27,17 @@ export interface BuildResult {
 }
 
 /** Runs a Node script with the Node running the tests, in `cwd`, collecting its output. */
-export function runNode(args: string[], cwd: string, env?: Record<string, string>): Promise<BuildResult> {
+export function runNode(
+  args: string[],
+  cwd: string,
+  env?: Record<string, string>,
+): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: buildEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: buildEnvironment(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,7 +50,15 @@ export function runNode(args: string[], cwd: string, env?: Record<string, string
  * Runs `astro build` for a project directory into `outDir`, with extra environment (e.g. BASE_PATH).
  * Uses the Node running the tests, so the build sees the same Node version.
  */
-export function buildSite(options: { root?: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+export function buildSite(options: {
+  root?: string;
+  outDir: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
   const root = options.root ?? projectRoot;
-  return runNode([astroCli, 'build', '--root', root, '--outDir', options.outDir], root, options.env);
+  return runNode(
+    [astroCli, 'build', '--root', root, '--outDir', options.outDir],
+    root,
+    options.env,
+  );
 }

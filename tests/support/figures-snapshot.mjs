@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { parse, ELEMENT_NODE, TEXT_NODE } from 'ultrahtml';
 import { querySelector, querySelectorAll } from 'ultrahtml/selector';
 
-const pages = ['2007/index.html', 'en/2007/index.html', 'index.html', 'en/index.html', '2007/print/index.html', 'en/2007/print/index.html'];
+const pages = [
+  '2007/index.html',
+  'en/2007/index.html',
+  'index.html',
+  'en/index.html',
+  '2007/print/index.html',
+  'en/2007/print/index.html',
+];
 
 /** @param {import('ultrahtml').Node | undefined} node */
 function textOf(node) {
@@ -33,10 +40,16 @@ export function pageFigures(html) {
       caption: clean(textOf(querySelector(figure, 'figcaption'))),
       image: querySelector(figure, 'img')?.attributes.src ?? null,
       summary: clean(textOf(querySelector(figure, '.chart__summary'))),
-      table: querySelectorAll(figure, 'tr').map((row) => querySelectorAll(row, 'th, td').map((cell) => clean(textOf(cell)))),
+      table: querySelectorAll(figure, 'tr').map((row) =>
+        querySelectorAll(row, 'th, td').map((cell) => clean(textOf(cell))),
+      ),
     })),
-    cards: querySelectorAll(doc, '.figure-card').map((card) => querySelectorAll(card, 'span').map((span) => clean(textOf(span)))),
-    metrics: querySelectorAll(doc, 'data.metric').map((data) => `${data.attributes.value}=${clean(textOf(data))}`),
+    cards: querySelectorAll(doc, '.figure-card').map((card) =>
+      querySelectorAll(card, 'span').map((span) => clean(textOf(span))),
+    ),
+    metrics: querySelectorAll(doc, 'data.metric').map(
+      (data) => `${data.attributes.value}=${clean(textOf(data))}`,
+    ),
   };
 }
 
@@ -44,10 +57,14 @@ export function pageFigures(html) {
 export async function figuresSnapshot(dist, pageList = pages) {
   /** @type {{ pages: Record<string, unknown>, data: Record<string, string>, svgs: Record<string, string> }} */
   const snapshot = { pages: {}, data: {}, svgs: {} };
-  for (const page of pageList) snapshot.pages[page] = pageFigures(await readFile(join(dist, page), 'utf8'));
-  for (const file of ['metrics.json', 'metrics.csv']) snapshot.data[file] = await readFile(join(dist, 'data', '2007', file), 'utf8');
+  for (const page of pageList)
+    snapshot.pages[page] = pageFigures(await readFile(join(dist, page), 'utf8'));
+  for (const file of ['metrics.json', 'metrics.csv'])
+    snapshot.data[file] = await readFile(join(dist, 'data', '2007', file), 'utf8');
   for (const file of (await readdir(join(dist, 'charts', '2007'))).sort()) {
-    snapshot.svgs[file] = createHash('sha256').update(await readFile(join(dist, 'charts', '2007', file))).digest('hex');
+    snapshot.svgs[file] = createHash('sha256')
+      .update(await readFile(join(dist, 'charts', '2007', file)))
+      .digest('hex');
   }
   return snapshot;
 }

@@ -12,8 +12,19 @@ const created: string[] = [];
 export async function copyProject(prefix = 'nianjian-fixture-'): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), prefix));
   created.push(root);
-  for (const entry of ['src', 'public', 'scripts', 'docs', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    await cp(join(projectRoot, entry), join(root, entry), { recursive: true, filter: (source) => !source.includes('screenshots') });
+  for (const entry of [
+    'src',
+    'public',
+    'scripts',
+    'docs',
+    'astro.config.mjs',
+    'package.json',
+    'tsconfig.json',
+  ]) {
+    await cp(join(projectRoot, entry), join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.includes('screenshots'),
+    });
   }
   await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
@@ -25,11 +36,17 @@ export async function removeFixtures(): Promise<void> {
 }
 
 /** Replaces text in a fixture file; fails loudly if the text is not there (the test would be vacuous). */
-export async function edit(root: string, file: string, from: string | RegExp, to: string): Promise<void> {
+export async function edit(
+  root: string,
+  file: string,
+  from: string | RegExp,
+  to: string,
+): Promise<void> {
   const path = join(root, file);
   const text = await readFile(path, 'utf8');
   const changed = text.replace(from, to);
-  if (changed === text) throw new Error(`fixture edit did nothing: ${String(from)} not found in ${file}`);
+  if (changed === text)
+    throw new Error(`fixture edit did nothing: ${String(from)} not found in ${file}`);
   await writeFile(path, changed);
 }
 
@@ -37,7 +54,10 @@ export async function edit(root: string, file: string, from: string | RegExp, to
 export async function seedDist(root: string): Promise<string> {
   await mkdir(join(root, 'dist', 'en'), { recursive: true });
   await writeFile(join(root, 'dist', 'index.html'), '<!doctype html><title>published</title>');
-  await writeFile(join(root, 'dist', 'en', 'index.html'), '<!doctype html><title>published en</title>');
+  await writeFile(
+    join(root, 'dist', 'en', 'index.html'),
+    '<!doctype html><title>published en</title>',
+  );
   return fingerprintTree(join(root, 'dist'));
 }
 
@@ -45,8 +65,16 @@ export async function seedDist(root: string): Promise<string> {
 export async function fingerprintTree(folder: string): Promise<string> {
   const hash = createHash('sha256');
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
-  for (const file of files) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file)).update('\0');
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files)
+    hash
+      .update(file.slice(folder.length))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   return hash.digest('hex');
 }
 

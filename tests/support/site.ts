@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 /** Every page path of a built site (relative to its base), from its sitemap, plus the 404 pages. */
 export function sitePages(buildDir: string): string[] {
   const sitemap = readFileSync(join(buildDir, 'sitemap-0.xml'), 'utf8');
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+    (match) => new URL(match[1] ?? '').pathname,
+  );
   return paths.sort();
 }
 
@@ -20,26 +22,36 @@ export interface PageVisit {
 }
 
 /** Opens a URL in a fresh page, recording console errors, non-loopback requests and failed loads. */
-export async function visit(browser: Browser, url: string, options: { javaScript?: boolean } = {}): Promise<PageVisit> {
+export async function visit(
+  browser: Browser,
+  url: string,
+  options: { javaScript?: boolean } = {},
+): Promise<PageVisit> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const outsideRequests: string[] = [];
   const failedResponses: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+    if (message.type() === 'error' || message.type() === 'warning')
+      consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.route('**/*', (route) => {
     const { hostname, protocol } = new URL(route.request().url());
-    const local = protocol === 'data:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+    const local =
+      protocol === 'data:' ||
+      hostname === '127.0.0.1' ||
+      hostname === 'localhost' ||
+      hostname === '[::1]';
     // A request still in flight when the test closes its page rejects; that is not a failure.
     if (local) return route.continue().catch(() => {});
     outsideRequests.push(route.request().url());
     return route.abort().catch(() => {});
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && response.url() !== url) failedResponses.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && response.url() !== url)
+      failedResponses.push(`${response.status()} ${response.url()}`);
   });
   const response = await page.goto(url, { waitUntil: 'load' });
   // The browser may already be gone when a test ends early: closing its context then is moot.

@@ -8,7 +8,9 @@ import { yearFigures } from '../../src/utils/metrics';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-const figures = yearFigures(metricsSchema.parse(parse(readFileSync('src/content/metrics/2007.yaml', 'utf8'))));
+const figures = yearFigures(
+  metricsSchema.parse(parse(readFileSync('src/content/metrics/2007.yaml', 'utf8'))),
+);
 const timings: Record<string, number> = {};
 const charts = Object.fromEntries(
   (['zh-cn', 'en'] as const).map((locale) => {
@@ -31,20 +33,27 @@ const filled = (svg: string, colour: string) =>
   );
 
 describe.each(['zh-cn', 'en'] as const)('%s charts', (locale) => {
-  test.each(['team-grades', 'targets', 'five-good'] as const)('%s is a well-formed, scalable SVG with text as outlines', async (id) => {
-    const { svg, size } = chart(locale, id);
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).toContain(`viewBox="0 0 ${size.width} ${size.height}"`);
-    expect(svg).not.toMatch(/<text\b/);
-    expect(svg).not.toMatch(/<image\b|href="http/);
-    // sharp (librsvg) parses and rasterises it: the file is well-formed.
-    const meta = await sharp(Buffer.from(svg)).metadata();
-    expect([meta.width, meta.height]).toEqual([size.width, size.height]);
-  });
+  test.each(['team-grades', 'targets', 'five-good'] as const)(
+    '%s is a well-formed, scalable SVG with text as outlines',
+    async (id) => {
+      const { svg, size } = chart(locale, id);
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain(`viewBox="0 0 ${size.width} ${size.height}"`);
+      expect(svg).not.toMatch(/<text\b/);
+      expect(svg).not.toMatch(/<image\b|href="http/);
+      // sharp (librsvg) parses and rasterises it: the file is well-formed.
+      const meta = await sharp(Buffer.from(svg)).metadata();
+      expect([meta.width, meta.height]).toEqual([size.width, size.height]);
+    },
+  );
 
   test('team grades: three bars, one per grade', () => {
     const { svg } = chart(locale, 'team-grades');
-    expect([filled(svg, palette.accent), filled(svg, palette.accentSoft), filled(svg, palette.grey)]).toEqual([1, 1, 1]);
+    expect([
+      filled(svg, palette.accent),
+      filled(svg, palette.accentSoft),
+      filled(svg, palette.grey),
+    ]).toEqual([1, 1, 1]);
   });
 
   test('targets: two bars, and the unknown leaders’ rate as a dashed outline, never a bar', () => {
@@ -58,7 +67,9 @@ describe.each(['zh-cn', 'en'] as const)('%s charts', (locale) => {
 
   test('five-good: three bars (all offices, took part, accepted)', () => {
     const { svg } = chart(locale, 'five-good');
-    expect(filled(svg, palette.grey) + filled(svg, palette.accentSoft) + filled(svg, palette.accent)).toBe(3);
+    expect(
+      filled(svg, palette.grey) + filled(svg, palette.accentSoft) + filled(svg, palette.accent),
+    ).toBe(3);
   });
 });
 
@@ -78,7 +89,9 @@ describe('captions, summaries and tables carry the same figures', () => {
     );
   });
   test('in English', () => {
-    expect(chart('en', 'targets').summary).toContain('Qualified team leaders: the report gives no actual figure (target 95%).');
+    expect(chart('en', 'targets').summary).toContain(
+      'Qualified team leaders: the report gives no actual figure (target 95%).',
+    );
     expect(chart('en', 'team-grades').table.rows).toEqual([
       ['Excellent', '71', '65.7%'],
       ['Qualified, not excellent', '36', '33.3%'],
@@ -89,12 +102,18 @@ describe('captions, summaries and tables carry the same figures', () => {
 
 test('chart build cost is recorded', () => {
   // Not an assertion on time (machines differ): printed for the benchmark notes.
-  console.log(`chart build: zh-cn ${timings['zh-cn']?.toFixed(0)} ms (incl. font registration), en ${timings.en?.toFixed(0)} ms for 3 charts`);
+  console.log(
+    `chart build: zh-cn ${timings['zh-cn']?.toFixed(0)} ms (incl. font registration), en ${timings.en?.toFixed(0)} ms for 3 charts`,
+  );
   expect(Object.keys(timings)).toEqual(['zh-cn', 'en']);
 });
 
 describe('charts declared in data', () => {
-  const raw = () => parse(readFileSync('src/content/metrics/2007.yaml', 'utf8')) as { figures: Array<Record<string, unknown>>; charts: Array<Record<string, unknown>> };
+  const raw = () =>
+    parse(readFileSync('src/content/metrics/2007.yaml', 'utf8')) as {
+      figures: Array<Record<string, unknown>>;
+      charts: Array<Record<string, unknown>>;
+    };
   const set = (data: ReturnType<typeof raw>, id: string, value: unknown) => {
     const found = data.figures.find((f) => f.id === id);
     if (!found) throw new Error(id);
@@ -102,30 +121,56 @@ describe('charts declared in data', () => {
   };
   test('targets not reported: the caption falls back to its title, never "?"; each row says what is missing', () => {
     const data = raw();
-    for (const id of ['targets.excellentTeams', 'targets.qualifiedTeams', 'targets.qualifiedLeaders']) set(data, id, 'not reported');
+    for (const id of [
+      'targets.excellentTeams',
+      'targets.qualifiedTeams',
+      'targets.qualifiedLeaders',
+    ])
+      set(data, id, 'not reported');
     const [, targets] = yearCharts(yearFigures(metricsSchema.parse(data)), 'zh-cn');
     expect(targets?.caption).toBe('图2　奋斗目标完成情况');
-    expect(targets?.summary).toBe('优秀班组比例66%，报告未给出目标。合格以上班组比例99%，报告未给出目标。合格班组长比例：报告未给出实际数字和目标。');
+    expect(targets?.summary).toBe(
+      '优秀班组比例66%，报告未给出目标。合格以上班组比例99%，报告未给出目标。合格班组长比例：报告未给出实际数字和目标。',
+    );
     expect(targets?.summary).not.toMatch(/\?|（目标/);
     expect(targets?.table.rows[0]).toEqual(['优秀班组比例', '65.7%', '未报告', '未报告']);
   });
   test('a chart whose figures are all not reported draws nothing and says so', () => {
     const data = raw();
-    for (const id of ['fiveGood.offices', 'fiveGood.officesParticipating', 'fiveGood.officesAccepted']) set(data, id, 'not reported');
-    const fiveGood = yearCharts(yearFigures(metricsSchema.parse(data)), 'en').find((c) => c.id === 'five-good');
-    expect(fiveGood).toMatchObject({ empty: true, svg: '', summary: 'The report gives none of these figures.', caption: 'Figure 3. The Five-Good office campaign' });
+    for (const id of [
+      'fiveGood.offices',
+      'fiveGood.officesParticipating',
+      'fiveGood.officesAccepted',
+    ])
+      set(data, id, 'not reported');
+    const fiveGood = yearCharts(yearFigures(metricsSchema.parse(data)), 'en').find(
+      (c) => c.id === 'five-good',
+    );
+    expect(fiveGood).toMatchObject({
+      empty: true,
+      svg: '',
+      summary: 'The report gives none of these figures.',
+      caption: 'Figure 3. The Five-Good office campaign',
+    });
   });
   test('without a declared summary, one is written from the labels and values', () => {
     const data = raw();
     delete data.charts[0]?.summary;
     const [grades] = yearCharts(yearFigures(metricsSchema.parse(data)), 'en');
-    expect(grades?.summary).toBe('Work teams: 108 teams. Excellent: 71 teams (66%). Qualified, not excellent: 36 teams (33%). Below qualified: 1 team (1%).');
+    expect(grades?.summary).toBe(
+      'Work teams: 108 teams. Excellent: 71 teams (66%). Qualified, not excellent: 36 teams (33%). Below qualified: 1 team (1%).',
+    );
   });
   test('an at-most target is met below its ceiling', () => {
     const data = raw();
     const target = data.figures.find((f) => f.id === 'targets.qualifiedTeams');
     if (target) target.target = { for: 'teams.qualifiedRate', direction: 'at-most' };
     const [, targets] = yearCharts(yearFigures(metricsSchema.parse(data)), 'zh-cn');
-    expect(targets?.table.rows[1]).toEqual(['合格以上班组比例', '99.1%', '95%', '未达到（超出上限4.1个百分点）']);
+    expect(targets?.table.rows[1]).toEqual([
+      '合格以上班组比例',
+      '99.1%',
+      '95%',
+      '未达到（超出上限4.1个百分点）',
+    ]);
   });
 });

@@ -32,7 +32,11 @@ export function plainText(mdx: string): string {
 
 /** The figures `<Metric>` writes for a year, from its real metrics file. */
 export function metricsOf(year: number) {
-  return metricTable(yearFigures(metricsSchema.parse(parse(readFileSync(`src/content/metrics/${year}.yaml`, 'utf8')))));
+  return metricTable(
+    yearFigures(
+      metricsSchema.parse(parse(readFileSync(`src/content/metrics/${year}.yaml`, 'utf8'))),
+    ),
+  );
 }
 
 /** Replaces each `<Metric id="…" />` with the figure it renders (before locale formatting), as a reader sees it. */

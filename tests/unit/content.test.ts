@@ -38,8 +38,10 @@ describe('the Chinese report is the source, whole', () => {
 
 describe('the English report mirrors the Chinese one', () => {
   const ids = (body: string) => [...body.matchAll(/\{#([a-z0-9-]+)\}/g)].map((m) => m[1]);
-  const components = (body: string) => [...body.matchAll(/<(Highlight|UnitLink) unit="([^"]+)"/g)].map((m) => m[0]);
-  const paragraphs = (body: string) => body.split(/\n\s*\n/).filter((block) => block.trim() !== '').length;
+  const components = (body: string) =>
+    [...body.matchAll(/<(Highlight|UnitLink) unit="([^"]+)"/g)].map((m) => m[0]);
+  const paragraphs = (body: string) =>
+    body.split(/\n\s*\n/).filter((block) => block.trim() !== '').length;
 
   test('same headings, in the same order, with the same anchors', () => {
     expect(ids(enReport.body)).toEqual(ids(zhReport.body));
@@ -51,10 +53,25 @@ describe('the English report mirrors the Chinese one', () => {
     expect(paragraphs(enReport.body)).toBe(paragraphs(zhReport.body));
   });
   test('carries every figure of the report, from the same data', () => {
-    const metrics = (body: string) => [...body.matchAll(/<Metric[^>]*\/>/g)].map((m) => m[0]).sort();
+    const metrics = (body: string) =>
+      [...body.matchAll(/<Metric[^>]*\/>/g)].map((m) => m[0]).sort();
     expect(metrics(enReport.body)).toEqual(metrics(zhReport.body));
     const text = withMetrics(enReport.body, 2007);
-    for (const figure of ['108', '71', '66%', '107', '99%', '50%', '95%', '21', '99', '41', '18', '2006', '2007']) {
+    for (const figure of [
+      '108',
+      '71',
+      '66%',
+      '107',
+      '99%',
+      '50%',
+      '95%',
+      '21',
+      '99',
+      '41',
+      '18',
+      '2006',
+      '2007',
+    ]) {
       expect(text, figure).toContain(figure);
     }
   });
@@ -78,13 +95,18 @@ describe('no figure from data is typed by hand', () => {
 
 describe('units', () => {
   const locales = ['zh-cn', 'en'] as const;
-  test.each(locales)('every quote on a %s unit page is the report’s paragraph, verbatim', (locale) => {
-    const report = plainText(withMetrics(readEntry(`src/content/reports/${locale}/2007.mdx`).body, 2007));
-    for (const file of filesIn(`src/content/units/${locale}`, '.mdx')) {
-      const quote = /<ReportQuote[^>]*>([\s\S]*?)<\/ReportQuote>/.exec(readEntry(file).body)?.[1];
-      if (quote) expect(report, file).toContain(plainText(withMetrics(quote, 2007)));
-    }
-  });
+  test.each(locales)(
+    'every quote on a %s unit page is the report’s paragraph, verbatim',
+    (locale) => {
+      const report = plainText(
+        withMetrics(readEntry(`src/content/reports/${locale}/2007.mdx`).body, 2007),
+      );
+      for (const file of filesIn(`src/content/units/${locale}`, '.mdx')) {
+        const quote = /<ReportQuote[^>]*>([\s\S]*?)<\/ReportQuote>/.exec(readEntry(file).body)?.[1];
+        if (quote) expect(report, file).toContain(plainText(withMetrics(quote, 2007)));
+      }
+    },
+  );
   test('the units praised in section 三 are exactly those with a highlight paragraph', () => {
     const praised = filesIn('src/content/units/zh-cn', '.mdx')
       .filter((file) => readEntry(file).data.highlighted === true)
@@ -103,21 +125,43 @@ describe('units', () => {
     ]);
   });
   test('units named outside section 三 have entries too', () => {
-    const names = filesIn('src/content/units/zh-cn', '.mdx').map((file) => readEntry(file).data.name);
+    const names = filesIn('src/content/units/zh-cn', '.mdx').map(
+      (file) => readEntry(file).data.name,
+    );
     expect(names).toEqual(expect.arrayContaining(['矿山部', '纯净水厂', '生产一班']));
   });
 });
 
 describe('glossary', () => {
-  const terms = filesIn('src/content/glossary', '.yaml').map((file) => parse(readFileSync(file, 'utf8')) as { zh: string; en: string });
+  const terms = filesIn('src/content/glossary', '.yaml').map(
+    (file) => parse(readFileSync(file, 'utf8')) as { zh: string; en: string },
+  );
   test('covers the campaign vocabulary the report uses', () => {
     const zh = terms.map((term) => term.zh);
-    for (const word of ['班组', '“五好”科(部)室', '四查四要', '“五比”竞赛', '三优两满意', '五小一改', '四制', '首问责任制', '服务承诺制', '限时办结制', '责任追究制', '六常法', '绿牌通过制度', '四不让', '五不让']) {
+    for (const word of [
+      '班组',
+      '“五好”科(部)室',
+      '四查四要',
+      '“五比”竞赛',
+      '三优两满意',
+      '五小一改',
+      '四制',
+      '首问责任制',
+      '服务承诺制',
+      '限时办结制',
+      '责任追究制',
+      '六常法',
+      '绿牌通过制度',
+      '四不让',
+      '五不让',
+    ]) {
       expect(zh, word).toContain(word);
     }
   });
   test('the English report uses each practice’s English rendering', () => {
-    for (const term of terms.filter((t) => ['四查四要', '三优两满意', '五小一改', '六常法', '绿牌通过制度'].includes(t.zh))) {
+    for (const term of terms.filter((t) =>
+      ['四查四要', '三优两满意', '五小一改', '六常法', '绿牌通过制度'].includes(t.zh),
+    )) {
       expect(enReport.body.toLowerCase(), term.zh).toContain(term.en.toLowerCase());
     }
   });
@@ -131,7 +175,15 @@ describe('the gallery captions are the source’s captions', () => {
     .map((block) => block.replace(/[▲茛荩]/g, '').replace(/\s+/g, ''))
     .filter((caption) => caption !== '');
   const photos = filesIn('src/content/photos', '.yaml')
-    .map((file) => parse(readFileSync(file, 'utf8')) as { order: number; caption: { zh: string; en: string }; event?: string; unit?: string })
+    .map(
+      (file) =>
+        parse(readFileSync(file, 'utf8')) as {
+          order: number;
+          caption: { zh: string; en: string };
+          event?: string;
+          unit?: string;
+        },
+    )
     .sort((a, b) => a.order - b.order);
 
   test('six captions, each published word for word in the source’s order', () => {

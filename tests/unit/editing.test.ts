@@ -28,7 +28,9 @@ describe('translation fingerprints', () => {
     const added = withSourceHash(en, 'abcdef123456');
     expect(splitFrontmatter(added).frontmatter).toBe('name: Hotel\nsourceHash: abcdef123456');
     expect(added).toContain('Text with $& in it.');
-    expect(withSourceHash(added, '111111111111')).toBe(added.replace('abcdef123456', '111111111111'));
+    expect(withSourceHash(added, '111111111111')).toBe(
+      added.replace('abcdef123456', '111111111111'),
+    );
   });
   test('splitFrontmatter reports where the body starts', () => {
     expect(splitFrontmatter(zh).bodyLine).toBe(5);
@@ -41,11 +43,17 @@ describe("Astro's errors are traced to the content file", () => {
     const root = await mkdtemp(join(tmpdir(), 'nianjian-astro-error-'));
     try {
       await mkdir(join(root, 'src/content/photos'), { recursive: true });
-      await writeFile(join(root, 'src/content/photos/bonfire.yaml'), 'caption: x\nimage: ./bonfire-party.jpg\n');
-      const output = '[ERROR] [ImageNotFound] Could not find requested image `./bonfire-party.jpg`. Does it exist?';
+      await writeFile(
+        join(root, 'src/content/photos/bonfire.yaml'),
+        'caption: x\nimage: ./bonfire-party.jpg\n',
+      );
+      const output =
+        '[ERROR] [ImageNotFound] Could not find requested image `./bonfire-party.jpg`. Does it exist?';
       expect(namedThings(output)).toEqual(['./bonfire-party.jpg']);
       const lines = await explainAstroFailure(output, root);
-      expect(lines.join('\n')).toContain('src/content/photos/bonfire.yaml:2 — the image "./bonfire-party.jpg"');
+      expect(lines.join('\n')).toContain(
+        'src/content/photos/bonfire.yaml:2 — the image "./bonfire-party.jpg"',
+      );
       expect(lines.join('\n')).toContain('src/content/photos/bonfire.yaml:2 — 字段中的图片');
     } finally {
       await rm(root, { recursive: true, force: true });
@@ -54,13 +62,27 @@ describe("Astro's errors are traced to the content file", () => {
 });
 
 // The registry's schemas are strict: a template writing a field the model does not know fails here.
-const { glossary: { schema: glossarySchema }, metrics: { schema: metricsSchema }, reports: { schema: reportSchema } } = contentModel;
-const { timelines: { schema: timelineSchema }, units: { schema: unitSchema } } = contentModel;
+const {
+  glossary: { schema: glossarySchema },
+  metrics: { schema: metricsSchema },
+  reports: { schema: reportSchema },
+} = contentModel;
+const {
+  timelines: { schema: timelineSchema },
+  units: { schema: unitSchema },
+} = contentModel;
 
 describe('npm run new templates satisfy the real schemas', () => {
-  const frontmatter = (content: string | undefined) => parse(splitFrontmatter(content ?? '').frontmatter ?? '') as unknown;
+  const frontmatter = (content: string | undefined) =>
+    parse(splitFrontmatter(content ?? '').frontmatter ?? '') as unknown;
   test('unit', () => {
-    const [zhFile, enFile] = unitFiles({ slug: 'water-team', nameZh: '纯净水班', nameEn: 'Water "Team"', kind: 'team', year: 2007 });
+    const [zhFile, enFile] = unitFiles({
+      slug: 'water-team',
+      nameZh: '纯净水班',
+      nameEn: 'Water "Team"',
+      kind: 'team',
+      year: 2007,
+    });
     expect(unitSchema.safeParse(frontmatter(zhFile?.content)).error).toBeUndefined();
     const en = unitSchema.parse(frontmatter(enFile?.content));
     expect(en.name).toBe('Water "Team"');
@@ -80,7 +102,13 @@ describe('npm run new templates satisfy the real schemas', () => {
   });
   test('every file goes where the content model says its collection lives', () => {
     const files = [
-      ...unitFiles({ slug: 'water-team', nameZh: '纯净水班', nameEn: 'Water Team', kind: 'team', year: 2007 }),
+      ...unitFiles({
+        slug: 'water-team',
+        nameZh: '纯净水班',
+        nameEn: 'Water Team',
+        kind: 'team',
+        year: 2007,
+      }),
       ...reportFiles(2008),
       ...termFiles({ slug: 'five-s', zh: '5S管理', en: '5S management' }),
     ];

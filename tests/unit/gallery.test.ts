@@ -1,7 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { coverPhoto, findPhotoDateProblems, isPartOfDay, photosOfEvent, photosWithoutEvent, sortEvents, type GalleryPhoto } from '../../src/utils/gallery';
+import {
+  coverPhoto,
+  findPhotoDateProblems,
+  isPartOfDay,
+  photosOfEvent,
+  photosWithoutEvent,
+  sortEvents,
+  type GalleryPhoto,
+} from '../../src/utils/gallery';
 
-const photo = (id: string, order: number, extra: Partial<GalleryPhoto['data']> = {}): GalleryPhoto => ({
+const photo = (
+  id: string,
+  order: number,
+  extra: Partial<GalleryPhoto['data']> = {},
+): GalleryPhoto => ({
   id,
   filePath: `src/content/photos/${id}.yaml`,
   data: { order, featured: false, ...extra },
@@ -36,7 +48,12 @@ describe('events', () => {
       { slug: 'volleyball', date: day('2008-01-18'), time: 'afternoon' as const },
       { slug: 'morning-run', date: day('2008-01-31'), time: 'morning' as const },
     ];
-    expect(sortEvents(events).map((e) => e.slug)).toEqual(['volleyball', 'party', 'morning-run', 'run']);
+    expect(sortEvents(events).map((e) => e.slug)).toEqual([
+      'volleyball',
+      'party',
+      'morning-run',
+      'run',
+    ]);
   });
   test('a part of the day is told from a clock time', () => {
     expect(isPartOfDay('evening')).toBe(true);
@@ -50,17 +67,29 @@ describe('findPhotoDateProblems', () => {
     { slug: 'bonfire', date: day('2008-01-30'), file: 'src/content/events/en/bonfire.yaml' },
   ];
   test('a photo dated like its event is fine, as is one without a date', () => {
-    expect(findPhotoDateProblems([photo('a', 1, { event: 'bonfire', date: day('2008-01-30') }), photo('b', 2, { event: 'bonfire' })], events)).toEqual([]);
+    expect(
+      findPhotoDateProblems(
+        [
+          photo('a', 1, { event: 'bonfire', date: day('2008-01-30') }),
+          photo('b', 2, { event: 'bonfire' }),
+        ],
+        events,
+      ),
+    ).toEqual([]);
   });
   test('a photo dated unlike its event names the file, the field and both dates', () => {
-    expect(findPhotoDateProblems([photo('a', 1, { event: 'bonfire', date: day('2008-01-31') })], events)).toEqual([
+    expect(
+      findPhotoDateProblems([photo('a', 1, { event: 'bonfire', date: day('2008-01-31') })], events),
+    ).toEqual([
       {
         file: 'src/content/photos/a.yaml',
         field: 'date',
-        message: 'is 2008-01-31, but its event "bonfire" (src/content/events/zh-cn/bonfire.yaml) took place on 2008-01-30',
+        message:
+          'is 2008-01-31, but its event "bonfire" (src/content/events/zh-cn/bonfire.yaml) took place on 2008-01-30',
         fix: "correct whichever date does not match the source, or leave the photo's date out",
         zh: {
-          message: '是 2008-01-31，但它的活动“bonfire”（src/content/events/zh-cn/bonfire.yaml）是在 2008-01-30 举行的',
+          message:
+            '是 2008-01-31，但它的活动“bonfire”（src/content/events/zh-cn/bonfire.yaml）是在 2008-01-30 举行的',
           fix: '对照原文改正写错的那个日期，或者删掉图片的日期',
         },
       },

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { findContentProblems, formatContentProblems, type CheckedEntry } from '../../src/utils/integrity';
+import {
+  findContentProblems,
+  formatContentProblems,
+  type CheckedEntry,
+} from '../../src/utils/integrity';
 
 const entry = (id: string, references: CheckedEntry['references'] = []): CheckedEntry => ({
   id,
@@ -13,8 +17,12 @@ describe('findContentProblems', () => {
       findContentProblems({
         localized: {
           units: [
-            entry('zh-cn/hotel', [{ field: 'practices.0', collection: 'glossary', id: 'six-constants' }]),
-            entry('en/hotel', [{ field: 'practices.0', collection: 'glossary', id: 'six-constants' }]),
+            entry('zh-cn/hotel', [
+              { field: 'practices.0', collection: 'glossary', id: 'six-constants' },
+            ]),
+            entry('en/hotel', [
+              { field: 'practices.0', collection: 'glossary', id: 'six-constants' },
+            ]),
             entry('zh-cn/team', [{ field: 'parent', collection: 'units', id: 'hotel' }]),
             entry('en/team', [{ field: 'parent', collection: 'units', id: 'hotel' }]),
           ],
@@ -25,14 +33,20 @@ describe('findContentProblems', () => {
   });
 
   test('names the file and the missing counterpart', () => {
-    const problems = findContentProblems({ localized: { units: [entry('zh-cn/hotel')] }, shared: {} });
+    const problems = findContentProblems({
+      localized: { units: [entry('zh-cn/hotel')] },
+      shared: {},
+    });
     expect(problems).toEqual([
       {
         file: 'src/content/units/zh-cn/hotel.mdx',
         field: '(counterpart)',
         message: 'has no en counterpart',
         fix: 'add src/content/units/en/hotel.mdx with the same fields, translated',
-        zh: { message: '缺少 en 语言版本', fix: '新建 src/content/units/en/hotel.mdx，字段相同，内容译成该语言' },
+        zh: {
+          message: '缺少 en 语言版本',
+          fix: '新建 src/content/units/en/hotel.mdx，字段相同，内容译成该语言',
+        },
       },
     ]);
   });
@@ -41,7 +55,9 @@ describe('findContentProblems', () => {
     const problems = findContentProblems({
       localized: {
         units: [
-          entry('zh-cn/hotel', [{ field: 'practices.1', collection: 'glossary', id: 'seven-constants' }]),
+          entry('zh-cn/hotel', [
+            { field: 'practices.1', collection: 'glossary', id: 'seven-constants' },
+          ]),
           entry('en/hotel'),
         ],
       },
@@ -58,11 +74,16 @@ describe('findContentProblems', () => {
   test('a parent unit must exist in the same locale', () => {
     const problems = findContentProblems({
       localized: {
-        units: [entry('zh-cn/team', [{ field: 'parent', collection: 'units', id: 'plant' }]), entry('en/team')],
+        units: [
+          entry('zh-cn/team', [{ field: 'parent', collection: 'units', id: 'plant' }]),
+          entry('en/team'),
+        ],
       },
       shared: {},
     });
-    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual(['src/content/units/zh-cn/team.mdx parent']);
+    expect(problems.map((p) => `${p.file} ${p.field}`)).toEqual([
+      'src/content/units/zh-cn/team.mdx parent',
+    ]);
   });
 
   test('a shared photo may refer to localized events and units by slug when every language has them', () => {
@@ -89,7 +110,13 @@ describe('findContentProblems', () => {
     const problems = findContentProblems({
       localized: { events: [entry('zh-cn/bonfire-party'), entry('en/bonfire-party')] },
       shared: {
-        photos: [{ id: 'run', filePath: 'src/content/photos/run.yaml', references: [{ field: 'event', collection: 'events', id: 'marathon' }] }],
+        photos: [
+          {
+            id: 'run',
+            filePath: 'src/content/photos/run.yaml',
+            references: [{ field: 'event', collection: 'events', id: 'marathon' }],
+          },
+        ],
       },
     });
     expect(problems).toMatchObject([
@@ -106,7 +133,13 @@ describe('findContentProblems', () => {
     const problems = findContentProblems({
       localized: { events: [entry('zh-cn/bonfire-party')] },
       shared: {
-        photos: [{ id: 'b', filePath: 'src/content/photos/b.yaml', references: [{ field: 'event', collection: 'events', id: 'bonfire-party' }] }],
+        photos: [
+          {
+            id: 'b',
+            filePath: 'src/content/photos/b.yaml',
+            references: [{ field: 'event', collection: 'events', id: 'bonfire-party' }],
+          },
+        ],
       },
     });
     expect(problems.map((p) => `${p.file} ${p.field}: ${p.message}`)).toContain(

@@ -2,9 +2,15 @@ import { join } from 'node:path';
 import { mdxToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { resolveContentImage, isReservedWindowsName } from '../../src/model/content-paths';
-import { findMdxViolations, formatMdxViolations, isForbiddenUrl, urlScheme } from '../../src/model/mdx-allowlist';
+import {
+  findMdxViolations,
+  formatMdxViolations,
+  isForbiddenUrl,
+  urlScheme,
+} from '../../src/model/mdx-allowlist';
 
-const violations = (body: string) => findMdxViolations(mdxToMdast(body, { features: { headingAttributes: true } }));
+const violations = (body: string) =>
+  findMdxViolations(mdxToMdast(body, { features: { headingAttributes: true } }));
 const constructs = (body: string) => violations(body).map((v) => v.construct);
 
 describe('the MDX allowlist', () => {
@@ -30,7 +36,9 @@ describe('the MDX allowlist', () => {
   });
 
   test('refuses ESM and every {…} expression, with the line', () => {
-    const found = violations("import fs from 'node:fs'\nexport const a = 1\n\n文字 {process.env.HOME}\n\n{(()=>{while(true){}})()}");
+    const found = violations(
+      "import fs from 'node:fs'\nexport const a = 1\n\n文字 {process.env.HOME}\n\n{(()=>{while(true){}})()}",
+    );
     expect(found.map((v) => [v.construct, v.line])).toEqual([
       ['import …', 1],
       ['{…}', 4],
@@ -41,7 +49,18 @@ describe('the MDX allowlist', () => {
   });
 
   test('refuses forbidden elements in any letter case, and says why', () => {
-    for (const tag of ['script', 'sCript', 'STYLE', 'iFrame', 'object', 'embed', 'fOrm', 'bAse', 'meta', 'Link']) {
+    for (const tag of [
+      'script',
+      'sCript',
+      'STYLE',
+      'iFrame',
+      'object',
+      'embed',
+      'fOrm',
+      'bAse',
+      'meta',
+      'Link',
+    ]) {
       const [found] = violations(`<${tag}>x</${tag}>`);
       expect(found?.construct, tag).toBe(`<${tag}>`);
       expect(found?.en.message).toContain('not allowed in content');
@@ -63,18 +82,42 @@ describe('the MDX allowlist', () => {
   });
 
   test('refuses javascript:, data: and vbscript: addresses, however they are disguised', () => {
-    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:x', ' javascript:x', 'java\tscript:x', 'jav&#x61;script:x', 'javascript&colon;x', '&#106;avascript:x', 'data:text/html,x', 'VBScript:x']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      ' javascript:x',
+      'java\tscript:x',
+      'jav&#x61;script:x',
+      'javascript&colon;x',
+      '&#106;avascript:x',
+      'data:text/html,x',
+      'VBScript:x',
+    ]) {
       expect(isForbiddenUrl(url), url).toBe(true);
     }
-    for (const url of ['https://example.com/', '/glossary/', './a.jpg', '#basics', 'mailto:a@example.com', 'javascript-notes.html']) {
+    for (const url of [
+      'https://example.com/',
+      '/glossary/',
+      './a.jpg',
+      '#basics',
+      'mailto:a@example.com',
+      'javascript-notes.html',
+    ]) {
       expect(isForbiddenUrl(url), url).toBe(false);
     }
     expect(urlScheme('HTTPS://x')).toBe('https');
-    expect(constructs('[a](javascript:alert(1)) <a href="JaVa&#115;cript:1">b</a> ![c](data:image/png;base64,AA)')).toEqual(['javascript:', 'javascript:', 'data:']);
+    expect(
+      constructs(
+        '[a](javascript:alert(1)) <a href="JaVa&#115;cript:1">b</a> ![c](data:image/png;base64,AA)',
+      ),
+    ).toEqual(['javascript:', 'javascript:', 'data:']);
   });
 
   test('formats one bilingual message per construct, with file and line', () => {
-    const text = formatMdxViolations('src/content/units/zh-cn/hotel.mdx', violations('\n\n<script>x</script>'));
+    const text = formatMdxViolations(
+      'src/content/units/zh-cn/hotel.mdx',
+      violations('\n\n<script>x</script>'),
+    );
     expect(text).toContain('src/content/units/zh-cn/hotel.mdx:3 <script>');
     expect(text).toContain('改法：');
     expect(text).toContain('Fix: ');
@@ -86,8 +129,14 @@ describe('image paths', () => {
   const from = join(content, 'units/zh-cn/hotel.mdx');
 
   test('a relative path inside the content folder resolves', () => {
-    expect(resolveContentImage('./lobby.jpg', from, content)).toEqual({ ok: true, path: join(content, 'units/zh-cn/lobby.jpg') });
-    expect(resolveContentImage('../../photos/a%20b.jpg', from, content)).toEqual({ ok: true, path: join(content, 'photos/a b.jpg') });
+    expect(resolveContentImage('./lobby.jpg', from, content)).toEqual({
+      ok: true,
+      path: join(content, 'units/zh-cn/lobby.jpg'),
+    });
+    expect(resolveContentImage('../../photos/a%20b.jpg', from, content)).toEqual({
+      ok: true,
+      path: join(content, 'photos/a b.jpg'),
+    });
   });
 
   test('escapes, absolute paths, addresses and broken %-codes are refused, each with its own message', () => {
@@ -105,7 +154,9 @@ describe('image paths', () => {
   });
 
   test('names Windows reserves are recognised whatever their case', () => {
-    for (const name of ['con', 'CON', 'aux', 'nul', 'com1', 'lpt1', 'prn', 'lpt9']) expect(isReservedWindowsName(name), name).toBe(true);
-    for (const name of ['console', 'hotel', 'com', 'null', 'lpt10']) expect(isReservedWindowsName(name), name).toBe(false);
+    for (const name of ['con', 'CON', 'aux', 'nul', 'com1', 'lpt1', 'prn', 'lpt9'])
+      expect(isReservedWindowsName(name), name).toBe(true);
+    for (const name of ['console', 'hotel', 'com', 'null', 'lpt10'])
+      expect(isReservedWindowsName(name), name).toBe(false);
   });
 });

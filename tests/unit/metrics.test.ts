@@ -20,7 +20,13 @@ import {
 
 const source2007 = readFileSync('src/content/metrics/2007.yaml', 'utf8');
 const metrics2007 = metricsSchema.parse(parse(source2007));
-const raw2007 = () => parse(source2007) as { year: number; figures: Array<Record<string, unknown>>; charts: Array<Record<string, unknown>>; cards: unknown[] };
+const raw2007 = () =>
+  parse(source2007) as {
+    year: number;
+    figures: Array<Record<string, unknown>>;
+    charts: Array<Record<string, unknown>>;
+    cards: unknown[];
+  };
 const figure = (raw: ReturnType<typeof raw2007>, id: string) => {
   const found = raw.figures.find((f) => f.id === id);
   if (!found) throw new Error(id);
@@ -50,8 +56,14 @@ describe('yearFigures for 2007', () => {
   const figures = yearFigures(metrics2007);
   const value = (id: string) => figureOf(figures, id).value;
   test('carries the report’s counts', () => {
-    expect([value('teams.total'), value('teams.excellent'), value('teams.qualified')]).toEqual([108, 71, 107]);
-    expect([value('fiveGood.units'), value('fiveGood.offices'), value('fiveGood.officesAccepted')]).toEqual([21, 99, 41]);
+    expect([value('teams.total'), value('teams.excellent'), value('teams.qualified')]).toEqual([
+      108, 71, 107,
+    ]);
+    expect([
+      value('fiveGood.units'),
+      value('fiveGood.offices'),
+      value('fiveGood.officesAccepted'),
+    ]).toEqual([21, 99, 41]);
     expect(value('inspections.septemberProblems')).toBe(18);
   });
   test('derives the declared differences: the grade split 71 / 36 / 1 of 108', () => {
@@ -66,17 +78,39 @@ describe('yearFigures for 2007', () => {
     expect(figureOf(figures, 'fiveGood.acceptedRate').displayed).toBe(41);
   });
   test('compares each declared target with the figure it targets', () => {
-    expect(compareTarget(figures, 'targets.excellentTeams')).toMatchObject({ for: 'teams.excellentRate', target: 50, status: 'met', marginPoints: 15.7 });
-    expect(compareTarget(figures, 'targets.qualifiedTeams')).toMatchObject({ status: 'met', marginPoints: 4.1 });
-    expect(compareTarget(figures, 'targets.qualifiedLeaders')).toMatchObject({ target: 95, actual: null, status: 'not-reported', marginPoints: null });
+    expect(compareTarget(figures, 'targets.excellentTeams')).toMatchObject({
+      for: 'teams.excellentRate',
+      target: 50,
+      status: 'met',
+      marginPoints: 15.7,
+    });
+    expect(compareTarget(figures, 'targets.qualifiedTeams')).toMatchObject({
+      status: 'met',
+      marginPoints: 4.1,
+    });
+    expect(compareTarget(figures, 'targets.qualifiedLeaders')).toMatchObject({
+      target: 95,
+      actual: null,
+      status: 'not-reported',
+      marginPoints: null,
+    });
   });
   test('a missed target has a negative margin; an at-most target is met below its ceiling', () => {
     const raw = raw2007();
     figure(raw, 'teams.excellent').value = 40;
-    figure(raw, 'targets.qualifiedTeams').target = { for: 'teams.qualifiedRate', direction: 'at-most' };
+    figure(raw, 'targets.qualifiedTeams').target = {
+      for: 'teams.qualifiedRate',
+      direction: 'at-most',
+    };
     const changed = yearFigures(metricsSchema.parse(raw));
-    expect(compareTarget(changed, 'targets.excellentTeams')).toMatchObject({ status: 'missed', marginPoints: -13 });
-    expect(compareTarget(changed, 'targets.qualifiedTeams')).toMatchObject({ status: 'missed', marginPoints: 4.1 });
+    expect(compareTarget(changed, 'targets.excellentTeams')).toMatchObject({
+      status: 'missed',
+      marginPoints: -13,
+    });
+    expect(compareTarget(changed, 'targets.qualifiedTeams')).toMatchObject({
+      status: 'missed',
+      marginPoints: 4.1,
+    });
   });
   test('unknown counts stay unknown in everything derived from them', () => {
     const raw = raw2007();
@@ -87,7 +121,9 @@ describe('yearFigures for 2007', () => {
     expect(compareTarget(changed, 'targets.excellentTeams').status).toBe('not-reported');
   });
   test('an unknown id is an error listing the year’s ids', () => {
-    expect(() => figureOf(figures, 'teams.everything')).toThrow(/no figure "teams.everything" in src\/content\/metrics\/2007.yaml. Its ids: teams.total, /);
+    expect(() => figureOf(figures, 'teams.everything')).toThrow(
+      /no figure "teams.everything" in src\/content\/metrics\/2007.yaml. Its ids: teams.total, /,
+    );
   });
 });
 
@@ -96,14 +132,27 @@ describe('metricTable and templates', () => {
   const table = metricTable(figures);
   test('has every declared id, in the file’s order, with kind, counter and displayed value', () => {
     expect(Object.keys(table)).toEqual(metrics2007.figures.map((f) => f.id));
-    expect(table['teams.excellentRate']).toEqual({ kind: 'percent', value: exactPercent(71, 108), displayed: 66, counter: undefined });
-    expect(table['teams.total']).toMatchObject({ kind: 'count', displayed: 108, counter: { zh: '个', en: 'teams' } });
+    expect(table['teams.excellentRate']).toEqual({
+      kind: 'percent',
+      value: exactPercent(71, 108),
+      displayed: 66,
+      counter: undefined,
+    });
+    expect(table['teams.total']).toMatchObject({
+      kind: 'count',
+      displayed: 108,
+      counter: { zh: '个', en: 'teams' },
+    });
     expect(table['leaders.qualifiedRate']?.displayed).toBeNull();
   });
   test('{metric:id}, {metric:id:bare} and {metric:id:share} are filled from the data', () => {
-    expect(fillTemplate('共{metric:teams.total}个，{metric:teams.excellentRate}', figures, 'zh-cn')).toBe('共108个，66%');
+    expect(
+      fillTemplate('共{metric:teams.total}个，{metric:teams.excellentRate}', figures, 'zh-cn'),
+    ).toBe('共108个，66%');
     expect(fillTemplate('“{metric:targets.excellentTeams:bare}”', figures, 'zh-cn')).toBe('“50”');
-    expect(fillTemplate('{metric:teams.excellent:share}', figures, 'en', 'teams.total')).toBe('66%');
+    expect(fillTemplate('{metric:teams.excellent:share}', figures, 'en', 'teams.total')).toBe(
+      '66%',
+    );
   });
   test('a template quoting a figure the report does not give is not used (no gap, no placeholder)', () => {
     expect(fillTemplate('{metric:leaders.qualifiedRate} of leaders', figures, 'en')).toBeNull();
@@ -128,50 +177,124 @@ const team = (id: string, value: number | string, extra: string[] = []) => [
 
 describe('bad figures files: each refused with file, line, field and fix in both languages', () => {
   test('duplicate ids', () => {
-    const [problem] = problemsOf(figureYaml([...team('teams.total', 108), ...team('teams.total', 109)]));
-    expect(problem).toMatchObject({ file: 'src/content/metrics/2008.yaml', field: 'figures.1.id', line: 9 });
+    const [problem] = problemsOf(
+      figureYaml([...team('teams.total', 108), ...team('teams.total', 109)]),
+    );
+    expect(problem).toMatchObject({
+      file: 'src/content/metrics/2008.yaml',
+      field: 'figures.1.id',
+      line: 9,
+    });
     expect(problem?.message).toContain('"teams.total" is used twice');
     expect(problem?.zh.message).toContain('重复');
   });
   test('a derived figure naming a missing figure', () => {
-    const problems = problemsOf(figureYaml([...team('teams.total', 108), '  - id: rate', '    label: { zh: 比例, en: rate }', '    kind: percent', '    share: { part: teams.excellent, of: teams.total }', '    section: basics']));
+    const problems = problemsOf(
+      figureYaml([
+        ...team('teams.total', 108),
+        '  - id: rate',
+        '    label: { zh: 比例, en: rate }',
+        '    kind: percent',
+        '    share: { part: teams.excellent, of: teams.total }',
+        '    section: basics',
+      ]),
+    );
     expect(problems[0]).toMatchObject({ field: 'figures.1.share.part', line: 12 });
     expect(problems[0]?.message).toBe('names "teams.excellent", which is not a figure of 2008');
     expect(problems[0]?.fix).toContain('use one of: teams.total, rate');
     expect(problems[0]?.zh.message).toContain('不是 2008 年的数字');
   });
   test('a cycle', () => {
-    const derived = (id: string, from: string) => [`  - id: ${id}`, `    label: { zh: ${id}, en: ${id} }`, '    kind: count', '    counter: { zh: 个, en: teams }', `    difference: { from: ${from}, minus: base }`, '    section: basics'];
-    const problems = problemsOf(figureYaml([...team('base', 1), ...derived('a', 'b'), ...derived('b', 'a')]));
-    expect(problems.some((p) => /is computed from itself: a → b → a/.test(p.message) && p.zh.message.includes('由它自己算出'))).toBe(true);
+    const derived = (id: string, from: string) => [
+      `  - id: ${id}`,
+      `    label: { zh: ${id}, en: ${id} }`,
+      '    kind: count',
+      '    counter: { zh: 个, en: teams }',
+      `    difference: { from: ${from}, minus: base }`,
+      '    section: basics',
+    ];
+    const problems = problemsOf(
+      figureYaml([...team('base', 1), ...derived('a', 'b'), ...derived('b', 'a')]),
+    );
+    expect(
+      problems.some(
+        (p) =>
+          /is computed from itself: a → b → a/.test(p.message) &&
+          p.zh.message.includes('由它自己算出'),
+      ),
+    ).toBe(true);
   });
   test('a share whose part exceeds its whole', () => {
-    const problems = problemsOf(figureYaml([...team('teams.total', 108), ...team('teams.excellent', 120), '  - id: rate', '    label: { zh: 比例, en: rate }', '    kind: percent', '    share: { part: teams.excellent, of: teams.total }', '    section: basics']));
+    const problems = problemsOf(
+      figureYaml([
+        ...team('teams.total', 108),
+        ...team('teams.excellent', 120),
+        '  - id: rate',
+        '    label: { zh: 比例, en: rate }',
+        '    kind: percent',
+        '    share: { part: teams.excellent, of: teams.total }',
+        '    section: basics',
+      ]),
+    );
     expect(problems[0]).toMatchObject({ field: 'figures.1.value', line: 13 });
-    expect(problems[0]?.message).toBe('"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole');
+    expect(problems[0]?.message).toBe(
+      '"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole',
+    );
   });
   test('part ≤ whole holds transitively, whatever is not reported (excellent 120 > total 108, qualified unknown)', () => {
     const raw = raw2007();
     figure(raw, 'teams.excellent').value = 120;
     figure(raw, 'teams.qualified').value = 'not reported';
     const problems = problemsOf(stringify(raw), 'src/content/metrics/2007.yaml');
-    expect(problems.map((p) => p.message)).toContain('"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole');
+    expect(problems.map((p) => p.message)).toContain(
+      '"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole',
+    );
   });
   test('a target on a figure of another kind', () => {
-    const problems = problemsOf(figureYaml([...team('teams.total', 108), '  - id: targets.teams', '    label: { zh: 目标, en: target }', '    kind: percent', '    value: 50', '    target: { for: teams.total, direction: at-least }', '    section: basics']));
+    const problems = problemsOf(
+      figureYaml([
+        ...team('teams.total', 108),
+        '  - id: targets.teams',
+        '    label: { zh: 目标, en: target }',
+        '    kind: percent',
+        '    value: 50',
+        '    target: { for: teams.total, direction: at-least }',
+        '    section: basics',
+      ]),
+    );
     expect(problems[0]).toMatchObject({ field: 'figures.1.target.for', line: 13 });
-    expect(problems[0]?.message).toContain('targets "teams.total" (a count in 个 / teams), but this target is a percentage');
+    expect(problems[0]?.message).toContain(
+      'targets "teams.total" (a count in 个 / teams), but this target is a percentage',
+    );
   });
   test('a chart naming an unknown figure', () => {
-    const problems = problemsOf(`${figureYaml(team('teams.total', 108))}\ncharts:\n  - id: teams\n    kind: counts\n    title: { zh: 班组, en: Teams }\n    bars:\n      - figure: teams.all\n`);
+    const problems = problemsOf(
+      `${figureYaml(team('teams.total', 108))}\ncharts:\n  - id: teams\n    kind: counts\n    title: { zh: 班组, en: Teams }\n    bars:\n      - figure: teams.all\n`,
+    );
     expect(problems[0]).toMatchObject({ field: 'charts.0.bars.0.figure', line: 14 });
     expect(problems[0]?.message).toBe('names "teams.all", which is not a figure of 2008');
   });
   test('a percentage over 100, a count that is not a whole number', () => {
-    const percent = problemsOf(figureYaml(['  - id: rate', '    label: { zh: 比例, en: rate }', '    kind: percent', '    value: 104', '    section: basics']));
-    expect(percent[0]).toMatchObject({ field: 'figures.0.value', line: 6, message: 'is 104, but a percentage must be from 0 to 100' });
+    const percent = problemsOf(
+      figureYaml([
+        '  - id: rate',
+        '    label: { zh: 比例, en: rate }',
+        '    kind: percent',
+        '    value: 104',
+        '    section: basics',
+      ]),
+    );
+    expect(percent[0]).toMatchObject({
+      field: 'figures.0.value',
+      line: 6,
+      message: 'is 104, but a percentage must be from 0 to 100',
+    });
     const count = problemsOf(figureYaml(team('teams.total', 10.5)));
-    expect(count[0]).toMatchObject({ field: 'figures.0.value', line: 7, message: 'is 10.5, but a count must be a whole number of 0 or more' });
+    expect(count[0]).toMatchObject({
+      field: 'figures.0.value',
+      line: 7,
+      message: 'is 10.5, but a count must be a whole number of 0 or more',
+    });
     expect(count[0]?.zh.message).toBe('是 10.5，但计数必须是 0 或更大的整数');
   });
   test('the same id with another kind or counter word in two years', () => {
@@ -185,12 +308,19 @@ describe('bad figures files: each refused with file, line, field and fix in both
       { file: 'src/content/metrics/2008.yaml', slug: '2008', data: data2008, lineOf: lines.lineOf },
     ]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'src/content/metrics/2008.yaml', field: 'figures.16.kind' });
-    expect(problems[0]?.message).toContain('"inspections.septemberProblems" is a count in 项 / problems here but a count in 个 / problems in src/content/metrics/2007.yaml');
+    expect(problems[0]).toMatchObject({
+      file: 'src/content/metrics/2008.yaml',
+      field: 'figures.16.kind',
+    });
+    expect(problems[0]?.message).toContain(
+      '"inspections.septemberProblems" is a count in 项 / problems here but a count in 个 / problems in src/content/metrics/2007.yaml',
+    );
     expect(problems[0]?.zh?.message).toContain('同一个 id 每年必须是同一个量');
   });
   test('a figures file whose year does not match its name', () => {
-    const problems = figureFilesProblems([{ file: 'src/content/metrics/2008.yaml', slug: '2008', data: metrics2007, lineOf: () => 9 }]);
+    const problems = figureFilesProblems([
+      { file: 'src/content/metrics/2008.yaml', slug: '2008', data: metrics2007, lineOf: () => 9 },
+    ]);
     expect(problems).toEqual([
       {
         file: 'src/content/metrics/2008.yaml',
@@ -203,7 +333,14 @@ describe('bad figures files: each refused with file, line, field and fix in both
     ]);
   });
   test('a count without its counter word, a value missing', () => {
-    const problems = problemsOf(figureYaml(['  - id: teams.total', '    label: { zh: 班组, en: teams }', '    kind: count', '    section: basics']));
+    const problems = problemsOf(
+      figureYaml([
+        '  - id: teams.total',
+        '    label: { zh: 班组, en: teams }',
+        '    kind: count',
+        '    section: basics',
+      ]),
+    );
     expect(problems.map((p) => p.field).sort()).toEqual(['figures.0.counter', 'figures.0.value']);
   });
   test('the real 2007 file is sound', () => {
@@ -214,7 +351,11 @@ describe('bad figures files: each refused with file, line, field and fix in both
 describe('the editors’ guide examples (docs/editing.*.md, “7a”) work as written', () => {
   /** The guide's ```yaml blocks that start with `# figures:` / `# charts:`, as list items. */
   const examples = (file: string) =>
-    [...readFileSync(file, 'utf8').matchAll(/^```yaml\n# (figures|charts|cards):\n([\s\S]*?)^```/gm)].map((m) => ({
+    [
+      ...readFileSync(file, 'utf8').matchAll(
+        /^```yaml\n# (figures|charts|cards):\n([\s\S]*?)^```/gm,
+      ),
+    ].map((m) => ({
       list: m[1] as 'figures' | 'charts' | 'cards',
       items: parse(m[2] ?? '') as unknown[],
       lines: (m[2] ?? '').trim().split('\n').length,
@@ -231,7 +372,10 @@ describe('the editors’ guide examples (docs/editing.*.md, “7a”) work as wr
     const figures = yearFigures(metricsSchema.parse(raw));
     expect(figureOf(figures, 'teams.safetyModel').value).toBe(30);
     expect(figureOf(figures, 'teams.safetyModelRate').displayed).toBe(28); // 30 / 108 = 27.8
-    expect(compareTarget(figures, 'targets.safetyModelTeams')).toMatchObject({ status: 'met', marginPoints: 2.8 });
+    expect(compareTarget(figures, 'targets.safetyModelTeams')).toMatchObject({
+      status: 'met',
+      marginPoints: 2.8,
+    });
     expect(figures.charts.at(-1)?.id).toBe('safety');
   });
   test('the added figure counts 7 lines, and nothing else changes for it to be quoted', () => {

@@ -23,7 +23,9 @@ async function site(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'nianjian-model-'));
   folders.push(root);
   await cp(fixture, root, { recursive: true });
-  await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#c84' } }).jpeg().toFile(join(root, 'src/content/photos/bonfire.jpg'));
+  await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#c84' } })
+    .jpeg()
+    .toFile(join(root, 'src/content/photos/bonfire.jpg'));
   for (const collection of ['reports', 'units']) {
     for (const name of await readdir(join(root, `src/content/${collection}/en`))) {
       const en = join(root, `src/content/${collection}/en`, name);
@@ -37,7 +39,8 @@ async function site(): Promise<string> {
 async function change(root: string, file: string, from: string | RegExp, to: string) {
   const text = await readFile(join(root, file), 'utf8');
   const changed = text.replace(from, to);
-  if (changed === text) throw new Error(`the case changes nothing: ${String(from)} is not in ${file}`);
+  if (changed === text)
+    throw new Error(`the case changes nothing: ${String(from)} is not in ${file}`);
   await writeFile(join(root, file), changed);
 }
 
@@ -45,16 +48,32 @@ async function change(root: string, file: string, from: string | RegExp, to: str
 async function buildProblems(root: string) {
   const entries: LoadedEntry[] = [];
   const image = () => z.string();
-  for (const [collection, model] of Object.entries(contentModel) as Array<[string, CollectionModel]>) {
+  for (const [collection, model] of Object.entries(contentModel) as Array<
+    [string, CollectionModel]
+  >) {
     const folder = join(root, model.folder);
-    for (const name of (await readdir(folder, { recursive: true })).map(String).filter((n) => n.endsWith(model.extension)).sort()) {
+    for (const name of (await readdir(folder, { recursive: true }))
+      .map(String)
+      .filter((n) => n.endsWith(model.extension))
+      .sort()) {
       const filePath = `${model.folder}/${name}`;
       const text = await readFile(join(root, filePath), 'utf8');
-      const raw: unknown = parse(model.extension === '.mdx' ? (splitFrontmatter(text).frontmatter ?? '') : text);
-      const schema = typeof model.schema === 'function' ? model.schema({ image } as unknown as Parameters<typeof model.schema>[0]) : model.schema;
+      const raw: unknown = parse(
+        model.extension === '.mdx' ? (splitFrontmatter(text).frontmatter ?? '') : text,
+      );
+      const schema =
+        typeof model.schema === 'function'
+          ? model.schema({ image } as unknown as Parameters<typeof model.schema>[0])
+          : model.schema;
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw new Error(`${name} fails its schema in a rule case: ${parsed.error.message}`);
-      entries.push({ id: name.replace(/\.[^.]+$/, ''), collection, filePath, data: parsed.data as object });
+      if (!parsed.success)
+        throw new Error(`${name} fails its schema in a rule case: ${parsed.error.message}`);
+      entries.push({
+        id: name.replace(/\.[^.]+$/, ''),
+        collection,
+        filePath,
+        data: parsed.data as object,
+      });
     }
   }
   return contentProblems(entries, root);
@@ -72,35 +91,116 @@ interface RuleCase {
 
 /** One bad-content case per rule of the registry. */
 const cases: Record<string, RuleCase> = {
-  counterparts: { title: 'an English unit with no Chinese version', file: 'src/content/units/en/front-desk.mdx', from: '', to: '', expect: { file: 'src/content/units/en/spare.mdx', field: '(counterpart)' } },
-  references: { title: 'a practice that is not in the glossary', file: 'src/content/units/zh-cn/hotel.mdx', from: 'practices: [six-constants]', to: 'practices: [seven-constants]', expect: { file: 'src/content/units/zh-cn/hotel.mdx', field: 'practices.0' } },
-  drafts: { title: 'a unit that is a draft in Chinese but published in English', file: 'src/content/units/zh-cn/front-desk.mdx', from: 'sections: [basics]', to: 'sections: [basics]\ndraft: true', expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'draft' } },
-  'duplicate-names': { title: 'two units with one name', file: 'src/content/units/zh-cn/front-desk.mdx', from: 'name: 前台班', to: 'name: 平果铝宾馆', expect: { file: 'src/content/units/zh-cn/hotel.mdx', field: 'name' } },
-  'year-matches-file-name': { title: 'a timeline whose year is not its file name', file: 'src/content/timelines/2007.yaml', from: 'year: 2007', to: 'year: 2006', expect: { file: 'src/content/timelines/2007.yaml', field: 'year' } },
-  'a-report-exists': { title: 'no report at all', file: '', from: '', to: '', expect: { file: 'src/content/reports', field: '(collection)' } },
-  'report-years-have-figures': { title: 'a report year without figures', file: '', from: '', to: '', expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: 'year' } },
-  'unit-years-have-reports': { title: 'a unit year without a report', file: 'src/content/units/zh-cn/front-desk.mdx', from: 'years: [2007]', to: 'years: [2007, 2006]', expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'years.1' } },
-  'unit-sections': { title: 'a unit section that is no report heading', file: 'src/content/units/en/hotel.mdx', from: 'sections: [highlights]', to: 'sections: [highlight]', expect: { file: 'src/content/units/en/hotel.mdx', field: 'sections.0' } },
-  'prose-figures': { title: 'a hand-typed figure that contradicts the data', file: 'src/content/reports/zh-cn/2007.mdx', from: '推行轮值班长制。', to: '推行轮值班长制，全年共有 109 个班组。', expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: '(prose)' } },
-  'figure-files': { title: 'one figure id counted in another unit in the next year', file: 'src/content/metrics/2007.yaml', from: '', to: '', expect: { file: 'src/content/metrics/2008.yaml', field: 'figures.16.kind' } },
-  'photo-dates': { title: "a photo dated unlike its event", file: 'src/content/photos/bonfire.yaml', from: 'date: 2008-01-30', to: 'date: 2008-01-31', expect: { file: 'src/content/photos/bonfire.yaml', field: 'date' } },
+  counterparts: {
+    title: 'an English unit with no Chinese version',
+    file: 'src/content/units/en/front-desk.mdx',
+    from: '',
+    to: '',
+    expect: { file: 'src/content/units/en/spare.mdx', field: '(counterpart)' },
+  },
+  references: {
+    title: 'a practice that is not in the glossary',
+    file: 'src/content/units/zh-cn/hotel.mdx',
+    from: 'practices: [six-constants]',
+    to: 'practices: [seven-constants]',
+    expect: { file: 'src/content/units/zh-cn/hotel.mdx', field: 'practices.0' },
+  },
+  drafts: {
+    title: 'a unit that is a draft in Chinese but published in English',
+    file: 'src/content/units/zh-cn/front-desk.mdx',
+    from: 'sections: [basics]',
+    to: 'sections: [basics]\ndraft: true',
+    expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'draft' },
+  },
+  'duplicate-names': {
+    title: 'two units with one name',
+    file: 'src/content/units/zh-cn/front-desk.mdx',
+    from: 'name: 前台班',
+    to: 'name: 平果铝宾馆',
+    expect: { file: 'src/content/units/zh-cn/hotel.mdx', field: 'name' },
+  },
+  'year-matches-file-name': {
+    title: 'a timeline whose year is not its file name',
+    file: 'src/content/timelines/2007.yaml',
+    from: 'year: 2007',
+    to: 'year: 2006',
+    expect: { file: 'src/content/timelines/2007.yaml', field: 'year' },
+  },
+  'a-report-exists': {
+    title: 'no report at all',
+    file: '',
+    from: '',
+    to: '',
+    expect: { file: 'src/content/reports', field: '(collection)' },
+  },
+  'report-years-have-figures': {
+    title: 'a report year without figures',
+    file: '',
+    from: '',
+    to: '',
+    expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: 'year' },
+  },
+  'unit-years-have-reports': {
+    title: 'a unit year without a report',
+    file: 'src/content/units/zh-cn/front-desk.mdx',
+    from: 'years: [2007]',
+    to: 'years: [2007, 2006]',
+    expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'years.1' },
+  },
+  'unit-sections': {
+    title: 'a unit section that is no report heading',
+    file: 'src/content/units/en/hotel.mdx',
+    from: 'sections: [highlights]',
+    to: 'sections: [highlight]',
+    expect: { file: 'src/content/units/en/hotel.mdx', field: 'sections.0' },
+  },
+  'prose-figures': {
+    title: 'a hand-typed figure that contradicts the data',
+    file: 'src/content/reports/zh-cn/2007.mdx',
+    from: '推行轮值班长制。',
+    to: '推行轮值班长制，全年共有 109 个班组。',
+    expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: '(prose)' },
+  },
+  'figure-files': {
+    title: 'one figure id counted in another unit in the next year',
+    file: 'src/content/metrics/2007.yaml',
+    from: '',
+    to: '',
+    expect: { file: 'src/content/metrics/2008.yaml', field: 'figures.16.kind' },
+  },
+  'photo-dates': {
+    title: 'a photo dated unlike its event',
+    file: 'src/content/photos/bonfire.yaml',
+    from: 'date: 2008-01-30',
+    to: 'date: 2008-01-31',
+    expect: { file: 'src/content/photos/bonfire.yaml', field: 'date' },
+  },
 };
 
 /** Cases that remove or add files rather than edit one. */
 async function apply(root: string, id: string, rule: RuleCase) {
   if (id === 'counterparts') {
     const text = await readFile(join(root, rule.file), 'utf8');
-    await writeFile(join(root, 'src/content/units/en/spare.mdx'), text.replace('Front desk team', 'Spare team'));
+    await writeFile(
+      join(root, 'src/content/units/en/spare.mdx'),
+      text.replace('Front desk team', 'Spare team'),
+    );
     return;
   }
   if (id === 'a-report-exists') {
-    for (const locale of ['zh-cn', 'en']) await rm(join(root, `src/content/reports/${locale}/2007.mdx`));
+    for (const locale of ['zh-cn', 'en'])
+      await rm(join(root, `src/content/reports/${locale}/2007.mdx`));
     // Units name the 2007 report; without any report those are problems too, which is right.
     return;
   }
   if (id === 'figure-files') {
     const text = await readFile(join(root, rule.file), 'utf8');
-    await writeFile(join(root, 'src/content/metrics/2008.yaml'), text.replace('year: 2007', 'year: 2008').replace('counter: { zh: 个, en: problems }', 'counter: { zh: 人, en: people }'));
+    await writeFile(
+      join(root, 'src/content/metrics/2008.yaml'),
+      text
+        .replace('year: 2007', 'year: 2008')
+        .replace('counter: { zh: 个, en: problems }', 'counter: { zh: 人, en: people }'),
+    );
     return;
   }
   if (id === 'report-years-have-figures') {
@@ -133,15 +233,22 @@ describe('every cross-entry rule the build enforces is caught by npm run check f
       if (!bad) throw new Error(`no bad-content case for the rule "${rule.id}"`);
       const root = await site();
       await apply(root, rule.id, bad);
-      const matches = (problem: { file: string; field: string }) => problem.file === bad.expect.file && problem.field === bad.expect.field;
+      const matches = (problem: { file: string; field: string }) =>
+        problem.file === bad.expect.file && problem.field === bad.expect.field;
 
       const built = await buildProblems(root);
       const builtProblem = built.find(matches);
-      expect(builtProblem, `the build's loader misses: ${bad.title}\n${JSON.stringify(built, null, 1)}`).toBeDefined();
+      expect(
+        builtProblem,
+        `the build's loader misses: ${bad.title}\n${JSON.stringify(built, null, 1)}`,
+      ).toBeDefined();
 
       const checked = (await checkContent(root)).problems;
       const checkedProblem = checked.find(matches);
-      expect(checkedProblem, `npm run check misses: ${bad.title}\n${JSON.stringify(checked, null, 1)}`).toBeDefined();
+      expect(
+        checkedProblem,
+        `npm run check misses: ${bad.title}\n${JSON.stringify(checked, null, 1)}`,
+      ).toBeDefined();
       // The same words in both places, in both languages.
       expect(checkedProblem).toEqual(builtProblem);
       expect(checkedProblem?.zh.message).toBeTruthy();
@@ -159,8 +266,15 @@ describe('strict schemas', () => {
   });
 
   test('an unknown field, top-level or nested, fails every collection schema with a bilingual suggestion', () => {
-    const nested = z.object({ year: z.number(), teams: z.object({ total: z.object({ value: z.number() }) }) });
-    const result = strictSchema(nested).safeParse({ year: 2007, safetymodel: 1, teams: { totl: 1, total: { value: 1, vaule: 2 } } });
+    const nested = z.object({
+      year: z.number(),
+      teams: z.object({ total: z.object({ value: z.number() }) }),
+    });
+    const result = strictSchema(nested).safeParse({
+      year: 2007,
+      safetymodel: 1,
+      teams: { totl: 1, total: { value: 1, vaule: 2 } },
+    });
     const issues = result.error?.issues ?? [];
     expect(issues.map((issue) => [issue.path.join('.'), issue.code])).toEqual([
       ['teams.total', 'unrecognized_keys'],
@@ -174,22 +288,47 @@ describe('strict schemas', () => {
 
   test('keeps what the schema does: defaults, refinements, references', () => {
     const schema = contentModel.units.schema;
-    const parsed = schema.parse({ name: 'x', kind: 'team', years: [2007], practices: ['six-constants'] });
+    const parsed = schema.parse({
+      name: 'x',
+      kind: 'team',
+      years: [2007],
+      practices: ['six-constants'],
+    });
     expect(parsed.practices).toEqual([{ id: 'six-constants', collection: 'glossary' }]);
     expect(parsed.draft).toBe(false);
-    const timeline = contentModel.timelines.schema.safeParse({ year: 2007, steps: [{ quarter: 1, month: 5, section: 'basics', text: { zh: 'a', en: 'b' } }] });
+    const timeline = contentModel.timelines.schema.safeParse({
+      year: 2007,
+      steps: [{ quarter: 1, month: 5, section: 'basics', text: { zh: 'a', en: 'b' } }],
+    });
     expect(timeline.error?.issues[0]?.message).toMatch(/month is not in the given quarter/);
   });
 
   test('npm run check names the file, the line and the field, with the suggestion in both languages', async () => {
     const root = await site();
-    await change(root, 'src/content/metrics/2007.yaml', /^figures:\n/m, 'figures:\n  - id: teams.other\n    labl: { zh: 其他, en: Other }\n    label: { zh: 其他, en: Other }\n    kind: count\n    counter: { zh: 个, en: teams }\n    value: 1\n    section: basics\n');
+    await change(
+      root,
+      'src/content/metrics/2007.yaml',
+      /^figures:\n/m,
+      'figures:\n  - id: teams.other\n    labl: { zh: 其他, en: Other }\n    label: { zh: 其他, en: Other }\n    kind: count\n    counter: { zh: 个, en: teams }\n    value: 1\n    section: basics\n',
+    );
     await change(root, 'src/content/reports/en/2007.mdx', 'slogan:', 'slogans:');
     const problems = (await checkContent(root)).problems;
     const labl = problems.find((problem) => problem.field === 'figures.0.labl');
-    expect(labl).toMatchObject({ file: 'src/content/metrics/2007.yaml', message: expect.stringContaining('did you mean `label`?'), zh: { message: expect.stringContaining('是不是 `label`？') } });
-    expect(labl?.line).toBe((await readFile(join(root, 'src/content/metrics/2007.yaml'), 'utf8')).split('\n').findIndex((line) => line.includes('labl')) + 1);
-    expect(problems.find((problem) => problem.field === 'slogans')).toMatchObject({ file: 'src/content/reports/en/2007.mdx', line: 4, fix: 'rename it to `slogan` (or remove it)' });
+    expect(labl).toMatchObject({
+      file: 'src/content/metrics/2007.yaml',
+      message: expect.stringContaining('did you mean `label`?'),
+      zh: { message: expect.stringContaining('是不是 `label`？') },
+    });
+    expect(labl?.line).toBe(
+      (await readFile(join(root, 'src/content/metrics/2007.yaml'), 'utf8'))
+        .split('\n')
+        .findIndex((line) => line.includes('labl')) + 1,
+    );
+    expect(problems.find((problem) => problem.field === 'slogans')).toMatchObject({
+      file: 'src/content/reports/en/2007.mdx',
+      line: 4,
+      fix: 'rename it to `slogan` (or remove it)',
+    });
   }, 60_000);
 });
 
@@ -197,17 +336,32 @@ describe('the registry', () => {
   test('lists the fields of every collection, nested ones too', () => {
     const paths = (name: keyof typeof contentModel) => {
       const model: CollectionModel = contentModel[name];
-      const schema = typeof model.schema === 'function' ? model.schema({ image: () => z.string() } as never) : model.schema;
+      const schema =
+        typeof model.schema === 'function'
+          ? model.schema({ image: () => z.string() } as never)
+          : model.schema;
       return fieldsOf(schema).map((field) => field.path);
     };
-    expect(paths('timelines')).toEqual(['year', 'steps', 'steps[].quarter', 'steps[].month', 'steps[].section', 'steps[].text', 'steps[].text.zh', 'steps[].text.en']);
+    expect(paths('timelines')).toEqual([
+      'year',
+      'steps',
+      'steps[].quarter',
+      'steps[].month',
+      'steps[].section',
+      'steps[].text',
+      'steps[].text.zh',
+      'steps[].text.en',
+    ]);
     expect(paths('photos')).toContain('caption.zh');
     expect(paths('units')).toContain('practices');
   });
 
   test('every reference it declares is a field of the schema, naming a collection it has', () => {
     for (const model of Object.values(contentModel) as CollectionModel[]) {
-      const schema = typeof model.schema === 'function' ? model.schema({ image: () => z.string() } as never) : model.schema;
+      const schema =
+        typeof model.schema === 'function'
+          ? model.schema({ image: () => z.string() } as never)
+          : model.schema;
       const fields = fieldsOf(schema).map((field) => field.path);
       for (const [field, target] of Object.entries(model.references)) {
         expect(fields).toContain(field.replace(/\[\]$/, ''));

@@ -14,13 +14,24 @@ import { metricsOf } from './content-helpers';
 
 const metrics = metricsOf(2007);
 const tables = new Map([[2007, metrics]]);
-const mdx = (text: string): ProseText => ({ file: 'src/content/units/zh-cn/hotel.mdx', line: 1, field: '(prose)', text, year: 2007, quote: 'metric-component' });
-const literal = (source: string) => findFigureLiterals(source).map((l) => [l.kind, l.value, l.counter ?? null]);
+const mdx = (text: string): ProseText => ({
+  file: 'src/content/units/zh-cn/hotel.mdx',
+  line: 1,
+  field: '(prose)',
+  text,
+  year: 2007,
+  quote: 'metric-component',
+});
+const literal = (source: string) =>
+  findFigureLiterals(source).map((l) => [l.kind, l.value, l.counter ?? null]);
 
 describe('numbers as a reader sees them', () => {
   test('finds hand-typed percentages and counts, with their lines and counter words', () => {
-    const source = '---\nyear: 2007\n---\n\n优秀班组71个，占67％。\nIn all, 99 offices and 18 problems; 41% of them.';
-    expect(findFigureLiterals(source).map((l) => [l.line, l.kind, l.value, l.counter ?? null])).toEqual([
+    const source =
+      '---\nyear: 2007\n---\n\n优秀班组71个，占67％。\nIn all, 99 offices and 18 problems; 41% of them.';
+    expect(
+      findFigureLiterals(source).map((l) => [l.line, l.kind, l.value, l.counter ?? null]),
+    ).toEqual([
       [5, 'percent', 67, null],
       [5, 'count', 71, '个'],
       [6, 'percent', 41, null],
@@ -50,7 +61,8 @@ describe('numbers as a reader sees them', () => {
     expect(parseChineseNumber('十八')).toBe(18);
   });
   test('ignores figures written with <Metric> or {metric:id}, dates, ordinary words and compounds', () => {
-    const source = '2007年1月，<Metric id="teams.total" />个班组；{metric:teams.total}个；the 2007 team-building work; 为期三天；一个班组；15.7个百分点；one team.';
+    const source =
+      '2007年1月，<Metric id="teams.total" />个班组；{metric:teams.total}个；the 2007 team-building work; 为期三天；一个班组；15.7个百分点；one team.';
     expect(findFigureLiterals(source)).toEqual([]);
   });
 });
@@ -58,57 +70,151 @@ describe('numbers as a reader sees them', () => {
 describe('checkProse', () => {
   test('a typed figure equal to a figure must be written as <Metric> (it may mean another figure: zh 99% for the excellent rate)', () => {
     const [problem] = checkProse([mdx('第一行\n优秀班组占99%。')], tables);
-    expect(problem).toMatchObject({ file: 'src/content/units/zh-cn/hotel.mdx', line: 2, field: '(prose)' });
-    expect(problem?.message).toBe('"99%" is typed by hand; it equals teams.qualifiedRate, but a typed number cannot follow the data');
-    expect(problem?.fix).toBe('write <Metric id="teams.qualifiedRate" /> instead, for the figure you mean');
-    expect(problem?.zh?.fix).toBe('改写成 <Metric id="teams.qualifiedRate" />（选你要引用的那个数字）');
+    expect(problem).toMatchObject({
+      file: 'src/content/units/zh-cn/hotel.mdx',
+      line: 2,
+      field: '(prose)',
+    });
+    expect(problem?.message).toBe(
+      '"99%" is typed by hand; it equals teams.qualifiedRate, but a typed number cannot follow the data',
+    );
+    expect(problem?.fix).toBe(
+      'write <Metric id="teams.qualifiedRate" /> instead, for the figure you mean',
+    );
+    expect(problem?.zh?.fix).toBe(
+      '改写成 <Metric id="teams.qualifiedRate" />（选你要引用的那个数字）',
+    );
   });
   test('a figure that matches none: declare it first — never a suggestion to use an unrelated figure', () => {
     const [problem] = checkProse([mdx('安全标杆班组30个。')], tables);
     expect(problem?.message).toBe('"30个" is typed by hand and matches no figure of 2007');
-    expect(problem?.fix).toBe("add it to 2007's figures file (src/content/metrics/2007.yaml) as a figure, then write <Metric id=\"…\" />");
-    expect(problem?.zh?.fix).toBe('把它作为一个数字加进 2007 年的数字文件（src/content/metrics/2007.yaml），再写 <Metric id="…" />');
+    expect(problem?.fix).toBe(
+      'add it to 2007\'s figures file (src/content/metrics/2007.yaml) as a figure, then write <Metric id="…" />',
+    );
+    expect(problem?.zh?.fix).toBe(
+      '把它作为一个数字加进 2007 年的数字文件（src/content/metrics/2007.yaml），再写 <Metric id="…" />',
+    );
   });
   test('the counter word counts: 21家 is the units figure, 21人 is no figure', () => {
     expect(checkProse([{ ...mdx('共21家。'), quote: 'none' }], tables)).toEqual([]);
-    expect(checkProse([{ ...mdx('共21人。'), quote: 'none' }], tables)[0]?.message).toBe('"21人" is typed by hand and matches no figure of 2007');
+    expect(checkProse([{ ...mdx('共21人。'), quote: 'none' }], tables)[0]?.message).toBe(
+      '"21人" is typed by hand and matches no figure of 2007',
+    );
   });
   test('every disguise of 67% is caught', () => {
-    for (const text of ['６７％', '六十七％', '67&#37;', '{67}%', '6<span>7</span>%', '67 percent', 'sixty-seven percent']) {
+    for (const text of [
+      '６７％',
+      '六十七％',
+      '67&#37;',
+      '{67}%',
+      '6<span>7</span>%',
+      '67 percent',
+      'sixty-seven percent',
+    ]) {
       expect(checkProse([mdx(text)], tables), text).toHaveLength(1);
     }
   });
   test('quoted ids that the year does not declare, with the year’s ids', () => {
-    const [problem] = checkProse([mdx('<Metric id="teams.everything" />'), { ...mdx('{metric:teams.all}'), quote: 'placeholder' }], tables);
-    expect(problem?.message).toBe('quotes the figure "teams.everything", which src/content/metrics/2007.yaml does not declare');
+    const [problem] = checkProse(
+      [
+        mdx('<Metric id="teams.everything" />'),
+        { ...mdx('{metric:teams.all}'), quote: 'placeholder' },
+      ],
+      tables,
+    );
+    expect(problem?.message).toBe(
+      'quotes the figure "teams.everything", which src/content/metrics/2007.yaml does not declare',
+    );
     expect(problem?.fix).toContain('use one of its ids: teams.total, teams.excellent,');
-    expect(checkProse([{ ...mdx('{metric:teams.all}'), quote: 'placeholder' }], tables)).toHaveLength(1);
+    expect(
+      checkProse([{ ...mdx('{metric:teams.all}'), quote: 'placeholder' }], tables),
+    ).toHaveLength(1);
   });
   test('catches an edited copy of the real report, on its line', () => {
     const real = readFileSync('src/content/reports/zh-cn/2007.mdx', 'utf8');
     const edited = real.replace('<Metric id="teams.excellentRate" />', '67%');
     const problems = findContradictingFigures('2007.mdx', edited, metrics, 2007);
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.line).toBe(edited.split('\n').findIndex((line) => line.includes('67%')) + 1);
+    expect(problems[0]?.line).toBe(
+      edited.split('\n').findIndex((line) => line.includes('67%')) + 1,
+    );
   });
 });
 
 describe('contentTexts: every text that reaches a page', () => {
   const entries = [
-    { collection: 'glossary', file: 'src/content/glossary/team.yaml', source: '', data: { zh: '班组', en: 'team', explanation: { zh: '公司2007年共有109个班组。', en: 'The company had 108 teams in 2007.' } }, lineOf: (path: ReadonlyArray<PropertyKey>) => (path.at(-1) === 'zh' ? 5 : 6) },
-    { collection: 'events', file: 'src/content/events/en/run.yaml', source: '', data: { title: 'Run', date: new Date('2008-01-18'), description: '30 teams ran.' } },
-    { collection: 'timelines', file: 'src/content/timelines/2007.yaml', source: '', data: { year: 2007, steps: [{ text: { zh: '发现了１８个问题。', en: 'Found {metric:inspections.septemberProblems} problems.' } }] } },
-    { collection: 'metrics', file: 'src/content/metrics/2007.yaml', source: '', data: { year: 2007, figures: [{ label: { zh: '18个', en: 'x' } }], charts: [{ caption: { zh: '图1　共108个班组', en: 'Figure 1' } }], cards: [] } },
+    {
+      collection: 'glossary',
+      file: 'src/content/glossary/team.yaml',
+      source: '',
+      data: {
+        zh: '班组',
+        en: 'team',
+        explanation: { zh: '公司2007年共有109个班组。', en: 'The company had 108 teams in 2007.' },
+      },
+      lineOf: (path: ReadonlyArray<PropertyKey>) => (path.at(-1) === 'zh' ? 5 : 6),
+    },
+    {
+      collection: 'events',
+      file: 'src/content/events/en/run.yaml',
+      source: '',
+      data: { title: 'Run', date: new Date('2008-01-18'), description: '30 teams ran.' },
+    },
+    {
+      collection: 'timelines',
+      file: 'src/content/timelines/2007.yaml',
+      source: '',
+      data: {
+        year: 2007,
+        steps: [
+          {
+            text: {
+              zh: '发现了１８个问题。',
+              en: 'Found {metric:inspections.septemberProblems} problems.',
+            },
+          },
+        ],
+      },
+    },
+    {
+      collection: 'metrics',
+      file: 'src/content/metrics/2007.yaml',
+      source: '',
+      data: {
+        year: 2007,
+        figures: [{ label: { zh: '18个', en: 'x' } }],
+        charts: [{ caption: { zh: '图1　共108个班组', en: 'Figure 1' } }],
+        cards: [],
+      },
+    },
   ];
   const problems = checkProse(contentTexts(entries, [2007]), tables);
   test('glossary, events, timeline and figure captions are all checked, with file, line and field', () => {
     expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
-      ['src/content/glossary/team.yaml', 'explanation.zh', '"109个" is typed by hand and matches no figure of 2007'],
-      ['src/content/events/en/run.yaml', 'description', '"30 teams" is typed by hand and matches no figure of 2007'],
-      ['src/content/timelines/2007.yaml', 'steps.0.text.zh', '"18个" is typed by hand; it equals inspections.septemberProblems, but a typed number cannot follow the data'],
-      ['src/content/metrics/2007.yaml', 'charts.0.caption.zh', '"108个" is typed by hand; it equals teams.total, but a typed number cannot follow the data'],
+      [
+        'src/content/glossary/team.yaml',
+        'explanation.zh',
+        '"109个" is typed by hand and matches no figure of 2007',
+      ],
+      [
+        'src/content/events/en/run.yaml',
+        'description',
+        '"30 teams" is typed by hand and matches no figure of 2007',
+      ],
+      [
+        'src/content/timelines/2007.yaml',
+        'steps.0.text.zh',
+        '"18个" is typed by hand; it equals inspections.septemberProblems, but a typed number cannot follow the data',
+      ],
+      [
+        'src/content/metrics/2007.yaml',
+        'charts.0.caption.zh',
+        '"108个" is typed by hand; it equals teams.total, but a typed number cannot follow the data',
+      ],
     ]);
     expect(problems[0]?.line).toBe(5);
-    expect(problems[2]?.fix).toBe('write {metric:inspections.septemberProblems} instead, for the figure you mean');
+    expect(problems[2]?.fix).toBe(
+      'write {metric:inspections.septemberProblems} instead, for the figure you mean',
+    );
   });
 });

@@ -94,7 +94,9 @@ describe('components that fail while rendering', () => {
       locals: { ...pageLocals('zh-cn'), contentFiles: [file] },
     });
     await expect(render).rejects.toThrow(RenderError);
-    await expect(render).rejects.toThrow(`${file}:5 — 字段 field "<Metric id="teams.excellentRate" />"`);
+    await expect(render).rejects.toThrow(
+      `${file}:5 — 字段 field "<Metric id="teams.excellentRate" />"`,
+    );
     await expect(render).rejects.toThrow(/改法：给组件加上年份/);
     await expect(render).rejects.toThrow(/Fix: give it the year, e\.g\. <Metric/);
   }, 60_000);

@@ -3,7 +3,8 @@ import { highlightOrder, tableOfContents } from '../../src/utils/report';
 import { pick, termIn } from '../../src/utils/glossary';
 
 test('highlightOrder lists highlighted units in source order', () => {
-  const mdx = 'Intro\n\n<Highlight unit="hotel">\n\ntext\n\n</Highlight>\n\n<Highlight  unit="hospital">\n\nmore\n\n</Highlight>';
+  const mdx =
+    'Intro\n\n<Highlight unit="hotel">\n\ntext\n\n</Highlight>\n\n<Highlight  unit="hospital">\n\nmore\n\n</Highlight>';
   expect(highlightOrder(mdx)).toEqual(['hotel', 'hospital']);
   expect(highlightOrder('no highlights')).toEqual([]);
 });
@@ -30,11 +31,25 @@ test('termIn shows a glossary term in the page’s language with its counterpart
     items: [],
     related: [],
   };
-  expect(termIn(term, 'zh-cn')).toEqual({ name: '六常法', explanation: '说明', counterpart: 'Six Constants method' });
-  expect(termIn(term, 'en')).toEqual({ name: 'Six Constants method', explanation: 'Explanation', counterpart: '六常法' });
+  expect(termIn(term, 'zh-cn')).toEqual({
+    name: '六常法',
+    explanation: '说明',
+    counterpart: 'Six Constants method',
+  });
+  expect(termIn(term, 'en')).toEqual({
+    name: 'Six Constants method',
+    explanation: 'Explanation',
+    counterpart: '六常法',
+  });
 });
 
 test('pick chooses the locale’s side of a bilingual text', () => {
-  expect(pick({ zh: '常整顿', en: 'constant tidying' }, 'zh-cn')).toEqual({ shown: '常整顿', counterpart: 'constant tidying' });
-  expect(pick({ zh: '常整顿', en: 'constant tidying' }, 'en')).toEqual({ shown: 'constant tidying', counterpart: '常整顿' });
+  expect(pick({ zh: '常整顿', en: 'constant tidying' }, 'zh-cn')).toEqual({
+    shown: '常整顿',
+    counterpart: 'constant tidying',
+  });
+  expect(pick({ zh: '常整顿', en: 'constant tidying' }, 'en')).toEqual({
+    shown: 'constant tidying',
+    counterpart: '常整顿',
+  });
 });

@@ -13,7 +13,10 @@ import { unitSchema } from '../../src/schemas/unit';
 import { filesIn, readEntry } from './content-helpers';
 
 /** The messages of a failed parse, each prefixed with its field path. */
-function problems(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) {
+function problems(result: {
+  success: boolean;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+}) {
   expect(result.success).toBe(false);
   return (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
@@ -54,29 +57,39 @@ describe('metrics reject impossible data (more cases: tests/unit/metrics.test.ts
     return data;
   };
   test('more excellent teams than qualified ones', () => {
-    expect(problems(metricsSchema.safeParse(withFigure('teams.excellent', (f) => (f.value = 120))))).toEqual([
+    expect(
+      problems(metricsSchema.safeParse(withFigure('teams.excellent', (f) => (f.value = 120)))),
+    ).toEqual([
       'figures.1.value: "teams.excellent" is 120, more than "teams.qualified" (107); a part cannot exceed its whole (fix: check both numbers against the report and correct the wrong one)',
     ]);
   });
   test('a negative count', () => {
-    expect(problems(metricsSchema.safeParse(withFigure('fiveGood.units', (f) => (f.value = -1))))[0]).toMatch(
-      /^figures\.11\.value: is -1, but a count must be a whole number of 0 or more/,
-    );
+    expect(
+      problems(metricsSchema.safeParse(withFigure('fiveGood.units', (f) => (f.value = -1))))[0],
+    ).toMatch(/^figures\.11\.value: is -1, but a count must be a whole number of 0 or more/);
   });
   test('a target above 100%', () => {
-    expect(problems(metricsSchema.safeParse(withFigure('targets.excellentTeams', (f) => (f.value = 150))))[0]).toMatch(
-      /^figures\.8\.value: is 150, but a percentage must be from 0 to 100/,
-    );
+    expect(
+      problems(
+        metricsSchema.safeParse(withFigure('targets.excellentTeams', (f) => (f.value = 150))),
+      )[0],
+    ).toMatch(/^figures\.8\.value: is 150, but a percentage must be from 0 to 100/);
   });
   test('0 is a number, "unknown" must be written as not reported', () => {
-    expect(problems(metricsSchema.safeParse(withFigure('leaders.qualifiedRate', (f) => (f.value = 'unknown'))))[0]).toMatch(
-      /^figures\.7\.value: .*"not reported"/,
-    );
+    expect(
+      problems(
+        metricsSchema.safeParse(withFigure('leaders.qualifiedRate', (f) => (f.value = 'unknown'))),
+      )[0],
+    ).toMatch(/^figures\.7\.value: .*"not reported"/);
   });
   test('a section that is not a heading id', () => {
-    expect(problems(metricsSchema.safeParse(withFigure('inspections.septemberProblems', (f) => (f.section = '一、基本做法'))))[0]).toMatch(
-      /^figures\.16\.section: must be a report heading id/,
-    );
+    expect(
+      problems(
+        metricsSchema.safeParse(
+          withFigure('inspections.septemberProblems', (f) => (f.section = '一、基本做法')),
+        ),
+      )[0],
+    ).toMatch(/^figures\.16\.section: must be a report heading id/);
   });
 });
 
@@ -108,9 +121,13 @@ describe('reports and glossary reject broken entries', () => {
     expect(problems(reportSchema.safeParse(data))[0]).toMatch(/^year: /);
   });
   test('a glossary term without its English explanation', () => {
-    const data = yamlFile('src/content/glossary/six-constants.yaml') as { explanation: { en: string } };
+    const data = yamlFile('src/content/glossary/six-constants.yaml') as {
+      explanation: { en: string };
+    };
     data.explanation.en = '';
-    expect(problems(glossarySchema.safeParse(data))).toEqual(['explanation.en: the English text is empty']);
+    expect(problems(glossarySchema.safeParse(data))).toEqual([
+      'explanation.en: the English text is empty',
+    ]);
   });
 });
 
@@ -131,7 +148,9 @@ describe('gallery entries', () => {
   });
   test('a photo without alt text is rejected', () => {
     const { alt: _alt, ...data } = validPhoto();
-    expect(problems(photos.safeParse(data))).toEqual(['alt: alt is missing: give alt.zh and alt.en, describing what the photo shows']);
+    expect(problems(photos.safeParse(data))).toEqual([
+      'alt: alt is missing: give alt.zh and alt.en, describing what the photo shows',
+    ]);
   });
   test('a photo with an empty English alt text is rejected', () => {
     const data = validPhoto() as { alt: { en: string } };
@@ -144,14 +163,20 @@ describe('gallery entries', () => {
     for (const name of ['IMG_0412.JPG', 'bonfire-song-and-dance.jpg', 'DSC-0031']) {
       const data = validPhoto() as { alt: { zh: string } };
       data.alt.zh = name;
-      expect(problems(photos.safeParse(data)), name).toEqual(['alt.zh: the Chinese alt text is a file name: describe what the photo shows instead']);
+      expect(problems(photos.safeParse(data)), name).toEqual([
+        'alt.zh: the Chinese alt text is a file name: describe what the photo shows instead',
+      ]);
     }
   });
   test('an event that is not a file name is rejected (unknown events: see integrity.test.ts)', () => {
-    expect(problems(photos.safeParse({ ...validPhoto(), event: '篝火晚会' }))[0]).toMatch(/^event: must be an entry's file name/);
+    expect(problems(photos.safeParse({ ...validPhoto(), event: '篝火晚会' }))[0]).toMatch(
+      /^event: must be an entry's file name/,
+    );
   });
   test('an event time that is neither a clock time nor a part of the day', () => {
     const data = { ...yamlFile('src/content/events/en/bonfire-party.yaml'), time: '2pm' };
-    expect(problems(eventSchema.safeParse(data))[0]).toMatch(/^time: must be a 24-hour time such as "14:00"/);
+    expect(problems(eventSchema.safeParse(data))[0]).toMatch(
+      /^time: must be a 24-hour time such as "14:00"/,
+    );
   });
 });

@@ -30,7 +30,16 @@ describe('which card a page gets', () => {
 });
 
 test('renderShareCard draws a 1200 × 630 PNG', async () => {
-  const png = renderShareCard({ site: '年鉴', kicker: '2007年度工作总结', title: '标题', figures: [{ value: '108', label: '班组总数' }] });
+  const png = renderShareCard({
+    site: '年鉴',
+    kicker: '2007年度工作总结',
+    title: '标题',
+    figures: [{ value: '108', label: '班组总数' }],
+  });
   const metadata = await sharp(png).metadata();
-  expect([metadata.format, metadata.width, metadata.height]).toEqual(['png', shareCardSize.width, shareCardSize.height]);
+  expect([metadata.format, metadata.width, metadata.height]).toEqual([
+    'png',
+    shareCardSize.width,
+    shareCardSize.height,
+  ]);
 });

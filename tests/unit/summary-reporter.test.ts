@@ -7,8 +7,16 @@ const vitestCli = fileURLToPath(new URL('../../node_modules/vitest/vitest.mjs', 
 const cases = fileURLToPath(new URL('../fixtures/summary-reporter/', import.meta.url));
 
 async function run(only?: string) {
-  const result = await runNode([vitestCli, 'run', '--root', cases], cases, only ? { SUMMARY_CASES: only } : {});
-  return { code: result.code, summary: /^\d+ passed, \d+ failed, \d+ skipped$/m.exec(result.output)?.[0], output: result.output };
+  const result = await runNode(
+    [vitestCli, 'run', '--root', cases],
+    cases,
+    only ? { SUMMARY_CASES: only } : {},
+  );
+  return {
+    code: result.code,
+    summary: /^\d+ passed, \d+ failed, \d+ skipped$/m.exec(result.output)?.[0],
+    output: result.output,
+  };
 }
 
 describe('the summary line', () => {

@@ -11,9 +11,12 @@ const straight = /["']/;
 /** Every string under an `en` key (or every string, for a file under an `en/` folder). */
 function englishStrings(value: unknown, english: boolean, path = ''): Array<[string, string]> {
   if (typeof value === 'string') return english ? [[path, value]] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => englishStrings(item, english, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => englishStrings(item, english, `${path}[${index}]`));
   if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([key, item]) => englishStrings(item, english || key === 'en', path ? `${path}.${key}` : key));
+    return Object.entries(value).flatMap(([key, item]) =>
+      englishStrings(item, english || key === 'en', path ? `${path}.${key}` : key),
+    );
   return [];
 }
 
@@ -32,12 +35,21 @@ describe('straight quotes in English', () => {
     expect(strings.filter(([, text]) => straight.test(text))).toEqual([]);
   });
 
-  test.each(files('src/content', '.mdx').filter((file) => file.includes('/en/')))('%s has none in its text', (file) => {
-    const source = readFileSync(file, 'utf8');
-    const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
-    expect(englishStrings(parse(frontmatter), true).filter(([, text]) => straight.test(text))).toEqual([]);
-    // The text without components' attributes, {expressions} and code.
-    const text = body.replace(/```[\s\S]*?```|`[^`\n]*`|<[A-Za-z/][^>]*>|\{[^}]*\}|\]\([^)]*\)/g, ' ');
-    expect(text.split('\n').filter((line) => straight.test(line))).toEqual([]);
-  });
+  test.each(files('src/content', '.mdx').filter((file) => file.includes('/en/')))(
+    '%s has none in its text',
+    (file) => {
+      const source = readFileSync(file, 'utf8');
+      const [, frontmatter = '', body = ''] =
+        /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+      expect(
+        englishStrings(parse(frontmatter), true).filter(([, text]) => straight.test(text)),
+      ).toEqual([]);
+      // The text without components' attributes, {expressions} and code.
+      const text = body.replace(
+        /```[\s\S]*?```|`[^`\n]*`|<[A-Za-z/][^>]*>|\{[^}]*\}|\]\([^)]*\)/g,
+        ' ',
+      );
+      expect(text.split('\n').filter((line) => straight.test(line))).toEqual([]);
+    },
+  );
 });

@@ -22,7 +22,8 @@ export const missingChromiumMessage =
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to "${fromEnv}", but no file is there.`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to "${fromEnv}", but no file is there.`);
     return fromEnv;
   }
   const found = candidates.find((path) => existsSync(path));

@@ -25,7 +25,8 @@ export const editionLocales = [
  * @returns {{ enabled: true } | { enabled: false, reason: string }}
  */
 export function pdfEditionStatus() {
-  if (process.env.NIANJIAN_PDF === 'off') return { enabled: false, reason: 'NIANJIAN_PDF=off is set' };
+  if (process.env.NIANJIAN_PDF === 'off')
+    return { enabled: false, reason: 'NIANJIAN_PDF=off is set' };
   try {
     findChromium();
     return { enabled: true };
@@ -73,12 +74,26 @@ export const pdfTimeLimits = {
 /** What usually makes each step overrun, for the failure message (Chinese, English). */
 const likelyCauses = {
   load: ['打印页或它的样式表没有响应', 'the print page or one of its stylesheets did not arrive'],
-  images: ['有图片或字体加载不出来（文件损坏、过大，或指向网站之外）', 'an image or font that never finishes loading (damaged, very large, or pointing outside the site)'],
-  layout: ['Paged.js 无法分页：可能是一张放不进一页的大表格或图片，或页面里有死循环', 'Paged.js cannot break the document into pages: a table or image taller than a page, or a loop in the page'],
-  print: ['Chromium 打印 PDF 时卡住（文档过大？）', 'Chromium stalled while printing (a very large document?)'],
+  images: [
+    '有图片或字体加载不出来（文件损坏、过大，或指向网站之外）',
+    'an image or font that never finishes loading (damaged, very large, or pointing outside the site)',
+  ],
+  layout: [
+    'Paged.js 无法分页：可能是一张放不进一页的大表格或图片，或页面里有死循环',
+    'Paged.js cannot break the document into pages: a table or image taller than a page, or a loop in the page',
+  ],
+  print: [
+    'Chromium 打印 PDF 时卡住（文档过大？）',
+    'Chromium stalled while printing (a very large document?)',
+  ],
 };
 
-const stepNames = { load: ['页面加载', 'page load'], images: ['图片和字体', 'images and fonts'], layout: ['分页排版', 'layout'], print: ['打印', 'printing'] };
+const stepNames = {
+  load: ['页面加载', 'page load'],
+  images: ['图片和字体', 'images and fonts'],
+  layout: ['分页排版', 'layout'],
+  print: ['打印', 'printing'],
+};
 
 /**
  * Resolves as `promise` does, or rejects after `ms` with the document, the edition, the step and
@@ -107,7 +122,9 @@ function withTimeLimit(promise, ms, step, document, edition) {
       );
     }, ms);
   });
-  return /** @type {Promise<T>} */ (Promise.race([promise, limit]).finally(() => clearTimeout(timer)));
+  return /** @type {Promise<T>} */ (
+    Promise.race([promise, limit]).finally(() => clearTimeout(timer))
+  );
 }
 
 /** Where the layout scripts are served, under the site's base path (same origin as the pages). */
@@ -130,7 +147,8 @@ const layoutFiles = {
 export async function makePdfEditions({ dir, base = '/', log = console.log, timeLimits = {} }) {
   const limits = { ...pdfTimeLimits, ...timeLimits };
   const years = await printableYears(dir);
-  if (years.length === 0) throw new Error(`No print documents in ${dir}: build the site first (npm run build).`);
+  if (years.length === 0)
+    throw new Error(`No print documents in ${dir}: build the site first (npm run build).`);
   const server = await serveStatic(dir, base, { extraFiles: layoutFiles });
   const origin = new URL(server.url).origin;
   const browser = await launchChromium();
@@ -143,7 +161,10 @@ export async function makePdfEditions({ dir, base = '/', log = console.log, time
         const document = `/${prefix}${year}/print/`;
         const edition = `${year} ${lang}`;
         const printUrl = `${server.url}${prefix}${year}/print/`;
-        const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
+        const context = await browser.newContext({
+          serviceWorkers: 'block',
+          acceptDownloads: false,
+        });
         try {
           /** @type {Set<string>} */
           const refused = new Set();
@@ -163,17 +184,21 @@ export async function makePdfEditions({ dir, base = '/', log = console.log, time
           page.on('pageerror', (error) => errors.push(error.message));
           page.on('popup', (popup) => refused.add(`(window opened) ${popup.url()}`));
           page.on('framenavigated', (frame) => {
-            if (frame === page.mainFrame() && frame.url() !== printUrl) refused.add(`(navigated away) ${frame.url()}`);
+            if (frame === page.mainFrame() && frame.url() !== printUrl)
+              refused.add(`(navigated away) ${frame.url()}`);
           });
           const refusedError = () =>
             new Error(
               `PDF 版 ${edition}：${document} 试图访问网站以外的地址，已拒绝 / tried to reach addresses outside the site, refused:\n` +
                 [...refused].map((url) => `  ${url}`).join('\n') +
-                '\n内容里不能引用外部地址 / content may not refer to outside addresses (check the MDX of this year\'s report and units).',
+                "\n内容里不能引用外部地址 / content may not refer to outside addresses (check the MDX of this year's report and units).",
             );
           // A refused request is the cause of whatever fails after it (a refused navigation
           // destroys the page's scripts, say): report it first.
-          const timed = (/** @type {Promise<any>} */ promise, /** @type {keyof typeof pdfTimeLimits} */ step) =>
+          const timed = (
+            /** @type {Promise<any>} */ promise,
+            /** @type {keyof typeof pdfTimeLimits} */ step,
+          ) =>
             withTimeLimit(promise, limits[step], step, document, edition).catch((error) => {
               throw refused.size > 0 ? refusedError() : error;
             });
@@ -181,19 +206,39 @@ export async function makePdfEditions({ dir, base = '/', log = console.log, time
           const metadata = await timed(documentMetadata(page), 'load');
           await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/paged.js` }), 'load');
           await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/layout.js` }), 'load');
-          const broken = await timed(page.evaluate(() => /** @type {any} */ (window).nianjianPdf.images()), 'images');
+          const broken = await timed(
+            page.evaluate(() => /** @type {any} */ (window).nianjianPdf.images()),
+            'images',
+          );
           if (broken.length > 0 && refused.size > 0) throw refusedError();
-          if (broken.length > 0) throw new Error(`PDF 版 ${edition}：${document} 中的图片无法显示 / images in ${document} cannot be shown: ${broken.join(', ')}`);
-          const pages = await timed(page.evaluate(() => /** @type {any} */ (window).nianjianPdf.layout()), 'layout');
+          if (broken.length > 0)
+            throw new Error(
+              `PDF 版 ${edition}：${document} 中的图片无法显示 / images in ${document} cannot be shown: ${broken.join(', ')}`,
+            );
+          const pages = await timed(
+            page.evaluate(() => /** @type {any} */ (window).nianjianPdf.layout()),
+            'layout',
+          );
           if (refused.size > 0) throw refusedError();
-          if (errors.length > 0) throw new Error(`Laying out ${document} failed: ${errors.join('; ')}`);
-          const printed = await timed(page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }), 'print');
+          if (errors.length > 0)
+            throw new Error(`Laying out ${document} failed: ${errors.join('; ')}`);
+          const printed = await timed(
+            page.pdf({
+              preferCSSPageSize: true,
+              printBackground: true,
+              outline: true,
+              tagged: true,
+            }),
+            'print',
+          );
           const pdf = await withMetadata(printed, metadata, lang);
           const file = join(dir, pdfPath(year, lang));
           await writeFile(file, pdf);
           const ms = performance.now() - started;
           results.push({ file, pages, bytes: pdf.length, ms });
-          log(`PDF edition ${year} ${lang}: ${pages} pages, ${(pdf.length / 1024).toFixed(0)} KB, ${(ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`);
+          log(
+            `PDF edition ${year} ${lang}: ${pages} pages, ${(pdf.length / 1024).toFixed(0)} KB, ${(ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`,
+          );
         } finally {
           await context.close().catch(() => undefined);
         }

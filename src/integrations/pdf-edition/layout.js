@@ -11,7 +11,11 @@
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(text);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    return { sheet, remove: () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)) };
+    return {
+      sheet,
+      remove: () =>
+        (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)),
+    };
   };
   Polisher.prototype.insert = function (/** @type {string} */ text) {
     const inserted = adopt(text);
@@ -37,7 +41,8 @@
       await Promise.all(
         images.map((image) =>
           image.decode().catch(() => {
-            if (!image.complete || image.naturalWidth === 0) broken.push(image.currentSrc || image.src);
+            if (!image.complete || image.naturalWidth === 0)
+              broken.push(image.currentSrc || image.src);
           }),
         ),
       );

@@ -53,7 +53,9 @@ export async function serveStatic(root, base = '/', { extraFiles = {} } = {}) {
       return;
     }
     let file;
-    const extra = pathname.startsWith(prefix) ? extraFiles[pathname.slice(prefix.length)] : undefined;
+    const extra = pathname.startsWith(prefix)
+      ? extraFiles[pathname.slice(prefix.length)]
+      : undefined;
     if (extra) file = extra;
     else if (pathname.startsWith(prefix) || `${pathname}/` === prefix) {
       const relative = normalize(pathname.slice(prefix.length - 1));
@@ -64,14 +66,18 @@ export async function serveStatic(root, base = '/', { extraFiles = {} } = {}) {
     if (!file) {
       status = 404;
       const english = pathname.startsWith(`${prefix}en/`);
-      file = (english && (await fileAt(join(root, 'en', '404')))) || (await fileAt(join(root, '404.html')));
+      file =
+        (english && (await fileAt(join(root, 'en', '404')))) ||
+        (await fileAt(join(root, '404.html')));
     }
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
     const body = await readFile(file);
-    response.writeHead(status, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(status, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+    });
     response.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));

@@ -13,7 +13,13 @@ export function pageNumberContent(template: string): string {
   return template
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== '')
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : JSON.stringify(part)))
+    .map((part) =>
+      part === '{page}'
+        ? 'counter(page)'
+        : part === '{pages}'
+          ? 'counter(pages)'
+          : JSON.stringify(part),
+    )
     .join(' ');
 }
 

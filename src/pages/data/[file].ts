@@ -9,8 +9,14 @@ export const getStaticPaths = (async () => {
   const site = await loadSite();
   const rows = allYearsRows(site.metrics.map((entry) => yearFigures(entry.data)));
   return [
-    { params: { file: 'metrics.json' }, props: { body: allYearsJson(rows), type: 'application/json; charset=utf-8' } },
-    { params: { file: 'metrics.csv' }, props: { body: allYearsCsv(rows), type: 'text/csv; charset=utf-8' } },
+    {
+      params: { file: 'metrics.json' },
+      props: { body: allYearsJson(rows), type: 'application/json; charset=utf-8' },
+    },
+    {
+      params: { file: 'metrics.csv' },
+      props: { body: allYearsCsv(rows), type: 'text/csv; charset=utf-8' },
+    },
   ];
 }) satisfies GetStaticPaths;
 

@@ -13,13 +13,21 @@ export const getStaticPaths = (async () => {
   const years = reportYears(await loadSite());
   const cards: Array<{ params: { card: string }; props: { content: ShareCardContent } }> = [];
   for (const locale of locales) {
-    cards.push({ params: { card: cardParam(shareCardPath(locale)) }, props: { content: siteCard(locale) } });
+    cards.push({
+      params: { card: cardParam(shareCardPath(locale)) },
+      props: { content: siteCard(locale) },
+    });
     for (const year of years) {
-      cards.push({ params: { card: cardParam(shareCardPath(locale, year)) }, props: { content: await yearCard(year, locale) } });
+      cards.push({
+        params: { card: cardParam(shareCardPath(locale, year)) },
+        props: { content: await yearCard(year, locale) },
+      });
     }
   }
   return cards;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ content: ShareCardContent }> = ({ props }) =>
-  new Response(new Uint8Array(renderShareCard(props.content)), { headers: { 'content-type': 'image/png' } });
+  new Response(new Uint8Array(renderShareCard(props.content)), {
+    headers: { 'content-type': 'image/png' },
+  });

@@ -15,8 +15,17 @@ export const getStaticPaths = (async () => {
       cachedYearCharts(yearFigures(entry.data), locale)
         .filter((chart) => !chart.empty) // a chart the report gives no figure for has no picture
         .flatMap((chart) => [
-          { params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) }, props: { svg: chart.svg } },
-          { params: { year: String(entry.data.year), file: chartFileName(chart.id, locale, 'narrow') }, props: { svg: chart.narrow.svg } },
+          {
+            params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) },
+            props: { svg: chart.svg },
+          },
+          {
+            params: {
+              year: String(entry.data.year),
+              file: chartFileName(chart.id, locale, 'narrow'),
+            },
+            props: { svg: chart.narrow.svg },
+          },
         ]),
     ),
   );

@@ -10,8 +10,14 @@ export const getStaticPaths = (async () => {
   return site.metrics.flatMap((entry) => {
     const rows = openDataRows(yearFigures(entry.data));
     return [
-      { params: { year: String(entry.data.year), file: openDataFileName('json') }, props: { body: toJson(entry.data.year, rows), type: 'application/json; charset=utf-8' } },
-      { params: { year: String(entry.data.year), file: openDataFileName('csv') }, props: { body: toCsv(rows), type: 'text/csv; charset=utf-8' } },
+      {
+        params: { year: String(entry.data.year), file: openDataFileName('json') },
+        props: { body: toJson(entry.data.year, rows), type: 'application/json; charset=utf-8' },
+      },
+      {
+        params: { year: String(entry.data.year), file: openDataFileName('csv') },
+        props: { body: toCsv(rows), type: 'text/csv; charset=utf-8' },
+      },
     ];
   });
 }) satisfies GetStaticPaths;
