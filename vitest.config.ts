@@ -2,7 +2,8 @@
 import { getViteConfig } from 'astro/config';
 
 // One runner for every suite: `unit` (pure modules, schemas, content, components through the
-// Container API), `editors` (content checks, scaffolds and atomic builds on fixture copies) and `e2e` (Playwright + system Chromium against freshly built sites).
+// Container API), `editors` (content checks, scaffolds and atomic builds on fixture copies) and
+// `e2e` (Playwright + system Chromium against freshly built sites).
 export default getViteConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],

@@ -5,7 +5,8 @@
 //   warm    the same, with the browser's cache filled by an earlier visit
 //   later   a second query on the same page
 //   header  typing into another page's header box first (focus), then Enter: search page → results
-// Writes the table into BENCHMARKS.md (section “Search latency”).  node scripts/bench-search.mjs [--dir dist] [--runs 10]
+// Writes the table into BENCHMARKS.md (section “Search latency”).
+//   node scripts/bench-search.mjs [--dir dist] [--runs 10]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,10 +136,14 @@ try {
 
 const rows = Object.entries(results).map(
   ([scenario, times]) =>
-    `| ${scenario} | ${Math.round(median(times))} | ${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))} |`,
+    `| ${scenario} | ${Math.round(median(times))} | ` +
+    `${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))} |`,
 );
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:search\` (${server.name}, Chromium, ${runs} runs, queries ${queries.map(([, q]) => q).join(', ')}; ms from the last keystroke — or from Enter in the header box — to the results list showing the query, typing pause of 150 ms included):`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:search\` ` +
+    `(${server.name}, Chromium, ${runs} runs, queries ${queries.map(([, q]) => q).join(', ')}; ` +
+    'ms from the last keystroke — or from Enter in the header box — to the results list showing the query, ' +
+    'typing pause of 150 ms included):',
   '',
   '| scenario | median ms | range |',
   '| --- | --- | --- |',

@@ -1,5 +1,7 @@
-// The build benchmark (issue 8): `npm run bench [-- --years 3 --units 60 --photos 20 --runs 3 --pdf on]`
-// (the defaults, chosen to stay under 10 minutes on 2 cores; the issue's full size is --years 5 --units 150 --photos 600).
+// The build benchmark (issue 8):
+//   `npm run bench [-- --years 3 --units 60 --photos 20 --runs 3 --pdf on]`
+// (the defaults, chosen to stay under 10 minutes on 2 cores; the issue's full size is
+// --years 5 --units 150 --photos 600).
 //
 // Copies the project into a temporary folder (node_modules shared by symlinks, but with its own
 // Astro cache), adds a scale corpus written with the real schemas (report years, units in both
@@ -104,7 +106,9 @@ async function addUnits(content) {
   const paragraph = {
     'zh-cn':
       '该单位大力推行班组轮值班长制，提高了每个员工思考问题、组织管理的能力；总结提炼出“六常法”，规范了员工的职业行为。',
-    en: 'The unit promoted the rotating team-leader system, improving every employee’s ability to think problems through and to organise and manage, and distilled the “Six Constants method”.',
+    en:
+      'The unit promoted the rotating team-leader system, improving every employee’s ability to think ' +
+      'problems through and to organise and manage, and distilled the “Six Constants method”.',
   };
   for (let index = existing + 1; index <= sizes.units; index += 1) {
     const slug = `bench-unit-${String(index).padStart(4, '0')}`;
@@ -453,8 +457,13 @@ async function updateBenchmarks(result) {
     typeof value === 'number' && !Number.isNaN(value) ? value.toFixed(digits) : 'n/a';
   const table = [
     start,
-    `Machine: ${result.machine.cpu}, ${result.machine.memoryGB} GB RAM, ${result.machine.os}; Node ${result.machine.node}, sharp ${result.machine.sharp} (libvips ${result.machine.vips}).`,
-    `Corpus: ${result.corpus.years} report years, ${result.corpus.units} units × 2 languages, ${result.corpus.photos} photos at 12 MP → ${result.corpus.pages} pages, ${result.corpus.photoTransforms} photo renditions; PDF edition ${result.corpus.pdf ? 'on' : 'off'}. Median of ${result.runs} runs, ${result.date.slice(0, 16).replace('T', ' ')} UTC (\`bench/results/${result.date.slice(0, 10)}.json\`).`,
+    `Machine: ${result.machine.cpu}, ${result.machine.memoryGB} GB RAM, ${result.machine.os}; ` +
+      `Node ${result.machine.node}, sharp ${result.machine.sharp} (libvips ${result.machine.vips}).`,
+    `Corpus: ${result.corpus.years} report years, ${result.corpus.units} units × 2 languages, ` +
+      `${result.corpus.photos} photos at 12 MP → ${result.corpus.pages} pages, ` +
+      `${result.corpus.photoTransforms} photo renditions; PDF edition ${result.corpus.pdf ? 'on' : 'off'}. ` +
+      `Median of ${result.runs} runs, ${result.date.slice(0, 16).replace('T', ' ')} UTC ` +
+      `(\`bench/results/${result.date.slice(0, 10)}.json\`).`,
     '',
     '| Figure | Median |',
     '| --- | ---: |',
@@ -473,7 +482,9 @@ async function updateBenchmarks(result) {
     `Run by run (cold build / image phase / raw sharp / ratio): ${result.samples.cold
       .map(
         (sample, run) =>
-          `${s(sample.seconds, 0)} s / ${s(sample.imageSeconds, 0)} s / ${s(result.samples.sharpBaseline[run], 0)} s / ${s(sample.imageSeconds / result.samples.sharpBaseline[run], 2)}×`,
+          `${s(sample.seconds, 0)} s / ${s(sample.imageSeconds, 0)} s / ` +
+          `${s(result.samples.sharpBaseline[run], 0)} s / ` +
+          `${s(sample.imageSeconds / result.samples.sharpBaseline[run], 2)}×`,
       )
       .join('; ')}.`,
     end,

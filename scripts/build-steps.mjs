@@ -9,8 +9,14 @@ import { writeBuildInfo } from './lib/build-info.mjs';
 import { writeCspHeader } from './lib/csp-header.mjs';
 import { precompress } from './lib/precompress.mjs';
 
-/** @type {Array<{ name: string, run: (context: { outDir: string, root: string, env: NodeJS.ProcessEnv }) => Promise<void> | void }>} */
-// Declared empty, then filled: tests/editors/bad-input.test.ts swaps this line to inject a failing step.
+/**
+ * @type {Array<{
+ *   name: string,
+ *   run: (context: { outDir: string, root: string, env: NodeJS.ProcessEnv }) => Promise<void> | void
+ * }>}
+ */
+// Declared empty, then filled: tests/editors/bad-input.test.ts swaps this line to inject a
+// failing step.
 export const postBuildSteps = [];
 
 postBuildSteps.push(

@@ -77,14 +77,16 @@ function takeLock() {
       console.error(
         [
           `✗ 另一个构建正在运行（进程 ${holder.pid}，开始于 ${holder.started}）。等它结束后再运行 npm run build。`,
-          `  Another build is running (process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}, started ${holder.started}). Run npm run build again when it has finished.`,
+          `  Another build is running (process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}, ` +
+            `started ${holder.started}). Run npm run build again when it has finished.`,
           `  dist/ 没有任何改动。dist/ was not touched. (If no build is running, delete ${lockFile}.)`,
         ].join('\n'),
       );
       process.exit(1);
     }
     console.log(
-      `  上次构建（进程 ${holder?.pid ?? '?'}）没有正常结束，接管它留下的锁。The last build (process ${holder?.pid ?? '?'}) did not finish; taking over its lock.`,
+      `  上次构建（进程 ${holder?.pid ?? '?'}）没有正常结束，接管它留下的锁。` +
+        `The last build (process ${holder?.pid ?? '?'}) did not finish; taking over its lock.`,
     );
     rmSync(lockFile);
   }
@@ -108,7 +110,8 @@ async function recoverInterruptedBuild() {
   if (!existsSync(dist) && existsSync(previous)) {
     await rename(previous, dist);
     console.log(
-      '  上次构建在替换 dist/ 时中断，已恢复原来的 dist/。The last build was interrupted while replacing dist/: the previous dist/ is restored.',
+      '  上次构建在替换 dist/ 时中断，已恢复原来的 dist/。' +
+        'The last build was interrupted while replacing dist/: the previous dist/ is restored.',
     );
   }
   for (const name of await readdir(root)) {
@@ -197,8 +200,10 @@ if (!process.env.SITE_URL) {
   console.warn(
     [
       '',
-      '⚠ 警告：未设置 SITE_URL。规范链接、站点地图和分享图片（og:image）都指向 http://localhost:4321，部署前请用 SITE_URL=https://… npm run build 重新构建。',
-      '⚠ WARNING: SITE_URL is not set. Canonical links, the sitemap and share images (og:image) point at http://localhost:4321; before deploying, build again with SITE_URL=https://… npm run build.',
+      '⚠ 警告：未设置 SITE_URL。规范链接、站点地图和分享图片（og:image）都指向 http://localhost:4321，' +
+        '部署前请用 SITE_URL=https://… npm run build 重新构建。',
+      '⚠ WARNING: SITE_URL is not set. Canonical links, the sitemap and share images (og:image) ' +
+        'point at http://localhost:4321; before deploying, build again with SITE_URL=https://… npm run build.',
     ].join('\n'),
   );
 }

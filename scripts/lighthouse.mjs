@@ -94,7 +94,8 @@ try {
       .map((audit) => audit.id);
     rows.push({ kind, path, scores, failing });
     console.log(
-      `[lighthouse] ${path}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}${failing.length ? ` — failing: ${failing.join(', ')}` : ''}`,
+      `[lighthouse] ${path}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}` +
+        `${failing.length ? ` — failing: ${failing.join(', ')}` : ''}`,
     );
   }
 } finally {
@@ -107,7 +108,8 @@ if (!options['no-write']) {
   const end = '<!-- lighthouse:end -->';
   const table = [
     start,
-    `Lighthouse ${lighthouseVersion()}, mobile profile, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Lighthouse ${lighthouseVersion()}, mobile profile, ` +
+      `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     '',
     '| Page | Path | Performance | Accessibility | Best practices | SEO |',
     '| --- | --- | ---: | ---: | ---: | ---: |',

@@ -61,7 +61,8 @@ function svgFor(entry, index) {
     lines
       .map(
         (line, i) =>
-          `<text x="300" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}">${escapeXml(line)}</text>`,
+          `<text x="300" y="${y + i * size * 1.35}" font-size="${size}" font-weight="${weight}">` +
+          `${escapeXml(line)}</text>`,
       )
       .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">

@@ -45,8 +45,14 @@ try {
         );
         const glyphs = result.charts.map((chart) => chart.glyphPx);
         const text = result.charts.length ? `${Math.min(...fonts)} / ${Math.min(...glyphs)}` : '–';
+        const wide = result.wideElements.length ? ` (${result.wideElements.join(', ')})` : '';
+        const targets = new Set(
+          result.smallTargets.map((t) => `${t.element} ${t.width}×${t.height}`),
+        );
+        const small = result.smallTargets.length ? ` (${[...targets].slice(0, 3).join('; ')})` : '';
         console.log(
-          `| ${kind} \`${prefix}${path}\` | ${width} | ${text} | ${result.overflow} px${result.wideElements.length ? ` (${result.wideElements.join(', ')})` : ''} | ${result.smallTargets.length}${result.smallTargets.length ? ` (${[...new Set(result.smallTargets.map((t) => `${t.element} ${t.width}×${t.height}`))].slice(0, 3).join('; ')})` : ''} |`,
+          `| ${kind} \`${prefix}${path}\` | ${width} | ${text} | ${result.overflow} px${wide} | ` +
+            `${result.smallTargets.length}${small} |`,
         );
         await context.close();
       }

@@ -40,7 +40,9 @@ try {
       log: (line) => console.log(line),
     });
     console.log(
-      `✓ 发布完成 Published ${result.info.siteUrl}${result.info.basePath === '/' ? '' : result.info.basePath.replace(/\/$/, '')} (commit ${result.info.commit}, built ${result.info.builtAt})`,
+      `✓ 发布完成 Published ${result.info.siteUrl}` +
+        `${result.info.basePath === '/' ? '' : result.info.basePath.replace(/\/$/, '')} ` +
+        `(commit ${result.info.commit}, built ${result.info.builtAt})`,
     );
     console.log(reloadHint(result.cspChanged || result.previous === undefined));
   }

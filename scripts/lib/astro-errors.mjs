@@ -46,8 +46,15 @@ export async function explainAstroFailure(output, root) {
       const where = `${relative(root, file).replace(/\\/g, '/')}:${index + 1}`;
       const image = /\.(jpe?g|png|webp|gif|avif|svg|tiff?)$/i.test(thing);
       lines.push(
-        `${where} — ${image ? `字段中的图片“${thing}”无法使用（找不到或无法处理）；检查路径和文件，或运行 npm run check 查看详情` : `构建出错的“${thing}”来自这里`}`,
-        `${where} — ${image ? `the image "${thing}" named here could not be used (not found or not processable); check the path and the file, or run npm run check for details` : `"${thing}", where the build failed, comes from here`}`,
+        `${where} — ` +
+          (image
+            ? `字段中的图片“${thing}”无法使用（找不到或无法处理）；检查路径和文件，或运行 npm run check 查看详情`
+            : `构建出错的“${thing}”来自这里`),
+        `${where} — ` +
+          (image
+            ? `the image "${thing}" named here could not be used (not found or not processable); ` +
+              'check the path and the file, or run npm run check for details'
+            : `"${thing}", where the build failed, comes from here`),
       );
     }
   }

@@ -77,7 +77,8 @@ export async function writeBuildInfo({ outDir, root, env, startedAt }) {
 }
 
 /**
- * The record of the build in `dir`, or undefined if it has none (a build older than this record, or `astro build` alone).
+ * The record of the build in `dir`, or undefined if it has none (a build older than this record,
+ * or `astro build` alone).
  * @param {string} dir
  * @returns {Promise<BuildInfo | undefined>}
  */

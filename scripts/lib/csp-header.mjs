@@ -61,7 +61,8 @@ export function headerPolicyFor(pages) {
       if (name === 'script-src' || name === 'style-src') continue;
       if (expected.get(name)?.join(' ') !== sources.join(' ')) {
         throw new Error(
-          `${path}: the <meta> policy's "${name} ${sources.join(' ')}" is not in src/security/csp.mjs; change the policy there, not elsewhere.`,
+          `${path}: the <meta> policy's "${name} ${sources.join(' ')}" is not in src/security/csp.mjs; ` +
+            'change the policy there, not elsewhere.',
         );
       }
     }

@@ -44,7 +44,8 @@ export async function measurePhone(page) {
   });
   return page.evaluate(async () => {
     const describe = (/** @type {Element} */ element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
+      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}` +
+      `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
     const viewport = document.documentElement.clientWidth;
     const overflow = Math.max(0, document.documentElement.scrollWidth - viewport);
     const wideElements = [];

@@ -54,7 +54,8 @@ export async function currentRelease(target) {
   if (!info) return undefined;
   if (!info.isSymbolicLink()) {
     throw new PublishError(
-      `${link} 不是符号链接，不能原子切换；请移走它后再发布。${link} is not a symbolic link, so it cannot be switched atomically: move it away, then publish again.`,
+      `${link} 不是符号链接，不能原子切换；请移走它后再发布。` +
+        `${link} is not a symbolic link, so it cannot be switched atomically: move it away, then publish again.`,
     );
   }
   return (await readlink(link)).replace(/^releases\//, '').replace(/\/$/, '');
@@ -138,7 +139,8 @@ export async function checkBuild({ build, root }) {
   const { hash } = await contentHash(build);
   if (hash !== info.contentHash) {
     throw new PublishError(
-      `${build} 在构建之后被改动过，请重新构建。${build} was changed after it was built (its files no longer match the build record): build again.`,
+      `${build} 在构建之后被改动过，请重新构建。` +
+        `${build} was changed after it was built (its files no longer match the build record): build again.`,
     );
   }
   return info;
@@ -154,7 +156,10 @@ const stamp = (/** @type {Date} */ date) =>
 /**
  * Copies the build into a new release, verifies it, makes it live and removes the oldest releases
  * beyond `keep`. Returns the new release's name and the one it replaced.
- * @param {{ build: string, target: string, root: string, keep?: number, now?: Date, log?: (line: string) => void }} options
+ * @param {{
+ *   build: string, target: string, root: string, keep?: number, now?: Date,
+ *   log?: (line: string) => void
+ * }} options
  */
 export async function publish({ build, target, root, keep = 5, now = new Date(), log = () => {} }) {
   if (!Number.isInteger(keep) || keep < 2)
@@ -180,7 +185,8 @@ export async function publish({ build, target, root, keep = 5, now = new Date(),
   if (problems.length > 0) {
     await rm(incoming, { recursive: true, force: true });
     throw new PublishError(
-      `新版本校验失败，线上版本未改动。The new release failed verification; the live release is unchanged:\n  ${problems.slice(0, 20).join('\n  ')}`,
+      '新版本校验失败，线上版本未改动。The new release failed verification; the live release is unchanged:' +
+        `\n  ${problems.slice(0, 20).join('\n  ')}`,
     );
   }
   log(`校验通过 Verified: ${files} files, same sizes and SHA-256 as the build`);

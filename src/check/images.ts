@@ -65,7 +65,8 @@ export async function imageProblems(
     if ((await lstat(imagePath)).isSymbolicLink()) {
       return [
         problem(
-          'is a symbolic link (a shortcut to a file elsewhere); the site publishes only files that are really in the project',
+          'is a symbolic link (a shortcut to a file elsewhere); ' +
+            'the site publishes only files that are really in the project',
           'copy the image itself into the content folder in place of the link',
           '是符号链接（指向别处文件的快捷方式）；网站只发布真正在项目里的文件',
           '把图片文件本身复制到内容文件夹里，替换这个链接',
@@ -143,7 +144,8 @@ export async function imageProblems(
   if (megapixels > rules.maxMegapixels) {
     problems.push(
       problem(
-        `is ${width}×${height} (${megapixels.toFixed(0)} megapixels), more than the ${rules.maxMegapixels} megapixels the build can process`,
+        `is ${width}×${height} (${megapixels.toFixed(0)} megapixels), ` +
+          `more than the ${rules.maxMegapixels} megapixels the build can process`,
         'resize it to at most 6000 pixels on the long side (any photo editor, or "resize" in Windows Photos)',
         `尺寸 ${width}×${height}（${megapixels.toFixed(0)} 百万像素），超过构建能处理的 ${rules.maxMegapixels} 百万像素`,
         '把长边缩小到 6000 像素以内（任何修图软件都可以，Windows“照片”里的“调整大小”也行）',
@@ -172,7 +174,8 @@ export async function imageProblems(
   if (Math.max(width, height) < rules.minLongSide) {
     problems.push(
       problem(
-        `is only ${width}×${height} pixels; the site's largest rendition needs at least ${rules.minLongSide} pixels on the long side`,
+        `is only ${width}×${height} pixels; ` +
+          `the site's largest rendition needs at least ${rules.minLongSide} pixels on the long side`,
         'use the original photo from the camera, not a thumbnail or a picture saved from a chat',
         `只有 ${width}×${height} 像素；网站最大的版本需要长边至少 ${rules.minLongSide} 像素`,
         '请使用相机拍出的原图，不要用缩略图或从聊天软件里保存的图片',

@@ -21,7 +21,10 @@ export interface MdxFindings {
   problems: CheckProblem[];
   /** References to other entries made in the text, for the cross-entry check. */
   references: CheckedEntry['references'];
-  /** Images in the text (`![alt](./photo.jpg)`, `<img src>`) as written, with their lines (with a location: only those inside the content folder). */
+  /**
+   * Images in the text (`![alt](./photo.jpg)`, `<img src>`) as written, with their lines (with a
+   * location: only those inside the content folder).
+   */
   images: Array<{ url: string; line: number }>;
 }
 
@@ -77,7 +80,8 @@ export function checkMdxBody(
       '(MDX text)',
       [
         `is not valid MDX: ${message.replace(/^\d+:\d+:\s*/, '')}`,
-        'close every tag you open (<UnitLink …>…</UnitLink>), write components as <Name … /> or <Name>…</Name>, and write a literal { or < as \\{ or \\<',
+        'close every tag you open (<UnitLink …>…</UnitLink>), ' +
+          'write components as <Name … /> or <Name>…</Name>, and write a literal { or < as \\{ or \\<',
       ],
       [
         `MDX 语法错误：${message.replace(/^\d+:\d+:\s*/, '')}`,

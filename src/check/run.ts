@@ -163,7 +163,8 @@ export async function checkContent(root: string): Promise<CheckResult> {
             undefined,
             '(file name)',
             [
-              `"${slug}" is not a valid file name: it becomes the page address, so it must be lower-case ASCII letters, digits and hyphens`,
+              `"${slug}" is not a valid file name: it becomes the page address, ` +
+                `so it must be lower-case ASCII letters, digits and hyphens`,
               'rename the file, e.g. "water-plant.mdx" (the same name in both language folders)',
             ],
             [
@@ -181,7 +182,8 @@ export async function checkContent(root: string): Promise<CheckResult> {
             undefined,
             '(file name)',
             [
-              `"${slug}" is a device name reserved by Windows: the file cannot be created or opened on a Windows computer`,
+              `"${slug}" is a device name reserved by Windows: ` +
+                `the file cannot be created or opened on a Windows computer`,
               `rename the file, e.g. "${slug}-team${model.extension}" (the same name in both language folders)`,
             ],
             [
@@ -247,7 +249,8 @@ export async function checkContent(root: string): Promise<CheckResult> {
         row.status === 'stale'
           ? [
               `is out of date: ${row.source} changed after this translation was made`,
-              `update the translation to match the Chinese, then run: npm run check -- --mark-translated ${row.translation}`,
+              `update the translation to match the Chinese, ` +
+                `then run: npm run check -- --mark-translated ${row.translation}`,
             ]
           : [
               `is missing, so nobody can tell whether this translation matches ${row.source}`,
@@ -286,7 +289,8 @@ async function loadEntry(
         undefined,
         '(file size)',
         [
-          `is ${(size / 1024 / 1024).toFixed(1)} MB; a content file must stay under ${maxContentBytes / 1024} KB so its page stays light`,
+          `is ${(size / 1024 / 1024).toFixed(1)} MB; ` +
+            `a content file must stay under ${maxContentBytes / 1024} KB so its page stays light`,
           'remove what was pasted by mistake, or split the text into several entries',
         ],
         [
@@ -511,7 +515,8 @@ async function markTranslated(
       const hash = sourceFingerprint(await readFile(join(root, source), 'utf8'));
       await writeFile(absolute, withSourceHash(await readFile(absolute, 'utf8'), hash));
       print(
-        `✓ ${relativeFile(root, absolute)}: 已记录为 ${source.replace(/\\/g, '/')} 的最新译文。Marked as translated from the current source.`,
+        `✓ ${relativeFile(root, absolute)}: 已记录为 ${source.replace(/\\/g, '/')} 的最新译文。` +
+          `Marked as translated from the current source.`,
       );
     } catch (error) {
       print(`✗ ${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -530,7 +535,8 @@ function translationReport(rows: TranslationRow[]): string {
   } as const;
   const lines = rows.map(
     (row) =>
-      `${label[row.status].padEnd(20)} ${row.collection}/${row.slug}  ${row.source}${row.translation ? ` → ${row.translation}` : ''}`,
+      `${label[row.status].padEnd(20)} ${row.collection}/${row.slug}  ${row.source}` +
+      `${row.translation ? ` → ${row.translation}` : ''}`,
   );
   const open = rows.filter((row) => row.status !== 'current').length;
   return [

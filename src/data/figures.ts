@@ -12,7 +12,8 @@ export function figuresFor(year: number): Promise<YearFigures> {
       const entry = site.metrics.find((metrics) => metrics.data.year === year);
       if (!entry) {
         throw new Error(
-          `There is no src/content/metrics/${year}.yaml, but a page needs the ${year} figures. Add it (see docs/editing.en.md). ` +
+          `There is no src/content/metrics/${year}.yaml, but a page needs the ${year} figures. ` +
+            `Add it (see docs/editing.en.md). ` +
             `缺少 src/content/metrics/${year}.yaml，但有页面要用 ${year} 年的数字。请添加这个文件（见 docs/editing.zh-CN.md）。`,
         );
       }

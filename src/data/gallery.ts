@@ -123,7 +123,8 @@ function sourceOf(photo: Photo): Promise<SourceInfo> {
   const sourcePath = (photo.data.image as typeof photo.data.image & { fsPath?: string }).fsPath;
   if (!sourcePath) {
     throw new Error(
-      `${photo.filePath ?? photo.id}: field "image" has no source file; point it at a JPEG next to the entry, e.g. ./${slugOf(photo)}.jpg.`,
+      `${photo.filePath ?? photo.id}: field "image" has no source file; ` +
+        `point it at a JPEG next to the entry, e.g. ./${slugOf(photo)}.jpg.`,
     );
   }
   let info = sources.get(sourcePath);
@@ -143,7 +144,10 @@ function sourceOf(photo: Photo): Promise<SourceInfo> {
   return info;
 }
 
-/** The blurred placeholder shown until the real image arrives: the CSP allows `data:` images, and it needs no inline style. */
+/**
+ * The blurred placeholder shown until the real image arrives: the CSP allows `data:` images, and it
+ * needs no inline style.
+ */
 export async function placeholderFor(photo: Photo): Promise<string> {
   return (await sourceOf(photo)).placeholder;
 }

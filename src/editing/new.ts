@@ -19,7 +19,8 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kinds = ['unit', 'photo', 'event', 'report', 'term'] as const;
 
 const usage = `用法 Usage:
-  npm run new -- unit <文件名 slug> --zh <中文名> --en <English name> [--kind team|department|business-unit] [--year 2007] [--parent <slug>]
+  npm run new -- unit <文件名 slug> --zh <中文名> --en <English name> \
+[--kind team|department|business-unit] [--year 2007] [--parent <slug>]
   npm run new -- report <年份 year>
   npm run new -- term <slug> --zh <中文词> --en <English term>
   npm run new -- event <slug> --date YYYY-MM-DD [--time HH:MM] --zh <中文标题> --en <English title>
@@ -42,14 +43,17 @@ function requireSlug(value: string | undefined, field = 'slug'): string {
     throw new Refusal(
       field,
       `“${value}”不能用作文件名：只能用小写英文字母、数字和连字符（如 water-team），不能有中文、空格、/ 或 ..`,
-      `"${value}" cannot be a file name: use lower-case ASCII letters, digits and hyphens only (e.g. water-team): no Chinese, spaces, / or ..`,
+      `"${value}" cannot be a file name: ` +
+        `use lower-case ASCII letters, digits and hyphens only (e.g. water-team): no Chinese, spaces, / or ..`,
     );
   }
   if (isReservedWindowsName(value)) {
     throw new Refusal(
       field,
       `“${value}”是 Windows 保留的设备名，这样的文件在 Windows 电脑上无法创建或打开：换一个名称（如 ${value}-team）`,
-      `"${value}" is a device name reserved by Windows: a file with this name cannot be created or opened on a Windows computer; choose another name (e.g. ${value}-team)`,
+      `"${value}" is a device name reserved by Windows: ` +
+        `a file with this name cannot be created or opened on a Windows computer; ` +
+        `choose another name (e.g. ${value}-team)`,
     );
   }
   return value;

@@ -70,7 +70,8 @@ name: ${quote(o.nameEn)}
 kind: ${o.kind}
 years: [${o.year}]
 highlighted: false
-${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   # the file name of the unit it belongs to; comment out if none
+${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \
+# the file name of the unit it belongs to; comment out if none
 # Practices: file names from src/content/glossary/, e.g. [six-constants]
 practices: []
 awards: []
@@ -82,7 +83,8 @@ draft: true
 sourceHash: ${hash}
 ---
 
-Write the highlights of the ${o.nameEn} here. Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
+Write the highlights of the ${o.nameEn} here. \
+Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
 `,
   );
 }
@@ -131,7 +133,8 @@ sourceHash: ${hash}
 
 ## 1. Approach and Inspection Results {#basics}
 
-Write the text here. The #basics in braces after each heading is the section's fixed address: the same in both languages.
+Write the text here. \
+The #basics in braces after each heading is the section's fixed address: the same in both languages.
 
 ## 2. Results {#results}
 

@@ -32,7 +32,8 @@ export function contentLinks(): AstroIntegration {
           .join('\n');
         throw new Error(
           `src/content/ 中有符号链接（快捷方式），网站不发布链接的文件；请把文件本身复制过来替换链接：\n` +
-            `src/content/ holds symbolic links; the site does not publish linked files: copy the files themselves in their place:\n${files}`,
+            `src/content/ holds symbolic links; the site does not publish linked files: ` +
+            `copy the files themselves in their place:\n${files}`,
         );
       },
     },

@@ -55,7 +55,8 @@ export function mdxAllowlist(root: string): MdastPluginEntry {
     if (!file.startsWith('src/content/')) return null;
     if (lstatSync(path).isSymbolicLink()) {
       throw new Error(
-        `${file}: 是符号链接（快捷方式），网站不发布链接的文件；请把文件本身复制到这里。This file is a symbolic link; the site does not publish linked files: copy the file itself here.`,
+        `${file}: 是符号链接（快捷方式），网站不发布链接的文件；请把文件本身复制到这里。` +
+          `This file is a symbolic link; the site does not publish linked files: copy the file itself here.`,
       );
     }
     // Astro blanks the frontmatter but keeps its lines, so the tree's lines are the file's.

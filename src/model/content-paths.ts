@@ -54,7 +54,8 @@ export function resolveContentImage(
     return refused(
       '(absolute path)',
       [
-        `names the image by the absolute path ${reference.slice(0, 80)}, which points outside the project on other computers`,
+        `names the image by the absolute path ${reference.slice(0, 80)}, ` +
+          `which points outside the project on other computers`,
         copyIn,
       ],
       [`用绝对路径 ${reference.slice(0, 80)} 引用图片；在别的电脑上这个路径不存在`, copyInZh],
@@ -67,7 +68,8 @@ export function resolveContentImage(
     return refused(
       '(percent encoding)',
       [
-        `names the image ${reference.slice(0, 80)} with a broken %-code (a % must be followed by two hexadecimal digits that spell a character)`,
+        `names the image ${reference.slice(0, 80)} with a broken %-code ` +
+          `(a % must be followed by two hexadecimal digits that spell a character)`,
         'write the file name as it is (Chinese characters and spaces are fine), e.g. ./大堂.jpg',
       ],
       [

@@ -65,7 +65,10 @@ function schemaOf(model: CollectionModel): z.ZodType {
     : model.schema;
 }
 
-/** One table per collection: every field (nested ones as `a.b`, list items as `a[].b`), required or not, what it names. */
+/**
+ * One table per collection: every field (nested ones as `a.b`, list items as `a[].b`), required or
+ * not, what it names.
+ */
 export function fieldTables(language: GuideLanguage): string {
   const w = words[language];
   const sections = (Object.entries(contentModel) as Array<[string, CollectionModel]>).map(

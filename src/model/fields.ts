@@ -53,7 +53,9 @@ export function unknownFieldText(field: string, known: ReadonlyArray<string>) {
   const list = known.map((name) => `\`${name}\``).join(', ');
   return suggestion
     ? {
-        message: `\`${field}\`: did you mean \`${suggestion}\`? This entry has no field \`${field}\`, so its value would be lost`,
+        message:
+          `\`${field}\`: did you mean \`${suggestion}\`? ` +
+          `This entry has no field \`${field}\`, so its value would be lost`,
         fix: `rename it to \`${suggestion}\` (or remove it)`,
         zh: {
           message: `\`${field}\`：是不是 \`${suggestion}\`？这类条目没有 \`${field}\` 字段，它的内容不会出现在网站上`,

@@ -175,7 +175,8 @@ function checkUrl(line: number | undefined, where: string, url: string): MdxViol
       `${scheme}:`,
       [
         `${where} uses a ${scheme}: address, which runs code or hides a whole document instead of linking to a page`,
-        'link to a page of the site (/glossary/…) or an https:// address, and put images in the content folder (./photo.jpg)',
+        'link to a page of the site (/glossary/…) or an https:// address, ' +
+          'and put images in the content folder (./photo.jpg)',
       ],
       [
         `${where}使用了 ${scheme}: 地址，这种地址会运行代码或藏入整份文件，而不是链接网页`,
@@ -200,7 +201,8 @@ function checkAttributes(
           line,
           `<${element} {…}>`,
           [
-            `<${element}> has a {…} expression among its attributes; expressions are JavaScript, which content may not contain`,
+            `<${element}> has a {…} expression among its attributes; ` +
+              `expressions are JavaScript, which content may not contain`,
             `write each attribute as name="value", e.g. <${element} ${allowed[0] ?? 'title'}="…">`,
           ],
           [
@@ -257,7 +259,8 @@ function checkAttributes(
             line,
             `${name}={…}`,
             [
-              `<${element} ${name}={${expression.slice(0, 40)}}> computes its value with JavaScript, which content may not contain`,
+              `<${element} ${name}={${expression.slice(0, 40)}}> computes its value with JavaScript, ` +
+                `which content may not contain`,
               `write a literal value: ${name}="…"${isComponent ? ` (or a number such as ${name}={2007})` : ''}`,
             ],
             [
@@ -299,7 +302,8 @@ function checkElement(node: MdastNode, line: number | undefined): MdxViolation[]
         line,
         `<${name}>`,
         [
-          `contains a <${name}> tag, which is not allowed in content (it can run code, load other pages or change the site)`,
+          `contains a <${name}> tag, which is not allowed in content ` +
+            `(it can run code, load other pages or change the site)`,
           `remove the <${name}> tag; write plain text, Markdown and the components ${componentList}`,
         ],
         [
@@ -388,8 +392,10 @@ export function findMdxViolations(tree: unknown): MdxViolation[] {
             line,
             `${keyword} …`,
             [
-              `has an MDX "${keyword}" line (${text.split('\n')[0]?.slice(0, 60)}), which runs JavaScript while the site is built`,
-              `delete the line; the components ${componentList} are available without importing, and figures come from <Metric>`,
+              `has an MDX "${keyword}" line (${text.split('\n')[0]?.slice(0, 60)}), ` +
+                `which runs JavaScript while the site is built`,
+              `delete the line; the components ${componentList} are available without importing, ` +
+                `and figures come from <Metric>`,
             ],
             [
               `含有 MDX“${keyword}”语句（${text.split('\n')[0]?.slice(0, 60)}），构建网站时会运行 JavaScript`,

@@ -153,7 +153,8 @@ export const siteRules: ReadonlyArray<SiteRule> = [
                 field,
                 [
                   `is "${value}", the same as in ${first.file}: two entries for one thing`,
-                  `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") and delete or rename the other`,
+                  `keep one of the two files (their page addresses are "${first.slug}" and "${entry.slug}") ` +
+                    `and delete or rename the other`,
                 ],
                 [
                   `是“${value}”，与 ${first.file} 重复：同一事物有两个条目`,
@@ -230,11 +231,14 @@ export const siteRules: ReadonlyArray<SiteRule> = [
             entry.lineOf(['year']),
             'year',
             [
-              `is ${String(entry.data.year)}, but there is no ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml: the report's figures and charts need it`,
+              `is ${String(entry.data.year)}, ` +
+                `but there is no ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml: ` +
+                `the report's figures and charts need it`,
               `add the figures file: npm run new -- report ${String(entry.data.year)} writes one to fill in`,
             ],
             [
-              `是 ${String(entry.data.year)}，但没有 ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml：年度总结的数字和图表需要它`,
+              `是 ${String(entry.data.year)}，` +
+                `但没有 ${contentModel.metrics.folder}/${String(entry.data.year)}.yaml：年度总结的数字和图表需要它`,
               `补上数字文件：npm run new -- report ${String(entry.data.year)} 会生成一份待填写的`,
             ],
           ),
@@ -309,7 +313,8 @@ export const siteRules: ReadonlyArray<SiteRule> = [
   {
     id: 'figure-files',
     description:
-      "each year's figures file is consistent in itself and with the other years (ids, kinds, counter words, derived figures, targets, charts)",
+      "each year's figures file is consistent in itself and with the other years " +
+      '(ids, kinds, counter words, derived figures, targets, charts)',
     check: (entries) =>
       figureFilesProblems(
         ofCollection(entries, 'metrics').map((entry) => ({
@@ -323,7 +328,9 @@ export const siteRules: ReadonlyArray<SiteRule> = [
   {
     id: 'prose-figures',
     description:
-      "every figure a text quotes (<Metric id>, {metric:id}) exists in its year, and hand-typed counts and percentages in any text that reaches a page agree with the year's figures",
+      'every figure a text quotes (<Metric id>, {metric:id}) exists in its year, ' +
+      'and hand-typed counts and percentages in any text that reaches a page ' +
+      "agree with the year's figures",
     check(entries) {
       const tables = new Map(
         ofCollection(entries, 'metrics').map((entry) => [

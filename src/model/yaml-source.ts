@@ -42,7 +42,10 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
       const aliasLine = /^[^#\n]*\*[A-Za-z0-9_-]/m.exec(text);
       errors.push({
         line: aliasLine ? toLine(aliasLine.index) : firstLine,
-        message: `uses YAML aliases (*name) that expand to more than ${maxAliasCount} copies, which would exhaust the build machine's memory (${error instanceof Error ? error.message : String(error)})`,
+        message:
+          `uses YAML aliases (*name) that expand to more than ${maxAliasCount} copies, ` +
+          `which would exhaust the build machine's memory ` +
+          `(${error instanceof Error ? error.message : String(error)})`,
         fix: 'write each value out in full and remove the &anchors and *aliases',
         zh: {
           message: `YAML 别名（*名称）展开超过 ${maxAliasCount} 次，会耗尽构建机器的内存`,

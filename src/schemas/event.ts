@@ -4,7 +4,10 @@ import { z } from 'astro/zod';
 export const partsOfDay = ['morning', 'afternoon', 'evening'] as const;
 
 /** A clock time such as `14:00`, or a part of the day when the source gives no clock time. */
-const timeMessage = `must be a 24-hour time such as "14:00", or one of ${partsOfDay.map((p) => `"${p}"`).join(', ')} when the source gives no clock time (quote times in YAML: '14:00')`;
+const timeMessage =
+  `must be a 24-hour time such as "14:00", ` +
+  `or one of ${partsOfDay.map((p) => `"${p}"`).join(', ')} when the source gives no clock time ` +
+  `(quote times in YAML: '14:00')`;
 export const eventTimeSchema = z.union(
   [
     z.enum(partsOfDay, { message: timeMessage }),

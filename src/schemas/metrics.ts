@@ -5,7 +5,10 @@ import { figureFileIssues } from '../utils/figure-rules';
 /** Written in the data file where the report gives no figure; never 0. */
 export const NOT_REPORTED = 'not reported';
 
-/** `teams.total`, `inspections.octoberProblems`: words joined by dots; the same id in every year means the same measure. */
+/**
+ * `teams.total`, `inspections.octoberProblems`: words joined by dots; the same id in every year
+ * means the same measure.
+ */
 export const figureIdSchema = z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*$/, {
   message:
     'must be a figure id such as "teams.total": letters and digits, words joined by dots, starting lower-case',
@@ -38,7 +41,9 @@ export const figureSchema = z.object({
   counter: counterSchema.optional(),
   value: z
     .union([z.number(), z.literal(NOT_REPORTED)], {
-      message: `must be a whole number of 0 or more (a percentage: 0 to 100), or "${NOT_REPORTED}" where the report gives none`,
+      message:
+        `must be a whole number of 0 or more (a percentage: 0 to 100), ` +
+        `or "${NOT_REPORTED}" where the report gives none`,
     })
     .optional(),
   share: z.object({ part: figureIdSchema, of: figureIdSchema }).optional(),
@@ -69,11 +74,9 @@ const chartItemSchema = z.object({
  * `{metric:id}` (`{metric:id:bare}` without the % sign, `{metric:id:share}` as a share of `whole`).
  */
 export const chartSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-      message: 'must be a chart id such as "team-grades": lower-case letters, digits and hyphens',
-    }),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: 'must be a chart id such as "team-grades": lower-case letters, digits and hyphens',
+  }),
   kind: z.enum(['counts', 'parts', 'targets']),
   /** Plain title (no figures): the caption when `caption` is left out or quotes a figure the report does not give. */
   title: bilingualTextSchema,

@@ -11,7 +11,8 @@ export function looksLikeFileName(text: string): boolean {
 }
 
 const altMessage = (language: string) =>
-  `the ${language} alt text is missing: describe what the photo shows for readers who cannot see it (not the file name)`;
+  `the ${language} alt text is missing: ` +
+  `describe what the photo shows for readers who cannot see it (not the file name)`;
 const altText = (language: string) =>
   z
     .string({ message: altMessage(language) })

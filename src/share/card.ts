@@ -41,7 +41,10 @@ export function breakable(text: string): string[] {
   );
 }
 
-/** Greedy line breaking of `text` to `maxWidth`, as measured by `measure`; at most `maxLines` lines (the last ends in “…”). */
+/**
+ * Greedy line breaking of `text` to `maxWidth`, as measured by `measure`; at most `maxLines` lines
+ * (the last ends in “…”).
+ */
 export function wrapText(
   text: string,
   maxWidth: number,

@@ -48,7 +48,9 @@ export async function yearCard(
     kicker: t('home.kicker', { year: String(year) }),
     title,
     figures,
-    alt: `${title}${t('share.altSeparator')}${figures.map((figure) => `${figure.value} ${figure.label}`).join(t('list.separator'))}`,
+    alt:
+      `${title}${t('share.altSeparator')}` +
+      `${figures.map((figure) => `${figure.value} ${figure.label}`).join(t('list.separator'))}`,
   };
 }
 

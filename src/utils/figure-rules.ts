@@ -143,7 +143,8 @@ export function figureFileIssues(data: FigureFileInput): FigureIssue[] {
             sources === 0
               ? `"${figure.id}" has no value`
               : `"${figure.id}" has more than one of value, share and difference`,
-            `write exactly one: value: 108 (or value: ${notReported}), share: { part: …, of: … }, or difference: { from: …, minus: … }`,
+            `write exactly one: value: 108 (or value: ${notReported}), ` +
+              `share: { part: …, of: … }, or difference: { from: …, minus: … }`,
           ],
           [
             sources === 0
@@ -541,7 +542,8 @@ export function figureFileIssues(data: FigureFileInput): FigureIssue[] {
           issue(
             ['cards', index, 'note'],
             [
-              `quotes "{metric:${ref.id}${ref.modifier ? `:${ref.modifier}` : ''}}", which is not a figure of ${data.year}`,
+              `quotes "{metric:${ref.id}${ref.modifier ? `:${ref.modifier}` : ''}}", ` +
+                `which is not a figure of ${data.year}`,
               `use {metric:id} or {metric:id:bare} with one of: ${idList()}`,
             ],
             [

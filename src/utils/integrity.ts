@@ -77,7 +77,8 @@ export function findContentProblems({ localized, shared }: CheckInput): ContentP
           ...(ref.line === undefined ? {} : { line: ref.line }),
           field: ref.field,
           message: partly
-            ? `refers to "${ref.id}", which is missing from ${missing.map((id) => `src/content/${ref.collection}/${id}`).join(' and ')}`
+            ? `refers to "${ref.id}", which is missing from ` +
+              `${missing.map((id) => `src/content/${ref.collection}/${id}`).join(' and ')}`
             : `refers to "${ref.id}", which is not in the ${ref.collection} collection`,
           fix: partly
             ? `add the missing language version of "${ref.id}" to src/content/${ref.collection}/`
@@ -119,7 +120,11 @@ function fileName(entry: CheckedEntry): string {
 export function formatContentProblems(problems: ContentProblem[]): string {
   const lines = problems.map(
     (problem, index) =>
-      `${index + 1}. ${problem.file}${problem.line ? `:${problem.line}` : ''} — field "${problem.field}" ${problem.message}.\n   Fix: ${problem.fix}.`,
+      `${index + 1}. ${problem.file}${problem.line ? `:${problem.line}` : ''} — ` +
+      `field "${problem.field}" ${problem.message}.\n   Fix: ${problem.fix}.`,
   );
-  return `Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was published:\n${lines.join('\n')}`;
+  return (
+    `Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}; ` +
+    `nothing was published:\n${lines.join('\n')}`
+  );
 }

@@ -14,7 +14,10 @@ export function known(value: ReportedValue): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-/** The exact share `part / whole` as a percentage (71/108 → 65.74…), or `null` when either is unknown or the whole is 0. */
+/**
+ * The exact share `part / whole` as a percentage (71/108 → 65.74…), or `null` when either is
+ * unknown or the whole is 0.
+ */
 export function exactPercent(part: number | null, whole: number | null): Percent {
   if (part === null || whole === null || whole === 0) return null;
   return (part * 100) / whole;
@@ -133,7 +136,8 @@ export function figureOf(figures: YearFigures, id: string): Figure {
   const figure = figures.byId.get(id);
   if (!figure) {
     throw new Error(
-      `There is no figure "${id}" in src/content/metrics/${figures.year}.yaml. Its ids: ${[...figures.byId.keys()].join(', ')}. ` +
+      `There is no figure "${id}" in src/content/metrics/${figures.year}.yaml. ` +
+        `Its ids: ${[...figures.byId.keys()].join(', ')}. ` +
         `${figures.year} 年的数字文件中没有“${id}”，可用的 id 见上。`,
     );
   }
@@ -278,10 +282,17 @@ export function figureFilesProblems(files: FigureFile[]): ContentProblem[] {
           {
             file: entry.file,
             field: `figures.${index}.kind`,
-            message: `"${figure.id}" is ${describeKind(figure)} here but ${describeKind(earlier.figure)} in ${earlier.file.file}; one id must mean one measure in every year`,
-            fix: `give this figure a new id (e.g. "${figure.id}Count"), or make its kind and counter match ${earlier.file.data.year}`,
+            message:
+              `"${figure.id}" is ${describeKind(figure)} here ` +
+              `but ${describeKind(earlier.figure)} in ${earlier.file.file}; ` +
+              `one id must mean one measure in every year`,
+            fix:
+              `give this figure a new id (e.g. "${figure.id}Count"), ` +
+              `or make its kind and counter match ${earlier.file.data.year}`,
             zh: {
-              message: `“${figure.id}”在这里是${describeKindZh(figure)}，在 ${earlier.file.file} 中是${describeKindZh(earlier.figure)}；同一个 id 每年必须是同一个量`,
+              message:
+                `“${figure.id}”在这里是${describeKindZh(figure)}，` +
+                `在 ${earlier.file.file} 中是${describeKindZh(earlier.figure)}；同一个 id 每年必须是同一个量`,
               fix: `给这个数字换一个新 id（如“${figure.id}Count”），或让类型和量词与 ${earlier.file.data.year} 年一致`,
             },
           },

@@ -101,7 +101,9 @@ export interface AllYearsRow {
 
 export const allYearsFields: Record<keyof AllYearsRow, string> = {
   year: 'The report year.',
-  id: 'Stable identifier of the figure: the same id in two years is the same measure (same kind and counter word), so the years compare.',
+  id:
+    'Stable identifier of the figure: the same id in two years is the same measure ' +
+    '(same kind and counter word), so the years compare.',
   labelZh: 'Label in Simplified Chinese, as that year declares it.',
   labelEn: 'Label in English, as that year declares it.',
   kind: openDataFields.kind,

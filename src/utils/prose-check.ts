@@ -191,7 +191,9 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
   const literals: FigureLiteral[] = [];
   const counter = `(${zhCounters.join('|')})(?!百分点|月|小时|季度|年)`;
   const zhNumber = '[零〇一二两三四五六七八九十百千]+';
-  const en = `(?:(?:work|excellent|qualified|company-level|five-good|second-tier|more|other)\\s+){0,2}(${enNouns.join('|')})(?![-\\w])`;
+  const en =
+    `(?:(?:work|excellent|qualified|company-level|five-good|second-tier|more|other)\\s+){0,2}` +
+    `(${enNouns.join('|')})(?![-\\w])`;
   source.split(/\r?\n/).forEach((raw, index) => {
     const line = readerLine(raw);
     const add = (text: string, value: number | undefined, kind: MetricKind, word?: string) => {
@@ -281,10 +283,15 @@ export function checkProse(
           line: at(index + 1),
           field: text.field,
           message: `quotes the figure "${id}", which ${figuresFile(text.year)} does not declare`,
-          fix: `use one of its ids: ${ids.join(', ')}; or add "${id}" to ${figuresFile(text.year)} first (\`npm run figures -- ${text.year}\` lists them)`,
+          fix:
+            `use one of its ids: ${ids.join(', ')}; ` +
+            `or add "${id}" to ${figuresFile(text.year)} first ` +
+            `(\`npm run figures -- ${text.year}\` lists them)`,
           zh: {
             message: `引用的数字“${id}”在 ${figuresFile(text.year)} 中没有定义`,
-            fix: `改用其中的 id：${ids.join('、')}；或先把“${id}”加进 ${figuresFile(text.year)}（\`npm run figures -- ${text.year}\` 列出全部数字）`,
+            fix:
+              `改用其中的 id：${ids.join('、')}；` +
+              `或先把“${id}”加进 ${figuresFile(text.year)}（\`npm run figures -- ${text.year}\` 列出全部数字）`,
           },
         });
       }
@@ -316,7 +323,8 @@ export function checkProse(
         const how =
           text.quote === 'none'
             ? 'correct it against the report, or remove it'
-            : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, then write ${quoteHow('…')}`;
+            : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, ` +
+              `then write ${quoteHow('…')}`;
         const howZh =
           text.quote === 'none'
             ? '对照年度总结改正，或删掉这个数字'
@@ -335,7 +343,9 @@ export function checkProse(
           file: text.file,
           line: at(literal.line),
           field: text.field,
-          message: `"${shown}" is typed by hand; it equals ${matches.join(', ')}, but a typed number cannot follow the data`,
+          message:
+            `"${shown}" is typed by hand; it equals ${matches.join(', ')}, ` +
+            `but a typed number cannot follow the data`,
           fix: `write ${which} instead, for the figure you mean`,
           zh: {
             message: `手写了数字“${shown}”；它等于 ${matches.join('、')}，但手写的数字不会随数据更新`,

@@ -171,37 +171,41 @@ describe('types and cache lifetimes per kind of file', () => {
 });
 
 describe('precompressed files', () => {
-  test('every text file over the threshold has .gz and .br copies that decode to it, with its modification time', () => {
-    const candidates = files.filter(
-      (path) => compressibleExtensions.includes(extname(path)) && !path.startsWith('.deploy/'),
-    );
-    const large = candidates.filter((path) => statSync(join(build, path)).size >= minimumBytes);
-    expect(large.length).toBeGreaterThan(50);
-    for (const path of large) {
-      const original = readFileSync(join(build, path));
-      for (const [suffix, decode] of [
-        ['.gz', gunzipSync],
-        ['.br', brotliDecompressSync],
-      ] as const) {
-        if (!existsSync(join(build, path + suffix))) continue;
-        expect(
-          decode(readFileSync(join(build, path + suffix))).equals(original),
-          path + suffix,
-        ).toBe(true);
-        // Last-Modified has whole seconds.
-        expect(Math.floor(statSync(join(build, path + suffix)).mtimeMs / 1000)).toBe(
-          Math.floor(statSync(join(build, path)).mtimeMs / 1000),
-        );
+  test(
+    'every text file over the threshold has .gz and .br copies that decode to it, ' +
+      'with its modification time',
+    () => {
+      const candidates = files.filter(
+        (path) => compressibleExtensions.includes(extname(path)) && !path.startsWith('.deploy/'),
+      );
+      const large = candidates.filter((path) => statSync(join(build, path)).size >= minimumBytes);
+      expect(large.length).toBeGreaterThan(50);
+      for (const path of large) {
+        const original = readFileSync(join(build, path));
+        for (const [suffix, decode] of [
+          ['.gz', gunzipSync],
+          ['.br', brotliDecompressSync],
+        ] as const) {
+          if (!existsSync(join(build, path + suffix))) continue;
+          expect(
+            decode(readFileSync(join(build, path + suffix))).equals(original),
+            path + suffix,
+          ).toBe(true);
+          // Last-Modified has whole seconds.
+          expect(Math.floor(statSync(join(build, path + suffix)).mtimeMs / 1000)).toBe(
+            Math.floor(statSync(join(build, path)).mtimeMs / 1000),
+          );
+        }
       }
-    }
-    // HTML always gains: every page has both copies.
-    for (const path of large.filter((file) => file.endsWith('.html'))) {
-      expect(
-        existsSync(join(build, `${path}.gz`)) && existsSync(join(build, `${path}.br`)),
-        path,
-      ).toBe(true);
-    }
-  });
+      // HTML always gains: every page has both copies.
+      for (const path of large.filter((file) => file.endsWith('.html'))) {
+        expect(
+          existsSync(join(build, `${path}.gz`)) && existsSync(join(build, `${path}.br`)),
+          path,
+        ).toBe(true);
+      }
+    },
+  );
 
   test("Pagefind's own compressed files are left alone", () => {
     expect(files.filter((path) => /\.(pf_\w+|pagefind)\.(gz|br)$/.test(path))).toEqual([]);
@@ -236,12 +240,14 @@ describe('precompressed files', () => {
     const saved = (raw: number, compressed: number) =>
       `${kb(raw - compressed)} KB (${Math.round((1 - compressed / raw) * 100)}%)`;
     const lines = [
-      '| Page kind | Pages | Raw, avg per page | gzip -9, avg | brotli 11, avg | Saved by gzip, all pages | Saved by brotli, all pages |',
+      '| Page kind | Pages | Raw, avg per page | gzip -9, avg | brotli 11, avg | ' +
+        'Saved by gzip, all pages | Saved by brotli, all pages |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ];
     for (const [kind, row] of rows) {
       lines.push(
-        `| ${kind} | ${row.pages} | ${kb(row.raw / row.pages)} KB | ${kb(row.gzip / row.pages)} KB | ${kb(row.brotli / row.pages)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`,
+        `| ${kind} | ${row.pages} | ${kb(row.raw / row.pages)} KB | ${kb(row.gzip / row.pages)} KB | ` +
+          `${kb(row.brotli / row.pages)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`,
       );
     }
     lines.push(
@@ -251,7 +257,8 @@ describe('precompressed files', () => {
     );
     for (const [kind, row] of [...assets].sort()) {
       lines.push(
-        `| ${kind} | ${row.files} | ${kb(row.raw)} KB | ${kb(row.gzip)} KB | ${kb(row.brotli)} KB | ${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`,
+        `| ${kind} | ${row.files} | ${kb(row.raw)} KB | ${kb(row.gzip)} KB | ${kb(row.brotli)} KB | ` +
+          `${saved(row.raw, row.gzip)} | ${saved(row.raw, row.brotli)} |`,
       );
     }
     console.log(`Precompression, bytes per kind of page:\n${lines.join('\n')}`);

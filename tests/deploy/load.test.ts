@@ -48,9 +48,11 @@ test.each([
     requests: paths.map((path) => ({ method: 'GET' as const, path })),
   });
   console.log(
-    `Load, ${name} (${paths.length} file${paths.length > 1 ? 's' : ''}): ${Math.round(result.requests.average)} req/s, ` +
+    `Load, ${name} (${paths.length} file${paths.length > 1 ? 's' : ''}): ` +
+      `${Math.round(result.requests.average)} req/s, ` +
       `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests, ` +
-      `${(result.throughput.average / 1024 / 1024).toFixed(1)} MB/s, errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+      `${(result.throughput.average / 1024 / 1024).toFixed(1)} MB/s, errors ${result.errors}, ` +
+      `timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
   );
   expect(result.requests.total).toBeGreaterThan(0);
   expect(result.errors).toBe(0);

@@ -16,7 +16,8 @@ import {
 const meta = (policy: string) =>
   `<html><head><meta http-equiv="content-security-policy" content="${policy}"></head></html>`;
 const pagePolicy = (scripts: string[], styles: string[]) =>
-  `${directives.join(';')}; script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}; style-src 'self' ${styles.join(' ')};`;
+  `${directives.join(';')}; script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}; ` +
+  `style-src 'self' ${styles.join(' ')};`;
 
 describe('the CSP header', () => {
   test('parsePolicy reads directives and their sources', () => {

@@ -153,91 +153,99 @@ describe('publish and rollback under load', () => {
     await nginx?.stop();
   });
 
-  test('no request fails, each response is release A or B whole, and the rollback restores A byte for byte', async () => {
-    const origin = new URL(nginx.url).origin;
-    const load = autocannon({
-      url: origin,
-      connections: 50,
-      duration: 12,
-      headers: browserEncodings,
-      requests: [{ method: 'GET', path: '/' }],
-    });
+  test(
+    'no request fails, each response is release A or B whole, ' +
+      'and the rollback restores A byte for byte',
+    async () => {
+      const origin = new URL(nginx.url).origin;
+      const load = autocannon({
+        url: origin,
+        connections: 50,
+        duration: 12,
+        headers: browserEncodings,
+        requests: [{ method: 'GET', path: '/' }],
+      });
 
-    // Readers: fetch the checked paths over and over, each response compared with both releases.
-    // `sent`: when the request left, so a request sent after a switch had finished must see the new release.
-    const seen: Array<{
-      sent: number;
-      path: string;
-      release: 'A' | 'B' | 'both' | 'neither';
-      status: number;
-    }> = [];
-    let reading = true;
-    const reader = async (offset: number) => {
-      for (let n = offset; reading; n += 1) {
-        const path = paths[n % paths.length] ?? '/';
-        const sent = Date.now();
-        const response = await get(`${origin}${path}`, browserEncodings);
-        const { a, b } = bodies.get(path) ?? { a: Buffer.alloc(0), b: Buffer.alloc(0) };
-        const isA = response.decoded.equals(a);
-        const isB = response.decoded.equals(b);
-        seen.push({
-          sent,
-          path,
-          status: response.status,
-          release: isA && isB ? 'both' : isA ? 'A' : isB ? 'B' : 'neither',
-        });
+      // Readers: fetch the checked paths over and over, each response compared with both releases.
+      // `sent`: when the request left, so a request sent after a switch had finished must see the new release.
+      const seen: Array<{
+        sent: number;
+        path: string;
+        release: 'A' | 'B' | 'both' | 'neither';
+        status: number;
+      }> = [];
+      let reading = true;
+      const reader = async (offset: number) => {
+        for (let n = offset; reading; n += 1) {
+          const path = paths[n % paths.length] ?? '/';
+          const sent = Date.now();
+          const response = await get(`${origin}${path}`, browserEncodings);
+          const { a, b } = bodies.get(path) ?? { a: Buffer.alloc(0), b: Buffer.alloc(0) };
+          const isA = response.decoded.equals(a);
+          const isB = response.decoded.equals(b);
+          seen.push({
+            sent,
+            path,
+            status: response.status,
+            release: isA && isB ? 'both' : isA ? 'A' : isB ? 'B' : 'neither',
+          });
+        }
+      };
+      const readers = Promise.all(Array.from({ length: 8 }, (_, index) => reader(index)));
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+      await pause(2000);
+      const published = await runPublish(target, '--from', buildB);
+      expect(published.code, published.output).toBe(0);
+      const switchedToB = Date.now();
+      await pause(3000);
+      const rollbackStarted = Date.now();
+      const rolledBack = await runPublish(target, '--rollback');
+      expect(rolledBack.code, rolledBack.output).toBe(0);
+      expect(rolledBack.output).toContain('Rolled back');
+      const switchedToA = Date.now();
+      await pause(3000);
+      reading = false;
+      await readers;
+      const result = await load;
+
+      console.log(
+        `Publish under load: ${Math.round(result.requests.average)} req/s ` +
+          'on the home page during a publish and a rollback, ' +
+          `p99 ${result.latency.p99} ms, ${result.requests.total} requests, ` +
+          `errors ${result.errors}, non-2xx ${result.non2xx}; ` +
+          `${seen.length} checked responses: ${seen.filter((s) => s.release === 'A').length} from A, ` +
+          `${seen.filter((s) => s.release === 'B').length} from B, ` +
+          `${seen.filter((s) => s.release === 'both').length} identical in both, ` +
+          `${seen.filter((s) => s.release === 'neither').length} from neither`,
+      );
+      expect(result.errors).toBe(0);
+      expect(result.timeouts).toBe(0);
+      expect(result.non2xx).toBe(0);
+      expect(seen.filter((response) => response.status !== 200)).toEqual([]);
+      expect(seen.filter((response) => response.release === 'neither')).toEqual([]);
+      // Both releases were really served, in order: A, then B after the publish, then A after the rollback.
+      const afterPublish = seen.filter(
+        (response) => response.sent > switchedToB && response.sent < rollbackStarted,
+      );
+      expect(afterPublish.some((response) => response.release === 'B')).toBe(true);
+      expect(afterPublish.filter((response) => response.release === 'A')).toEqual([]);
+      expect(
+        seen.filter((response) => response.sent > switchedToA && response.release === 'B'),
+      ).toEqual([]);
+
+      // The rollback: the live folder is build A again, every file the same size and hash, and served as such.
+      const current = join(target, 'current');
+      expect(await verifyRelease(buildA, current)).toEqual({
+        files: (await listFiles(buildA)).length,
+        problems: [],
+      });
+      for (const path of (await listFiles(buildA)).filter((file) => file.endsWith('.html'))) {
+        const served = await get(`${origin}/${path}`, browserEncodings);
+        expect(served.decoded.equals(await readFile(join(buildA, path))), path).toBe(true);
       }
-    };
-    const readers = Promise.all(Array.from({ length: 8 }, (_, index) => reader(index)));
-    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-    await pause(2000);
-    const published = await runPublish(target, '--from', buildB);
-    expect(published.code, published.output).toBe(0);
-    const switchedToB = Date.now();
-    await pause(3000);
-    const rollbackStarted = Date.now();
-    const rolledBack = await runPublish(target, '--rollback');
-    expect(rolledBack.code, rolledBack.output).toBe(0);
-    expect(rolledBack.output).toContain('Rolled back');
-    const switchedToA = Date.now();
-    await pause(3000);
-    reading = false;
-    await readers;
-    const result = await load;
-
-    console.log(
-      `Publish under load: ${Math.round(result.requests.average)} req/s on the home page during a publish and a rollback, ` +
-        `p99 ${result.latency.p99} ms, ${result.requests.total} requests, errors ${result.errors}, non-2xx ${result.non2xx}; ` +
-        `${seen.length} checked responses: ${seen.filter((s) => s.release === 'A').length} from A, ${seen.filter((s) => s.release === 'B').length} from B, ` +
-        `${seen.filter((s) => s.release === 'both').length} identical in both, ${seen.filter((s) => s.release === 'neither').length} from neither`,
-    );
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
-    expect(seen.filter((response) => response.status !== 200)).toEqual([]);
-    expect(seen.filter((response) => response.release === 'neither')).toEqual([]);
-    // Both releases were really served, in order: A, then B after the publish, then A after the rollback.
-    const afterPublish = seen.filter(
-      (response) => response.sent > switchedToB && response.sent < rollbackStarted,
-    );
-    expect(afterPublish.some((response) => response.release === 'B')).toBe(true);
-    expect(afterPublish.filter((response) => response.release === 'A')).toEqual([]);
-    expect(
-      seen.filter((response) => response.sent > switchedToA && response.release === 'B'),
-    ).toEqual([]);
-
-    // The rollback: the live folder is build A again, every file the same size and hash, and served as such.
-    const current = join(target, 'current');
-    expect(await verifyRelease(buildA, current)).toEqual({
-      files: (await listFiles(buildA)).length,
-      problems: [],
-    });
-    for (const path of (await listFiles(buildA)).filter((file) => file.endsWith('.html'))) {
-      const served = await get(`${origin}/${path}`, browserEncodings);
-      expect(served.decoded.equals(await readFile(join(buildA, path))), path).toBe(true);
-    }
-    // Release B is kept, to publish forward again.
-    expect(await readdir(join(target, 'releases'))).toHaveLength(2);
-  });
+      // Release B is kept, to publish forward again.
+      expect(await readdir(join(target, 'releases'))).toHaveLength(2);
+    },
+  );
 });

@@ -199,10 +199,18 @@ beforeAll(async () => {
   for (const { kind, path } of examplePages()) measured.push(await measure(browser, kind, path));
   const rows = measured.map(({ kind, path, downloads, lazyBelowFold }) => {
     const firstLoad = fetched(downloads).filter((download) => !lazyBelowFold.has(download.url));
-    return `| ${kind} | \`${path}\` | ${kb(sum(ofType(downloads, 'Document'), 'gzip'))} | ${kb(sum(ofType(downloads, 'Script'), 'gzip'))} | ${kb(sum(ofType(downloads, 'Stylesheet', 'InlineStylesheet'), 'gzip'))} | ${kb(sum(ofType(downloads, 'Font'), 'gzip'))} | ${kb(sum(ofType(downloads, 'Image'), 'gzip'))} | ${kb(sum(fetched(downloads), 'gzip'))} | ${kb(sum(firstLoad, 'gzip'))} | ${kb(sum(fetched(downloads), 'transferred'))} | ${fetched(downloads).length} |`;
+    return (
+      `| ${kind} | \`${path}\` | ${kb(sum(ofType(downloads, 'Document'), 'gzip'))} | ` +
+      `${kb(sum(ofType(downloads, 'Script'), 'gzip'))} | ` +
+      `${kb(sum(ofType(downloads, 'Stylesheet', 'InlineStylesheet'), 'gzip'))} | ` +
+      `${kb(sum(ofType(downloads, 'Font'), 'gzip'))} | ${kb(sum(ofType(downloads, 'Image'), 'gzip'))} | ` +
+      `${kb(sum(fetched(downloads), 'gzip'))} | ${kb(sum(firstLoad, 'gzip'))} | ` +
+      `${kb(sum(fetched(downloads), 'transferred'))} | ${fetched(downloads).length} |`
+    );
   });
   const table = [
-    '| Page | Path | HTML | JS | CSS | Fonts | Images | Total | Total without lazy images below the fold | Uncompressed, as served by the test server | Requests |',
+    '| Page | Path | HTML | JS | CSS | Fonts | Images | Total | ' +
+      'Total without lazy images below the fold | Uncompressed, as served by the test server | Requests |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');

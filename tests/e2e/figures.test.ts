@@ -94,11 +94,15 @@ test('open data downloads: JSON and an Excel-friendly CSV, linked from the repor
   expect(json.figures.find((figure) => figure.id === 'teams.qualifiedRate')?.displayed).toBe(99);
 });
 
-test('2007 is unchanged for readers: every chart, caption, summary, table, card, <Metric> and open-data file', async () => {
-  // The snapshot was taken from the build before figures moved into data (2007's HTML text, open data
-  // files and SVG bytes); `node tests/support/figures-snapshot.mjs <dist>` makes it.
-  expect(await figuresSnapshot(rootDir)).toEqual(snapshot2007);
-});
+test(
+  '2007 is unchanged for readers: every chart, caption, summary, table, card, <Metric> ' +
+    'and open-data file',
+  async () => {
+    // The snapshot was taken from the build before figures moved into data (2007's HTML text, open data
+    // files and SVG bytes); `node tests/support/figures-snapshot.mjs <dist>` makes it.
+    expect(await figuresSnapshot(rootDir)).toEqual(snapshot2007);
+  },
+);
 
 test('one open-data file across all years, for comparing years in Excel', async () => {
   const csv = await (await fetch(url('/data/metrics.csv'))).text();

@@ -118,20 +118,24 @@ describe('lightbox', () => {
 });
 
 describe('JavaScript', () => {
-  test(`a gallery page loads only the lightbox module (≤ ${galleryScriptBudget} bytes) until a photo is opened`, async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const scripts = recordScripts(page);
-    await page.goto(url('/gallery/'), { waitUntil: 'networkidle' });
-    const before = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
-    expect(before).toBeGreaterThan(0);
-    expect(before).toBeLessThanOrEqual(galleryScriptBudget);
-    expect([...scripts.keys()].some((script) => script.includes('photoswipe.esm'))).toBe(false);
-    await page.locator('.photo-grid__link').first().click();
-    await page.locator('.pswp--open').waitFor();
-    expect([...scripts.keys()].some((script) => script.includes('photoswipe.esm'))).toBe(true);
-    await context.close();
-  });
+  test(
+    `a gallery page loads only the lightbox module (≤ ${galleryScriptBudget} bytes) ` +
+      'until a photo is opened',
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts = recordScripts(page);
+      await page.goto(url('/gallery/'), { waitUntil: 'networkidle' });
+      const before = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThanOrEqual(galleryScriptBudget);
+      expect([...scripts.keys()].some((script) => script.includes('photoswipe.esm'))).toBe(false);
+      await page.locator('.photo-grid__link').first().click();
+      await page.locator('.pswp--open').waitFor();
+      expect([...scripts.keys()].some((script) => script.includes('photoswipe.esm'))).toBe(true);
+      await context.close();
+    },
+  );
 
   test.each([
     '/',

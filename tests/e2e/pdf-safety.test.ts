@@ -57,8 +57,10 @@ describe('the PDF browser runs no content script', () => {
   test('a tampering print page (inline script, event handlers) prints exactly the clean text', async () => {
     const dir = await tamperedCopy(
       [
-        `<script>document.querySelectorAll('data.metric').forEach((d) => (d.textContent = '96'));document.title += ' TAMPERED';</script>`,
-        `<img src="/favicon.svg" alt="" width="1" height="1" onload="document.body.insertAdjacentHTML('beforeend', '<p>TAMPERED ONLOAD</p>')">`,
+        `<script>document.querySelectorAll('data.metric').forEach((d) => (d.textContent = '96'));` +
+          `document.title += ' TAMPERED';</script>`,
+        `<img src="/favicon.svg" alt="" width="1" height="1" ` +
+          `onload="document.body.insertAdjacentHTML('beforeend', '<p>TAMPERED ONLOAD</p>')">`,
         `<svg onload="document.body.append('TAMPERED SVG')" width="1" height="1"></svg>`,
       ].join(''),
     );
@@ -99,32 +101,42 @@ describe('the PDF step never hangs', () => {
     await cp(rootDir, dir, { recursive: true });
     const attempt = makePdfEditions({ dir, log: quiet, timeLimits: { layout: 1 } });
     await expect(attempt).rejects.toThrow(
-      /PDF edition 2007 zh-CN: \/2007\/print\/ did not finish its layout within 0\.0 s\. Likely cause: Paged\.js cannot break the document into pages/,
+      new RegExp(
+        String.raw`PDF edition 2007 zh-CN: \/2007\/print\/ did not finish its layout within 0\.0 s\. ` +
+          String.raw`Likely cause: Paged\.js cannot break the document into pages`,
+      ),
     );
     await expect(attempt).rejects.toThrow(/PDF 版 2007 zh-CN：\/2007\/print\/ 的“分页排版”超过/);
   }, 600_000);
 
-  test('an inline image in a highlighted unit, in a file with a BOM and CRLF line endings: built, and printed', async () => {
-    const root = await copyProject();
-    const unit = 'src/content/units/zh-cn/hotel.mdx';
-    await writeFile(
-      join(root, 'src/content/units/zh-cn/lobby.jpg'),
-      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#4a7a9c' } })
-        .jpeg()
-        .toBuffer(),
-    );
-    await edit(root, unit, '</ReportQuote>', '</ReportQuote>\n\n![大堂](./lobby.jpg)\n');
-    await writeFile(
-      join(root, unit),
-      `\uFEFF${(await readFile(join(root, unit), 'utf8')).replace(/\n/g, '\r\n')}`,
-    );
-    const outDir = join(root, 'dist');
-    const result = await buildSite({ root, outDir });
-    expect(result.code, result.output).toBe(0);
-    expect(await readFile(join(outDir, '2007/units/hotel/index.html'), 'utf8')).toMatch(
-      /<img[^>]+alt="大堂"/,
-    );
-    const file = join(outDir, 'downloads/2007-report.zh-CN.pdf');
-    expect(imageCount(file)).toBe(imageCount(join(rootDir, 'downloads/2007-report.zh-CN.pdf')) + 1);
-  }, 900_000);
+  test(
+    'an inline image in a highlighted unit, in a file with a BOM and CRLF line endings: ' +
+      'built, and printed',
+    async () => {
+      const root = await copyProject();
+      const unit = 'src/content/units/zh-cn/hotel.mdx';
+      await writeFile(
+        join(root, 'src/content/units/zh-cn/lobby.jpg'),
+        await sharp({ create: { width: 800, height: 600, channels: 3, background: '#4a7a9c' } })
+          .jpeg()
+          .toBuffer(),
+      );
+      await edit(root, unit, '</ReportQuote>', '</ReportQuote>\n\n![大堂](./lobby.jpg)\n');
+      await writeFile(
+        join(root, unit),
+        `\uFEFF${(await readFile(join(root, unit), 'utf8')).replace(/\n/g, '\r\n')}`,
+      );
+      const outDir = join(root, 'dist');
+      const result = await buildSite({ root, outDir });
+      expect(result.code, result.output).toBe(0);
+      expect(await readFile(join(outDir, '2007/units/hotel/index.html'), 'utf8')).toMatch(
+        /<img[^>]+alt="大堂"/,
+      );
+      const file = join(outDir, 'downloads/2007-report.zh-CN.pdf');
+      expect(imageCount(file)).toBe(
+        imageCount(join(rootDir, 'downloads/2007-report.zh-CN.pdf')) + 1,
+      );
+    },
+    900_000,
+  );
 });

@@ -55,7 +55,8 @@ function expectCaught(
 ) {
   expect(outcome.code, outcome.output).not.toBe(0);
   const header = new RegExp(
-    `\\d+\\. ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)? — 字段 field "${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`,
+    `\\d+\\. ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)? — ` +
+      `字段 field "${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`,
   );
   expect(outcome.output, outcome.output).toMatch(header);
   expect(outcome.output).toContain('问题：');
@@ -580,7 +581,9 @@ describe('npm run check catches every class of mistake', () => {
   test('51. hostile: javascript:, data: and vbscript: addresses, however they are spelt', async () => {
     const outcome = await checkBroken(
       hotelText(
-        '[点这里](javascript:alert(1)) <a href="JaVa&#115;cript&colon;alert(1)">链接</a> <a href=" vbscript:msgbox">旧</a> <a href="java\tscript:x">tab</a> ![图](data:image/png;base64,AAAA)',
+        '[点这里](javascript:alert(1)) <a href="JaVa&#115;cript&colon;alert(1)">链接</a> ' +
+          '<a href=" vbscript:msgbox">旧</a> <a href="java\tscript:x">tab</a> ' +
+          '![图](data:image/png;base64,AAAA)',
       ),
     );
     expectCaught(outcome, hotelZh, 'javascript:', /uses a javascript: address/);
@@ -623,7 +626,8 @@ describe('npm run check catches every class of mistake', () => {
   test('55. an image named by absolute path, by https:// and by file:///', async () => {
     const outcome = await checkBroken(
       hotelText(
-        '![甲](/usr/share/a.png)\n\n![乙](https://example.com/b.jpg)\n\n![丙](file:///etc/c.jpg)\n\n<img src="/etc/d.jpg" alt="丁" />',
+        '![甲](/usr/share/a.png)\n\n![乙](https://example.com/b.jpg)\n\n' +
+          '![丙](file:///etc/c.jpg)\n\n<img src="/etc/d.jpg" alt="丁" />',
       ),
     );
     expectCaught(

@@ -39,7 +39,8 @@ describe('a build with broken content fails and names the problem', () => {
     });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(
-      'src/content/units/zh-cn/hotel.mdx:6 — field "practices.1" refers to "seven-constants", which is not in the glossary collection',
+      'src/content/units/zh-cn/hotel.mdx:6 — field "practices.1" refers to "seven-constants", ' +
+        'which is not in the glossary collection',
     );
   });
 
@@ -53,7 +54,10 @@ describe('a build with broken content fails and names the problem', () => {
     });
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(
-      /src\/content\/reports\/zh-cn\/2007\.mdx:\d+ — field "\(prose\)" "67％" contradicts the data \(teams\.excellentRate is 66%\)/,
+      new RegExp(
+        String.raw`src\/content\/reports\/zh-cn\/2007\.mdx:\d+ — field "\(prose\)" "67％" ` +
+          String.raw`contradicts the data \(teams\.excellentRate is 66%\)`,
+      ),
     );
     expect(result.output).toContain(
       'Fix: write <Metric id="teams.excellentRate" /> instead of typing the number',
@@ -92,7 +96,10 @@ describe('a build with broken content fails and names the problem', () => {
     });
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(
-      /src\/content\/photos\/long-distance-run\.yaml:\d+ — field "event" refers to "marathon", which is not in the events collection/,
+      new RegExp(
+        String.raw`src\/content\/photos\/long-distance-run\.yaml:\d+ — field "event" refers to "marathon", ` +
+          String.raw`which is not in the events collection`,
+      ),
     );
   });
 
@@ -109,7 +116,10 @@ describe('a build with broken content fails and names the problem', () => {
     });
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(
-      /src\/content\/units\/en\/hotel\.mdx:\d+ — field "sections\.1" names "conclusions", which is not a heading id of the 2007 report/,
+      new RegExp(
+        String.raw`src\/content\/units\/en\/hotel\.mdx:\d+ — field "sections\.1" names "conclusions", ` +
+          String.raw`which is not a heading id of the 2007 report`,
+      ),
     );
     expect(result.output).toContain('不是 2007 年度总结中的标题 id');
   });

@@ -48,7 +48,8 @@ describe('a new year with new measures, declared in its figures file only', () =
       'leaders.qualified\n      104人 · 104 people\n      合格班组长人数 · Qualified team leaders',
     );
     expect(result.output).toContain(
-      'inspections.octoberProblems\n      12个 · 12 problems\n      10月检查发现的问题数 · Problems found in the October inspection',
+      'inspections.octoberProblems\n      12个 · 12 problems\n' +
+        '      10月检查发现的问题数 · Problems found in the October inspection',
     );
   });
 

@@ -103,7 +103,8 @@ describe('captions, summaries and tables carry the same figures', () => {
 test('chart build cost is recorded', () => {
   // Not an assertion on time (machines differ): printed for the benchmark notes.
   console.log(
-    `chart build: zh-cn ${timings['zh-cn']?.toFixed(0)} ms (incl. font registration), en ${timings.en?.toFixed(0)} ms for 3 charts`,
+    `chart build: zh-cn ${timings['zh-cn']?.toFixed(0)} ms (incl. font registration), ` +
+      `en ${timings.en?.toFixed(0)} ms for 3 charts`,
   );
   expect(Object.keys(timings)).toEqual(['zh-cn', 'en']);
 });
@@ -158,7 +159,8 @@ describe('charts declared in data', () => {
     delete data.charts[0]?.summary;
     const [grades] = yearCharts(yearFigures(metricsSchema.parse(data)), 'en');
     expect(grades?.summary).toBe(
-      'Work teams: 108 teams. Excellent: 71 teams (66%). Qualified, not excellent: 36 teams (33%). Below qualified: 1 team (1%).',
+      'Work teams: 108 teams. Excellent: 71 teams (66%). ' +
+        'Qualified, not excellent: 36 teams (33%). Below qualified: 1 team (1%).',
     );
   });
   test('an at-most target is met below its ceiling', () => {

@@ -143,7 +143,8 @@ describe('findContentProblems', () => {
       },
     });
     expect(problems.map((p) => `${p.file} ${p.field}: ${p.message}`)).toContain(
-      'src/content/photos/b.yaml event: refers to "bonfire-party", which is missing from src/content/events/en/bonfire-party',
+      'src/content/photos/b.yaml event: refers to "bonfire-party", ' +
+        'which is missing from src/content/events/en/bonfire-party',
     );
   });
 

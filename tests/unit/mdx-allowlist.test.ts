@@ -20,7 +20,8 @@ describe('the MDX allowlist', () => {
       '',
       '**粗体**、*斜体*、[链接](/glossary/) 和 [外链](https://example.com/)。',
       '',
-      '<Metric id="teams.excellentRate" /> <Metric id="targets.excellentTeams" bare /> <Metric id="teams.total" year={2007} />',
+      '<Metric id="teams.excellentRate" /> <Metric id="targets.excellentTeams" bare /> ' +
+        '<Metric id="teams.total" year={2007} />',
       '',
       '<Highlight unit="hotel">平果铝宾馆……</Highlight>',
       '',

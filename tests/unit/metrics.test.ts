@@ -241,15 +241,19 @@ describe('bad figures files: each refused with file, line, field and fix in both
       '"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole',
     );
   });
-  test('part ≤ whole holds transitively, whatever is not reported (excellent 120 > total 108, qualified unknown)', () => {
-    const raw = raw2007();
-    figure(raw, 'teams.excellent').value = 120;
-    figure(raw, 'teams.qualified').value = 'not reported';
-    const problems = problemsOf(stringify(raw), 'src/content/metrics/2007.yaml');
-    expect(problems.map((p) => p.message)).toContain(
-      '"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole',
-    );
-  });
+  test(
+    'part ≤ whole holds transitively, whatever is not reported ' +
+      '(excellent 120 > total 108, qualified unknown)',
+    () => {
+      const raw = raw2007();
+      figure(raw, 'teams.excellent').value = 120;
+      figure(raw, 'teams.qualified').value = 'not reported';
+      const problems = problemsOf(stringify(raw), 'src/content/metrics/2007.yaml');
+      expect(problems.map((p) => p.message)).toContain(
+        '"teams.excellent" is 120, more than "teams.total" (108); a part cannot exceed its whole',
+      );
+    },
+  );
   test('a target on a figure of another kind', () => {
     const problems = problemsOf(
       figureYaml([
@@ -269,7 +273,8 @@ describe('bad figures files: each refused with file, line, field and fix in both
   });
   test('a chart naming an unknown figure', () => {
     const problems = problemsOf(
-      `${figureYaml(team('teams.total', 108))}\ncharts:\n  - id: teams\n    kind: counts\n    title: { zh: 班组, en: Teams }\n    bars:\n      - figure: teams.all\n`,
+      `${figureYaml(team('teams.total', 108))}\ncharts:\n  - id: teams\n    kind: counts\n` +
+        '    title: { zh: 班组, en: Teams }\n    bars:\n      - figure: teams.all\n',
     );
     expect(problems[0]).toMatchObject({ field: 'charts.0.bars.0.figure', line: 14 });
     expect(problems[0]?.message).toBe('names "teams.all", which is not a figure of 2008');
@@ -313,7 +318,8 @@ describe('bad figures files: each refused with file, line, field and fix in both
       field: 'figures.16.kind',
     });
     expect(problems[0]?.message).toContain(
-      '"inspections.septemberProblems" is a count in 项 / problems here but a count in 个 / problems in src/content/metrics/2007.yaml',
+      '"inspections.septemberProblems" is a count in 项 / problems here ' +
+        'but a count in 个 / problems in src/content/metrics/2007.yaml',
     );
     expect(problems[0]?.zh?.message).toContain('同一个 id 每年必须是同一个量');
   });

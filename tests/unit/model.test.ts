@@ -44,7 +44,10 @@ async function change(root: string, file: string, from: string | RegExp, to: str
   await writeFile(join(root, file), changed);
 }
 
-/** The build's loader path: entries as Astro's glob loader makes them (id, file, data parsed by the registry's schema). */
+/**
+ * The build's loader path: entries as Astro's glob loader makes them (id, file, data parsed by the
+ * registry's schema).
+ */
 async function buildProblems(root: string) {
   const entries: LoadedEntry[] = [];
   const image = () => z.string();
@@ -309,7 +312,9 @@ describe('strict schemas', () => {
       root,
       'src/content/metrics/2007.yaml',
       /^figures:\n/m,
-      'figures:\n  - id: teams.other\n    labl: { zh: 其他, en: Other }\n    label: { zh: 其他, en: Other }\n    kind: count\n    counter: { zh: 个, en: teams }\n    value: 1\n    section: basics\n',
+      'figures:\n  - id: teams.other\n    labl: { zh: 其他, en: Other }\n' +
+        '    label: { zh: 其他, en: Other }\n    kind: count\n    counter: { zh: 个, en: teams }\n' +
+        '    value: 1\n    section: basics\n',
     );
     await change(root, 'src/content/reports/en/2007.mdx', 'slogan:', 'slogans:');
     const problems = (await checkContent(root)).problems;

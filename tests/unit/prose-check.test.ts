@@ -62,29 +62,34 @@ describe('numbers as a reader sees them', () => {
   });
   test('ignores figures written with <Metric> or {metric:id}, dates, ordinary words and compounds', () => {
     const source =
-      '2007年1月，<Metric id="teams.total" />个班组；{metric:teams.total}个；the 2007 team-building work; 为期三天；一个班组；15.7个百分点；one team.';
+      '2007年1月，<Metric id="teams.total" />个班组；{metric:teams.total}个；' +
+      'the 2007 team-building work; 为期三天；一个班组；15.7个百分点；one team.';
     expect(findFigureLiterals(source)).toEqual([]);
   });
 });
 
 describe('checkProse', () => {
-  test('a typed figure equal to a figure must be written as <Metric> (it may mean another figure: zh 99% for the excellent rate)', () => {
-    const [problem] = checkProse([mdx('第一行\n优秀班组占99%。')], tables);
-    expect(problem).toMatchObject({
-      file: 'src/content/units/zh-cn/hotel.mdx',
-      line: 2,
-      field: '(prose)',
-    });
-    expect(problem?.message).toBe(
-      '"99%" is typed by hand; it equals teams.qualifiedRate, but a typed number cannot follow the data',
-    );
-    expect(problem?.fix).toBe(
-      'write <Metric id="teams.qualifiedRate" /> instead, for the figure you mean',
-    );
-    expect(problem?.zh?.fix).toBe(
-      '改写成 <Metric id="teams.qualifiedRate" />（选你要引用的那个数字）',
-    );
-  });
+  test(
+    'a typed figure equal to a figure must be written as <Metric> ' +
+      '(it may mean another figure: zh 99% for the excellent rate)',
+    () => {
+      const [problem] = checkProse([mdx('第一行\n优秀班组占99%。')], tables);
+      expect(problem).toMatchObject({
+        file: 'src/content/units/zh-cn/hotel.mdx',
+        line: 2,
+        field: '(prose)',
+      });
+      expect(problem?.message).toBe(
+        '"99%" is typed by hand; it equals teams.qualifiedRate, but a typed number cannot follow the data',
+      );
+      expect(problem?.fix).toBe(
+        'write <Metric id="teams.qualifiedRate" /> instead, for the figure you mean',
+      );
+      expect(problem?.zh?.fix).toBe(
+        '改写成 <Metric id="teams.qualifiedRate" />（选你要引用的那个数字）',
+      );
+    },
+  );
   test('a figure that matches none: declare it first — never a suggestion to use an unrelated figure', () => {
     const [problem] = checkProse([mdx('安全标杆班组30个。')], tables);
     expect(problem?.message).toBe('"30个" is typed by hand and matches no figure of 2007');

@@ -60,7 +60,8 @@ describe('metrics reject impossible data (more cases: tests/unit/metrics.test.ts
     expect(
       problems(metricsSchema.safeParse(withFigure('teams.excellent', (f) => (f.value = 120)))),
     ).toEqual([
-      'figures.1.value: "teams.excellent" is 120, more than "teams.qualified" (107); a part cannot exceed its whole (fix: check both numbers against the report and correct the wrong one)',
+      'figures.1.value: "teams.excellent" is 120, more than "teams.qualified" (107); ' +
+        'a part cannot exceed its whole (fix: check both numbers against the report and correct the wrong one)',
     ]);
   });
   test('a negative count', () => {
@@ -103,7 +104,8 @@ describe('units reject broken frontmatter', () => {
   });
   test('a parent that is not a file name', () => {
     expect(problems(unitSchema.safeParse({ ...valid(), parent: '生活服务公司' }))).toEqual([
-      'parent: must be an entry\'s file name without extension: lower-case ASCII letters, digits and hyphens, e.g. "hotel"',
+      "parent: must be an entry's file name without extension: " +
+        'lower-case ASCII letters, digits and hyphens, e.g. "hotel"',
     ]);
   });
   test('an empty name', () => {
@@ -156,7 +158,8 @@ describe('gallery entries', () => {
     const data = validPhoto() as { alt: { en: string } };
     data.alt.en = ' ';
     expect(problems(photos.safeParse(data))).toEqual([
-      'alt.en: the English alt text is missing: describe what the photo shows for readers who cannot see it (not the file name)',
+      'alt.en: the English alt text is missing: ' +
+        'describe what the photo shows for readers who cannot see it (not the file name)',
     ]);
   });
   test('a file name is not alt text', () => {

@@ -117,7 +117,8 @@ function withTimeLimit(promise, ms, step, document, edition) {
       reject(
         new Error(
           `PDF 版 ${edition}：${document} 的“${zhStep}”超过 ${seconds} 秒仍未完成。可能原因：${zhCause}。\n` +
-            `PDF edition ${edition}: ${document} did not finish its ${enStep} within ${seconds} s. Likely cause: ${enCause}.`,
+            `PDF edition ${edition}: ${document} did not finish its ${enStep} within ${seconds} s. ` +
+            `Likely cause: ${enCause}.`,
         ),
       );
     }, ms);
@@ -141,7 +142,12 @@ const layoutFiles = {
  * reach only the local server: every other request (another site, another local port, a page the
  * content tries to navigate to) is refused, and fails the build with its URL. Every step has a
  * time limit (`pdfTimeLimits`).
- * @param {{ dir: string, base?: string, log?: (line: string) => void, timeLimits?: Partial<typeof pdfTimeLimits> }} options
+ * @param {{
+ *   dir: string,
+ *   base?: string,
+ *   log?: (line: string) => void,
+ *   timeLimits?: Partial<typeof pdfTimeLimits>,
+ * }} options
  * @returns {Promise<Array<{ file: string, pages: number, bytes: number, ms: number }>>}
  */
 export async function makePdfEditions({ dir, base = '/', log = console.log, timeLimits = {} }) {
@@ -191,7 +197,8 @@ export async function makePdfEditions({ dir, base = '/', log = console.log, time
             new Error(
               `PDF 版 ${edition}：${document} 试图访问网站以外的地址，已拒绝 / tried to reach addresses outside the site, refused:\n` +
                 [...refused].map((url) => `  ${url}`).join('\n') +
-                "\n内容里不能引用外部地址 / content may not refer to outside addresses (check the MDX of this year's report and units).",
+                '\n内容里不能引用外部地址 / content may not refer to outside addresses ' +
+                "(check the MDX of this year's report and units).",
             );
           // A refused request is the cause of whatever fails after it (a refused navigation
           // destroys the page's scripts, say): report it first.
@@ -237,7 +244,8 @@ export async function makePdfEditions({ dir, base = '/', log = console.log, time
           const ms = performance.now() - started;
           results.push({ file, pages, bytes: pdf.length, ms });
           log(
-            `PDF edition ${year} ${lang}: ${pages} pages, ${(pdf.length / 1024).toFixed(0)} KB, ${(ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`,
+            `PDF edition ${year} ${lang}: ${pages} pages, ${(pdf.length / 1024).toFixed(0)} KB, ` +
+              `${(ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`,
           );
         } finally {
           await context.close().catch(() => undefined);

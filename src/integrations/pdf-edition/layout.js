@@ -33,7 +33,10 @@
   };
 
   /** @type {any} */ (window).nianjianPdf = {
-    /** Every image loaded (print images are eager: a lazy one never loads in a page nobody scrolls) and the fonts ready. */
+    /**
+     * Every image loaded (print images are eager: a lazy one never loads in a page nobody scrolls)
+     * and the fonts ready.
+     */
     async images() {
       const images = [...document.images];
       for (const image of images) image.loading = 'eager';
