@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 const limit = 120;
 const source = /\.(?:ts|mts|mjs|js|astro|css|json)$/;
 // Fixture content and recorded snapshots are data, like src/content/.
-const skipped = [/^src\/content\//, /^tests\/fixtures\//, /^bench\/results\//, /(^|\/)package-lock\.json$/];
+const skipped = [
+  /^src\/content\//,
+  /^tests\/fixtures\//,
+  /^bench\/results\//,
+  /(^|\/)package-lock\.json$/,
+];
 
 const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
   .split('\0')
