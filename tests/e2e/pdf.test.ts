@@ -45,7 +45,7 @@ const editions = [
     lang: 'en',
     file: join(rootDir, 'downloads/2007-report.en.pdf'),
     title:
-      'Pingguo Aluminium Company: 2007 Summary of Team Building and the "Five-Good" Office Campaign',
+      'Pingguo Aluminium Company: 2007 Summary of Team Building and the “Five-Good” Office Campaign',
     headings: [
       '1. Approach and Inspection Results',
       '2. Results',
