@@ -57,8 +57,8 @@ describe('lightbox', () => {
     ],
     [
       '/en/gallery/',
-      'The musical "The New Huang Shiren and the White-Haired Girl"',
-      'The dance "Rainy Lane in a Small Town"',
+      'The musical “The New Huang Shiren and the White-Haired Girl”',
+      'The dance “Rainy Lane in a Small Town”',
     ],
   ])(
     '%s: opens from the keyboard, arrows move, Esc closes and focus returns',
@@ -183,7 +183,7 @@ describe('pages', () => {
     const titles = await page.locator('.event-card__title').allInnerTexts();
     expect(titles).toEqual([
       'Pingguo Aluminium Company Spring Festival air-volleyball match',
-      "Spring Festival bonfire party of Chalco's Guangxi enterprises",
+      'Spring Festival bonfire party of Chalco’s Guangxi enterprises',
       'Long-distance race to welcome the Olympics',
     ]);
     expect(await page.locator('.event-card img.photo-frame__image').count()).toBe(3);
@@ -201,7 +201,7 @@ describe('pages', () => {
     const { page: bonfire } = await visit(browser, url('/en/gallery/bonfire-party/'));
     expect(await bonfire.locator('.event-facts').innerText()).toContain('30 January 2008, evening');
     expect(await bonfire.locator('.event-facts').innerText()).toContain(
-      "Auditorium of the Workers' Cultural Palace",
+      'Auditorium of the Workers’ Cultural Palace',
     );
     await page.close();
     await bonfire.close();
