@@ -92,7 +92,7 @@ Do not type figures: write <Metric id="teams.total" /> and the site fills in the
 export function reportFiles(year: number): PlannedFile[] {
   const zh = `---
 # ${year} 年度总结（中文）。英文版是 src/content/reports/en/${year}.mdx。
-# 数字写在 src/content/metrics/${year}.yaml，正文中用 <Metric id="…" /> 引用，不要手写。
+# 数字写在 src/content/metrics/${year}.yaml，正文中用 <Metric id="teams.total" /> 这样的写法引用，不要手写。
 year: ${year}
 title: "平果铝业公司${year}年度班组建设和“五好”科(部)室创建工作总结"
 slogan: "夯实基础 提升素质 强化管理 树立形象"
