@@ -12,8 +12,8 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from './lib/chromium.mjs';
-import { serveStatic } from './lib/static-server.mjs';
+import { launchChromium } from '../src/integrations/pdf-edition/chromium.mjs';
+import { serveStatic } from '../src/integrations/pdf-edition/static-server.mjs';
 
 const { values } = parseArgs({
   allowNegative: true,

@@ -1,7 +1,7 @@
 // Lighthouse scores for every kind of page in both languages (issue 8), mobile profile, against the
 // built site served on loopback: `npm run lighthouse [-- --dir dist] [--no-write]`.
 // Builds the site first (without the PDF edition) when the folder has no sitemap. Uses the system
-// Chromium (scripts/lib/chromium.mjs; CHROMIUM_PATH to override) with the flags this offline,
+// Chromium (src/integrations/pdf-edition/chromium.mjs; CHROMIUM_PATH to override) with the flags this offline,
 // sandboxed machine needs. Writes the score table into BENCHMARKS.md. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { findChromium } from './lib/chromium.mjs';
+import { chromiumFlags, findChromium } from '../src/integrations/pdf-edition/chromium.mjs';
 import { pageKinds } from './lib/page-kinds.mjs';
-import { serveStatic } from './lib/static-server.mjs';
+import { serveStatic } from '../src/integrations/pdf-edition/static-server.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values: options } = parseArgs({
@@ -59,16 +59,7 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 const server = await serveStatic(dir);
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium(),
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  chromeFlags: ['--headless=new', ...chromiumFlags],
 });
 const rows = [];
 try {

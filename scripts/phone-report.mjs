@@ -2,9 +2,9 @@
 // sideways overflow, the smallest chart text and undersized tap targets, as a Markdown table.
 //   node scripts/phone-report.mjs [--dir dist]
 import { parseArgs } from 'node:util';
-import { launchChromium } from './lib/chromium.mjs';
+import { launchChromium } from '../src/integrations/pdf-edition/chromium.mjs';
 import { measurePhone } from './lib/phone-measure.mjs';
-import { serveStatic } from './lib/static-server.mjs';
+import { serveStatic } from '../src/integrations/pdf-edition/static-server.mjs';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' } } });
 export const phonePages = [

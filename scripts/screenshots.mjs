@@ -1,8 +1,8 @@
 // Screenshots of the built site for the README: `npm run build && npm run screenshots`.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './lib/chromium.mjs';
-import { serveStatic } from './lib/static-server.mjs';
+import { launchChromium } from '../src/integrations/pdf-edition/chromium.mjs';
+import { serveStatic } from '../src/integrations/pdf-edition/static-server.mjs';
 
 const root = fileURLToPath(new URL('../dist/', import.meta.url));
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { postBuildSteps } from '../../scripts/build-steps.mjs';
 import { buildInfoPath } from '../../scripts/lib/build-info.mjs';
-import { findChromium } from '../../scripts/lib/chromium.mjs';
+import { findChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { buildEnvironment, buildSite, projectRoot } from '../support/build-site';
 import { findNginx } from './nginx';
 

@@ -1,7 +1,7 @@
 // The whole site under an intranet-style base path (/report/): every page, asset and link stays inside it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { sitePages, visit } from '../support/site';
 
 const baseUrl = inject('baseUrl');

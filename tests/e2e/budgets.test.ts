@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { renditions } from '../../src/data/gallery';
 import { sitePages } from '../support/site';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';

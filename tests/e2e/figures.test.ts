@@ -1,7 +1,7 @@
 // Computed figures, charts, timeline and open data, as a reader gets them — with JavaScript off.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { visit } from '../support/site';
 import { figuresSnapshot } from '../support/figures-snapshot.mjs';
 import snapshot2007 from '../fixtures/figures-2007.snapshot.json';

@@ -3,8 +3,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findChromium } from '../../scripts/lib/chromium.mjs';
-import { serveStatic } from '../../scripts/lib/static-server.mjs';
+import { findChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
+import { serveStatic } from '../../src/integrations/pdf-edition/static-server.mjs';
 import { buildSite, projectRoot } from '../support/build-site';
 
 declare module 'vitest' {

@@ -1,7 +1,7 @@
 // Every page of both locales, as a reader's browser sees it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { sitePages, visit } from '../support/site';
 import { readSourceText } from '../support/source-text';
 

@@ -214,7 +214,8 @@ describe('without a Chromium', () => {
   });
 
   test('the message when no Chromium is installed says how to install one or point to it', async () => {
-    const { missingChromiumMessage } = await import('../../scripts/lib/chromium.mjs');
+    const { missingChromiumMessage } =
+      await import('../../src/integrations/pdf-edition/chromium.mjs');
     expect(missingChromiumMessage).toContain('apt-get install chromium');
     expect(missingChromiumMessage).toContain('CHROMIUM_PATH');
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 import { sitePages } from '../support/site';

@@ -1,3 +1,0 @@
-// The Chromium finder lives with the PDF edition (src/integrations/pdf-edition/); the screenshot,
-// Lighthouse and test scripts use it from here.
-export * from '../../src/integrations/pdf-edition/chromium.mjs';
