@@ -1,6 +1,7 @@
 // A year's charts as pages show them: the picture, and the same information as text and as a table.
 // Which charts, which figures and what their captions say is declared in the year's figures file.
 import type { Locale } from '../i18n/locales';
+import { pick, type Bilingual } from '../utils/glossary';
 import { useTranslations, type Translate } from '../i18n/ui';
 import type { ChartDeclaration } from '../schemas/metrics';
 import { formatDecimal, formatNumber, formatPercent } from '../utils/format';
@@ -54,15 +55,13 @@ function figureText(locale: Locale, t: Translate) {
 
 /** The caption: the declared one with its figures filled in, or the plain title when one is not reported. */
 function captionOf(chart: ChartDeclaration, figures: YearFigures, locale: Locale): string {
-  const pick = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
   const caption = chart.caption
-    ? fillTemplate(pick(chart.caption), figures, locale, chart.whole)
+    ? fillTemplate(pickText(chart.caption, locale), figures, locale, chart.whole)
     : null;
-  return caption ?? pick(chart.title);
+  return caption ?? pickText(chart.title, locale);
 }
 
-const pickText = (text: { zh: string; en: string }, locale: Locale) =>
-  locale === 'en' ? text.en : text.zh;
+const pickText = (text: Bilingual, locale: Locale) => pick(text, locale).shown;
 
 function countsChart(
   chart: ChartDeclaration,

@@ -5,7 +5,7 @@ import { inLocale, latestYear, loadSite } from '../data/site';
 import { figuresFor } from '../data/figures';
 import { htmlLang, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
-import { figureOf, formatFigure } from '../utils/metrics';
+import { keyFigureCards } from '../utils/metrics';
 import { shareCardSize, type ShareCardContent } from './card';
 
 /** Site path of a share card: `/share/2007.zh-CN.png`, or `/share/site.en.png` for the site's own. */
@@ -33,14 +33,9 @@ export async function yearCard(
     );
   // The year's first three key-figure cards, as its figures file orders them (`cards:`).
   const declared = await figuresFor(year);
-  const pick = (text: { zh: string; en: string }) => (locale === 'en' ? text.en : text.zh);
-  const figures = declared.cards.slice(0, 3).map((card) => {
-    const figure = figureOf(declared, card.figure);
-    return {
-      value: formatFigure(figure, locale, t('figure.notReported')),
-      label: pick(card.label ?? figure.short),
-    };
-  });
+  const figures = keyFigureCards(declared, locale, t('figure.notReported'))
+    .slice(0, 3)
+    .map(({ value, label }) => ({ value, label }));
   const title = report.data.title;
   return {
     latin: locale === 'en',

@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locales';
 import type { FigureDeclaration, MetricsData, ReportedValue } from '../schemas/metrics';
 import { describeKind, describeKindZh, placeholderPattern, resolveValues } from './figure-rules';
 import { formatDecimal, formatPercent } from './format';
+import { pick } from './glossary';
 import type { ContentProblem } from './integrity';
 
 /** A computed percentage, or `null` where the report gives no figure (never 0). */
@@ -229,6 +230,37 @@ export function fillTemplate(
     return formatFigure(figure, locale, '', modifier === 'bare');
   });
   return missing ? null : filled;
+}
+
+/** A key-figure card as pages and share images show it. */
+export interface KeyFigureCard {
+  value: string;
+  label: string;
+  /** This year's note, or else the figure's full label where it says more than the card's label. */
+  note: string | undefined;
+}
+
+/**
+ * The year's key-figure cards in the order its figures file gives (`cards:`), written from the
+ * figures' own labels or this year's note: text is never carried over from another year.
+ */
+export function keyFigureCards(
+  figures: YearFigures,
+  locale: Locale,
+  notReported: string,
+): KeyFigureCard[] {
+  return figures.cards.map((card) => {
+    const figure = figureOf(figures, card.figure);
+    const label = pick(card.label ?? figure.short, locale).shown;
+    const full = pick(figure.label, locale).shown;
+    // A note quoting a figure the report does not give says so, rather than leaving a gap.
+    const note = card.note
+      ? (fillTemplate(pick(card.note, locale).shown, figures, locale) ?? notReported)
+      : full === label
+        ? undefined
+        : full;
+    return { value: formatFigure(figure, locale, notReported), label, note };
+  });
 }
 
 /** The figures files as the cross-year rules see them. */
