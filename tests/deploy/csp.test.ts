@@ -1,16 +1,11 @@
 // The site under its header CSP alone: Chromium opens every page of the build through nginx with
 // the `<meta>` policy cut out of the HTML, so only the header applies, and no page — search results
 // and the photo lightbox included — may trigger a single CSP violation.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { publish } from '../../scripts/lib/releases.mjs';
 import { listFiles } from '../../scripts/lib/site-files.mjs';
-import { projectRoot } from '../support/build-site';
-import { startNginx, type RunningNginx } from './nginx';
+import { servePublished, type RunningNginx } from './nginx';
 
 const build = inject('deployBuildDir');
 /** Every HTML file of the build as a site path: pages, 404s and print documents. */
@@ -18,19 +13,15 @@ const paths = (await listFiles(build))
   .filter((path) => path.endsWith('.html') && !path.startsWith('.deploy/'))
   .map((path) => `/${path.replace(/(^|\/)index\.html$/, '$1')}`);
 
-let target: string;
 let nginx: RunningNginx;
 let browser: Browser;
 beforeAll(async () => {
-  target = await mkdtemp(join(tmpdir(), 'nianjian-publish-'));
-  await publish({ build, target, root: projectRoot });
-  nginx = await startNginx(target);
+  nginx = await servePublished(build);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await nginx?.stop();
-  await rm(target, { recursive: true, force: true });
 });
 
 interface Opened {

@@ -3,37 +3,29 @@
 // to the originals, the right types and cache lifetimes per kind of file, 404s per language, the
 // CSP header in step with the build, and the /report/ variant.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { cspSnippetPath, headerPolicyFor } from '../../scripts/lib/csp-header.mjs';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 import { compressibleExtensions, minimumBytes } from '../../scripts/lib/precompress.mjs';
-import { publish } from '../../scripts/lib/releases.mjs';
 import { listFiles } from '../../scripts/lib/site-files.mjs';
 import { parsePolicy } from '../../src/security/csp.mjs';
-import { projectRoot } from '../support/build-site';
 import { sitePages } from '../support/site';
 import { browserEncodings, get } from './http';
-import { startNginx, type RunningNginx } from './nginx';
+import { servePublished, startNginx, type RunningNginx } from './nginx';
 
 const build = inject('deployBuildDir');
 const files = await listFiles(build);
 const pages = sitePages(build);
 const immutable = 'public, max-age=31536000, immutable';
 
-let target: string;
-let nginx: RunningNginx;
+let nginx: Awaited<ReturnType<typeof servePublished>>;
 beforeAll(async () => {
-  target = await mkdtemp(join(tmpdir(), 'nianjian-publish-'));
-  await publish({ build, target, root: projectRoot });
-  nginx = await startNginx(target);
+  nginx = await servePublished(build);
 });
 afterAll(async () => {
   await nginx?.stop();
-  await rm(target, { recursive: true, force: true });
 });
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), nginx.url).href;
@@ -294,7 +286,7 @@ describe('missing pages and private files', () => {
 describe('the /report/ variant (deploy/nginx.base-path.conf)', () => {
   let variant: RunningNginx;
   beforeAll(async () => {
-    variant = await startNginx(target, { basePath: '/report/' });
+    variant = await startNginx(nginx.target, { basePath: '/report/' });
   });
   afterAll(async () => {
     await variant?.stop();

@@ -1,16 +1,11 @@
 // A bounded load test on loopback against real nginx: 50 connections for 10 s on the home page,
 // then on the search index files, as a browser asks for them (brotli). It reports requests per
 // second and p99 latency (copied into BENCHMARKS.md) and asserts only that nothing failed.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { publish } from '../../scripts/lib/releases.mjs';
 import { listFiles } from '../../scripts/lib/site-files.mjs';
-import { projectRoot } from '../support/build-site';
 import { browserEncodings } from './http';
-import { startNginx, type RunningNginx } from './nginx';
+import { servePublished, type RunningNginx } from './nginx';
 
 const build = inject('deployBuildDir');
 /** What the search page loads: Pagefind's script, entry, metadata and WebAssembly, and index chunks. */
@@ -22,16 +17,12 @@ const searchFiles = (await listFiles(build))
   )
   .map((path) => `/${path}`);
 
-let target: string;
 let nginx: RunningNginx;
 beforeAll(async () => {
-  target = await mkdtemp(join(tmpdir(), 'nianjian-publish-'));
-  await publish({ build, target, root: projectRoot });
-  nginx = await startNginx(target);
+  nginx = await servePublished(build);
 });
 afterAll(async () => {
   await nginx?.stop();
-  await rm(target, { recursive: true, force: true });
 });
 
 test.each([

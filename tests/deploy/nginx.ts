@@ -152,3 +152,22 @@ export async function startNginx(
     },
   };
 }
+
+/**
+ * Publishes `build` into a new temporary publish folder (as `npm run publish` does) and serves it
+ * with nginx; `stop()` ends nginx and removes the folder.
+ */
+export async function servePublished(build: string): Promise<RunningNginx & { target: string }> {
+  const { publish } = await import('../../scripts/lib/releases.mjs');
+  const target = await mkdtemp(join(tmpdir(), 'nianjian-publish-'));
+  await publish({ build, target, root: projectRoot });
+  const nginx = await startNginx(target);
+  return {
+    ...nginx,
+    target,
+    stop: async () => {
+      await nginx.stop();
+      await rm(target, { recursive: true, force: true });
+    },
+  };
+}
