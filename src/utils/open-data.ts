@@ -51,16 +51,8 @@ export function openDataRows(figures: YearFigures): OpenDataRow[] {
   return figures.figures.map(row);
 }
 
-const csvColumns: Array<keyof OpenDataRow> = [
-  'id',
-  'kind',
-  'origin',
-  'value',
-  'displayed',
-  'section',
-  'labelZh',
-  'labelEn',
-];
+// The columns are the documented fields, in the same order: one list, so they cannot drift.
+const csvColumns = Object.keys(openDataFields) as Array<keyof OpenDataRow>;
 
 function csvCell(value: string | number | null): string {
   if (value === null) return 'not reported';
@@ -111,15 +103,7 @@ export const allYearsFields: Record<keyof AllYearsRow, string> = {
   displayed: openDataFields.displayed,
 };
 
-const allYearsColumns: Array<keyof AllYearsRow> = [
-  'year',
-  'id',
-  'labelZh',
-  'labelEn',
-  'kind',
-  'value',
-  'displayed',
-];
+const allYearsColumns = Object.keys(allYearsFields) as Array<keyof AllYearsRow>;
 
 /** Every figure of every year, years in order, each year's figures in its file's order. */
 export function allYearsRows(years: YearFigures[]): AllYearsRow[] {
