@@ -1,20 +1,14 @@
 // Reading on a phone (issue 16): every kind of page in both languages at 320, 360 and 390 px wide.
 // No sideways scrolling, chart text at a legible size, a one-row header, tap targets of 24 px,
 // a share image that is served at the size the page says, and no axe violations.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
-import { sitePages } from '../support/site';
+import { axeViolations, sitePages } from '../support/site';
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const rootUrl = inject('rootUrl');
 const allPages = sitePages(inject('rootDir'));
 /** The first page of each kind in each language, the units index and the 404 pages. */
@@ -100,32 +94,7 @@ describe.each(pages)('%s', (path) => {
       expect(Math.abs((header.menu?.top ?? 0) - (header.language?.top ?? 1))).toBeLessThan(4);
       expect(header.search?.top ?? 0).toBeGreaterThanOrEqual((header.menu?.bottom ?? 0) - 1);
 
-      await page.evaluate(axeSource);
-      const violations = (await page.evaluate(
-        async () =>
-          (
-            await (
-              window as unknown as {
-                axe: {
-                  run: (
-                    c: unknown,
-                    o: unknown,
-                  ) => Promise<{
-                    violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-                  }>;
-                };
-              }
-            ).axe.run(document, {
-              runOnly: {
-                type: 'tag',
-                values: ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'],
-              },
-            })
-          ).violations,
-      )) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-      expect(
-        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.close();
     },
   );

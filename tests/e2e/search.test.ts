@@ -1,7 +1,6 @@
 // Search (issue 5) in Chromium over the built site: the queries readers make, in both languages,
 // Chinese substrings and out-of-order queries, English stems, filters, anchors, keyboard use, axe,
 // the base path and a page without JavaScript. It also prints what the issue asks to measure.
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { rewriteQuery } from '../../src/search/bigram-tokens';
 import { plainText, rankByPhrases } from '../../src/search/result-ranking';
-import { visit } from '../support/site';
+import { axeViolations, visit } from '../support/site';
 
 const rootUrl = inject('rootUrl');
 const rootDir = inject('rootDir');
@@ -23,10 +22,6 @@ const hasGallery =
       readFileSync(join(rootDir, file), 'utf8').includes('data-search-kind="photo"'),
   );
 const photoLabels = ['图片', 'Photo'];
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 /**
  * A query and the page it must find among the first three results. `expected` is a site path:
@@ -529,26 +524,7 @@ describe('the search box and page', () => {
         const { page } = await visit(browser, searchUrl(rootUrl, lang, { q: query }));
         await page.setViewportSize({ width, height: 900 });
         await shownResults(page, query);
-        await page.evaluate(axeSource);
-        const violations = (await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (
-                  c: unknown,
-                  o: unknown,
-                ) => Promise<{
-                  violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-                }>;
-              };
-            }
-          ).axe;
-          const tags = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
-          return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
-        })) as Array<{ id: string; nodes: Array<{ target: string[] }> }>;
-        expect(
-          violations.map((v) => `${v.id} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        ).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await done(page);
       }
     }

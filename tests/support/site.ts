@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
@@ -57,4 +58,35 @@ export async function visit(
   // The browser may already be gone when a test ends early: closing its context then is moot.
   page.once('close', () => void context.close().catch(() => undefined));
   return { page, status: response?.status(), consoleErrors, outsideRequests, failedResponses };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+/** WCAG 2.2 AA and best practice: what every page must pass. */
+const axeTags = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * axe-core's violations on the page as it stands, one line each (rule, help, offending elements),
+ * so a failing test names them. `evaluate()` runs outside the page's CSP: axe needs no allowance.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const { axe } = window as unknown as {
+      axe: {
+        run: (
+          context: unknown,
+          options: unknown,
+        ) => Promise<{
+          violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+        }>;
+      };
+    };
+    return (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations;
+  }, axeTags);
+  return violations.map(
+    (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
