@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Locale } from '../i18n/locales';
 import { modelEntry } from '../model/entries';
 import { formatProblems, type CheckProblem } from '../model/problems';
-import { collectionNames, modelOf, type CollectionName } from '../model/registry';
-import { parseYamlSource } from '../model/yaml-source';
+import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
 import { splitEntryId } from '../utils/entries';
 import { perLocale } from '../utils/paths';
@@ -91,30 +90,10 @@ export function contentProblems(entries: ReadonlyArray<LoadedEntry>, root = '.')
         id: entry.id,
         file,
         text,
-        data: withImagePaths(entry.collection, entry.data as Record<string, unknown>, text),
+        data: entry.data as Record<string, unknown>,
       });
     }),
   );
-}
-
-/**
- * The rules see an image field as `npm run check` does: the path as written. Reading anything of
- * Astro's image object (even walking its keys) counts the camera original as used, and Astro then
- * copies it, GPS and serial numbers included, into dist/.
- */
-function withImagePaths(
-  collection: string,
-  data: Record<string, unknown>,
-  text: string,
-): Record<string, unknown> {
-  const fields = modelOf(collection)?.images?.fields ?? [];
-  if (fields.length === 0) return data;
-  const written = parseYamlSource(text).data as Record<string, unknown> | undefined;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(data)) {
-    copy[key] = fields.includes(key) ? written?.[key] : data[key];
-  }
-  return copy;
 }
 
 /** Entries of a localized collection in one locale, keyed by their shared slug. */

@@ -54,7 +54,18 @@ export function modelEntry(input: {
   const yaml = parseYamlSource(split.frontmatter ?? '', isMdx ? 2 : 1);
   const lineOf = yaml.lineOf;
   const valid = input.data !== undefined;
-  const data = input.data ?? {};
+  // An image field is seen as written (a path), as `npm run check` sees it: the build's data holds
+  // Astro's image object there, and reading anything of that (even walking its keys) makes Astro
+  // publish the camera original, GPS and serial numbers included.
+  const imageFields = modelOf(input.collection)?.images?.fields ?? [];
+  const written =
+    imageFields.length > 0 ? (yaml.data as Record<string, unknown> | undefined) : undefined;
+  const data = Object.fromEntries(
+    Object.keys(input.data ?? {}).map((key) => [
+      key,
+      imageFields.includes(key) ? written?.[key] : input.data?.[key],
+    ]),
+  );
   const entry: ModelEntry = {
     ...input,
     data,
