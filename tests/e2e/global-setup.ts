@@ -1,11 +1,14 @@
-// Builds the real site twice (at the root, and under an intranet-style base path) and serves both
-// on loopback for the browser tests. Chromium is looked up first so a missing browser fails loudly.
-import { rm } from 'node:fs/promises';
+// Builds the real site twice (at the root, and under an intranet-style base path) and the made-up
+// three-year yearbook of tests/fixtures/years-3, and serves them on loopback for the browser tests.
+// Chromium is looked up first so a missing browser fails loudly. NIANJIAN_TEST_SITES=root,years
+// (say) builds only those, for running one test file while working on it; CI builds all three.
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { serveStatic } from '../../src/integrations/pdf-edition/static-server.mjs';
 import { buildSite, projectRoot } from '../support/build-site';
+import { copyProject, removeFixtures } from '../support/fixture';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,10 +16,28 @@ declare module 'vitest' {
     rootDir: string;
     baseUrl: string;
     baseDir: string;
+    yearsUrl: string;
+    yearsDir: string;
   }
 }
 
 export const basePath = '/report/';
+
+const allSites = ['root', 'base', 'years'] as const;
+type SiteName = (typeof allSites)[number];
+
+function wantedSites(): Set<SiteName> {
+  const wanted = process.env.NIANJIAN_TEST_SITES;
+  if (!wanted) return new Set(allSites);
+  return new Set(allSites.filter((name) => wanted.split(',').includes(name)));
+}
+
+/** A copy of the project with the three-year fixture laid over its content. */
+async function yearsProject(): Promise<string> {
+  const root = await copyProject('nianjian-years-3-');
+  await cp(join(projectRoot, 'tests/fixtures/years-3/src'), join(root, 'src'), { recursive: true });
+  return root;
+}
 
 export default async function setup(project: TestProject) {
   findChromium();
@@ -24,23 +45,35 @@ export default async function setup(project: TestProject) {
   await rm(buildsDir, { recursive: true, force: true });
   const rootDir = join(buildsDir, 'root');
   const baseDir = join(buildsDir, 'base-path');
-  for (const [outDir, env] of [
-    [rootDir, {}],
+  const yearsDir = join(buildsDir, 'years');
+  const sites = wantedSites();
+  const builds: { name: SiteName; outDir: string; root?: string; env: Record<string, string> }[] = [
+    { name: 'root', outDir: rootDir, env: {} },
     // The PDF edition is tested on the root build (pdf.test.ts); printing it twice costs a minute.
-    [baseDir, { BASE_PATH: basePath, NIANJIAN_PDF: 'off' }],
-  ] as const) {
-    const result = await buildSite({ outDir, env });
+    { name: 'base', outDir: baseDir, env: { BASE_PATH: basePath, NIANJIAN_PDF: 'off' } },
+    { name: 'years', outDir: yearsDir, root: await yearsProject(), env: {} },
+  ];
+  const servers: { close: () => Promise<void> }[] = [];
+  for (const build of builds) {
+    if (!sites.has(build.name)) continue;
+    const result = await buildSite({
+      ...(build.root ? { root: build.root } : {}),
+      outDir: build.outDir,
+      env: build.env,
+    });
     if (result.code !== 0)
-      throw new Error(`Building the site for the browser tests failed:\n${result.output}`);
+      throw new Error(
+        `Building the ${build.name} site for the browser tests failed:\n${result.output}`,
+      );
+    const server = await serveStatic(build.outDir, build.name === 'base' ? basePath : undefined);
+    servers.push(server);
+    const provided = { root: 'rootUrl', base: 'baseUrl', years: 'yearsUrl' } as const;
+    const dirs = { root: 'rootDir', base: 'baseDir', years: 'yearsDir' } as const;
+    project.provide(provided[build.name], server.url);
+    project.provide(dirs[build.name], build.outDir);
   }
-  const root = await serveStatic(rootDir);
-  const base = await serveStatic(baseDir, basePath);
-  project.provide('rootUrl', root.url);
-  project.provide('rootDir', rootDir);
-  project.provide('baseUrl', base.url);
-  project.provide('baseDir', baseDir);
   return async () => {
-    await root.close();
-    await base.close();
+    await Promise.all(servers.map((server) => server.close()));
+    await removeFixtures();
   };
 }
