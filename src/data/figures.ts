@@ -33,3 +33,10 @@ export function metricsFor(year: number): Promise<Record<string, MetricValue>> {
   }
   return table;
 }
+
+/** The computed figures of every year that has a figures file, oldest first (for comparison across years). */
+export async function allYearFigures(): Promise<YearFigures[]> {
+  const site = await loadSite();
+  const years = [...new Set(site.metrics.map((entry) => entry.data.year))].sort((a, b) => a - b);
+  return Promise.all(years.map(figuresFor));
+}

@@ -108,13 +108,13 @@ export const en = {
   'change.notReportedThen': 'not comparable: not reported in {since}',
   'change.notReportedNow': 'not comparable with {since}: not reported this year',
   'change.notReportedBoth': 'not comparable: not reported this year or in {since}',
-  'compare.nav': 'Figures across years',
   'compare.title': 'Figures across years',
   'compare.intro':
     'Every figure reported in two or more years: its value in each year, the change on the year before and a trend chart. A year that does not report a figure shows “not reported” and a gap in the chart, never 0.',
   'compare.oneYear':
     'This site has the figures of one year so far, {year}. Comparison starts with the second year: once the next report is published, every figure reported in both years is listed here with its change.',
-  'compare.none': 'The years’ reports have no figure in common, so there is nothing to compare yet.',
+  'compare.none':
+    'The years’ reports have no figure in common, so there is nothing to compare yet.',
   'compare.contents': 'Figures on this page',
   'compare.caption': '{label} ({first}–{last})',
   'compare.table.year': 'Year',
@@ -126,7 +126,7 @@ export const en = {
   'compare.summary.latest': 'In {year}, {sentence}.',
   'compare.download': 'Download every year’s data',
   'compare.link': 'Compare the figures across years',
-  'compare.chartAxisYear': 'Year',
+  'compare.seeYear': 'See the figures and charts of {year}',
   'timeline.title': 'The year step by step',
   'timeline.q1': 'First quarter',
   'timeline.q2': 'Second quarter',

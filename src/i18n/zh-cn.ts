@@ -96,10 +96,11 @@ export const zhCN = {
   'change.notReportedThen': '{since}未报告，无法比较',
   'change.notReportedNow': '本年未报告，无法与{since}比较',
   'change.notReportedBoth': '本年和{since}均未报告，无法比较',
-  'compare.nav': '各年对比',
   'compare.title': '各年数字对比',
-  'compare.intro': '两年以上报告过的每项数字：各年的数值、与上一年的变化和趋势图。某年未报告的数字写作“未报告”，图中留空，不按0计。',
-  'compare.oneYear': '本站目前只有{year}年一年的数字。对比从第二年开始：下一年的报告发布后，这里将逐项列出两年以上报告过的数字及其变化。',
+  'compare.intro':
+    '两年以上报告过的每项数字：各年的数值、与上一年的变化和趋势图。某年未报告的数字写作“未报告”，图中留空，不按0计。',
+  'compare.oneYear':
+    '本站目前只有{year}年一年的数字。对比从第二年开始：下一年的报告发布后，这里将逐项列出两年以上报告过的数字及其变化。',
   'compare.none': '各年报告的数字没有共同的项目，暂无可对比的数字。',
   'compare.contents': '本页数字',
   'compare.caption': '{label}（{first}—{last}年）',
@@ -112,7 +113,7 @@ export const zhCN = {
   'compare.summary.latest': '{year}年{sentence}。',
   'compare.download': '下载各年数据',
   'compare.link': '查看各年数字对比',
-  'compare.chartAxisYear': '年份',
+  'compare.seeYear': '查看{year}年的数字和图表',
   'timeline.title': '全年工作进程',
   'timeline.q1': '第一季度',
   'timeline.q2': '第二季度',

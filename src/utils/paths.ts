@@ -56,6 +56,13 @@ export const sitePaths = {
   /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */
   chart: (year: number, id: string, locale: Locale, variant: ChartVariant = 'wide') =>
     `/charts/${year}/${chartFileName(id, locale, variant)}`,
+  /** Every figure across years, with tables and trend charts (src/pages/[...lang]/figures.astro). */
+  figures: () => '/figures/',
+  /** A figure's trend across years, drawn at build time (src/pages/charts/trends/[file].ts). */
+  trendChart: (figureId: string, locale: Locale, variant: ChartVariant = 'wide') =>
+    `/charts/trends/${chartFileName(figureId, locale, variant)}`,
+  /** Every year's figures in one open-data file (src/pages/data/[file].ts). */
+  allYearsData: (format: OpenDataFormat) => `/data/${openDataFileName(format)}`,
   /** A year's figures as open data (src/pages/data/[year]/[file].ts). */
   openData: (year: number, format: OpenDataFormat) => `/data/${year}/${openDataFileName(format)}`,
   /** The print edition's page rules, per locale (src/pages/[...lang]/print-pages.css.ts). */

@@ -21,7 +21,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 describe('KeyFigures', () => {
   test('shows the six key figures with computed shares in Chinese', async () => {
     const html = await container.renderToString(KeyFigures, {
-      props: { figures: yearFigures(metrics) },
+      props: { figures: yearFigures(metrics), history: [] },
       locals: pageLocals('zh-cn'),
     });
     const shown = text(html);
@@ -38,7 +38,7 @@ describe('KeyFigures', () => {
   });
   test('shows them in English', async () => {
     const html = await container.renderToString(KeyFigures, {
-      props: { figures: yearFigures(metrics) },
+      props: { figures: yearFigures(metrics), history: [] },
       locals: pageLocals('en'),
     });
     expect(text(html)).toContain('71 excellent teams 66% of all teams');
@@ -52,7 +52,7 @@ describe('KeyFigures', () => {
       ),
     });
     const html = await container.renderToString(KeyFigures, {
-      props: { figures },
+      props: { figures, history: [] },
       locals: pageLocals('en'),
     });
     expect(text(html)).toContain('not reported excellent teams not reported');
@@ -68,12 +68,78 @@ describe('KeyFigures', () => {
     });
     const shown = text(
       await container.renderToString(KeyFigures, {
-        props: { figures },
+        props: { figures, history: [] },
         locals: pageLocals('zh-cn'),
       }),
     );
     expect(shown).toContain('18 9月三季度检查发现的问题数 108 班组 班组总数');
     expect(shown).not.toContain('经过两年多的建设');
+  });
+});
+
+describe('KeyFigures: the change on the previous year', () => {
+  // 2008 as the three-year fixture has it: more teams, no excellent teams reported, a new inspection.
+  const y2008 = yearFigures(
+    metricsSchema.parse({
+      year: 2008,
+      figures: [
+        ...metrics.figures.filter((f) => f.id === 'teams.total').map((f) => ({ ...f, value: 112 })),
+        {
+          id: 'inspections.octoberProblems',
+          label: { zh: '10月检查发现的问题数', en: 'Problems found in the October inspection' },
+          kind: 'count',
+          counter: { zh: '个', en: 'problems' },
+          value: 12,
+          section: 'basics',
+        },
+      ],
+      cards: [{ figure: 'teams.total' }, { figure: 'inspections.octoberProblems' }],
+    }),
+  );
+  const y2009 = yearFigures({
+    ...metrics,
+    year: 2009,
+    figures: metrics.figures.map((f) =>
+      f.id === 'teams.excellent'
+        ? { ...f, value: 80 }
+        : f.id === 'teams.total'
+          ? { ...f, value: 112 }
+          : f,
+    ),
+    cards: [{ figure: 'teams.excellentRate' }, { figure: 'teams.total' }],
+  });
+  const history = [yearFigures(metrics), y2008, y2009];
+  const render = (figures: typeof y2008, locale: 'zh-cn' | 'en') =>
+    container.renderToString(KeyFigures, {
+      props: { figures, history },
+      locals: pageLocals(locale),
+    });
+
+  test('up: the words say so; the arrow is hidden from screen readers', async () => {
+    const html = await render(y2008, 'zh-cn');
+    expect(html).toMatch(
+      /<span class="figure-card__change" data-direction="up"><span aria-hidden="true">▲ <\/span>比上年增加4个<\/span>/,
+    );
+    expect(text(await render(y2008, 'en'))).toContain('112 Work teams ▲ up 4 on 2007');
+  });
+
+  test('new this year, with no arrow', async () => {
+    const html = await render(y2008, 'en');
+    expect(text(html)).toContain('12 Problems found in the October inspection new this year');
+    expect(html).toContain('data-direction="none"');
+  });
+
+  test('a percentage in points, against the last year that has it (66% → 71%)', async () => {
+    expect(text(await render(y2009, 'zh-cn'))).toContain(
+      '71% 优秀班组占班组总数的比例 ▲ 比2007年提高5个百分点',
+    );
+    expect(text(await render(y2009, 'en'))).toContain('▲ up 5 points on 2007');
+    expect(text(await render(y2009, 'en'))).toContain('112 Work teams no change on 2008');
+  });
+
+  test('nothing on the site’s first year', async () => {
+    const html = await render(yearFigures(metrics), 'zh-cn');
+    expect(html).not.toContain('figure-card__change');
   });
 });
 
