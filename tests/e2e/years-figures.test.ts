@@ -215,12 +215,12 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
 
 describe('links to /figures/', () => {
   test.each([
-    [yearsUrl, '/', '/figures/'],
-    [yearsUrl, '/2008/', '/figures/'],
-    [yearsUrl, '/en/2009/', '/en/figures/'],
-    [rootUrl, '/', '/figures/'],
-    [rootUrl, '/en/2007/', '/en/figures/'],
-  ])('%s%s links to %s, which opens', async (base, path, target) => {
+    ['years', '/', '/figures/', yearsUrl],
+    ['years', '/2008/', '/figures/', yearsUrl],
+    ['years', '/en/2009/', '/en/figures/', yearsUrl],
+    ['root', '/', '/figures/', rootUrl],
+    ['root', '/en/2007/', '/en/figures/', rootUrl],
+  ])('%s site: %s links to %s, which opens', async (_site, path, target, base) => {
     const { page } = await visit(browser, at(base, path), { javaScript: false });
     const link = page.locator(`a[href="${target}"]`).first();
     expect(await link.isVisible()).toBe(true);
@@ -252,19 +252,19 @@ describe('the real site, with one year', () => {
 
 describe('reads on any screen', () => {
   const pages = [
-    [yearsUrl, '/figures/'],
-    [yearsUrl, '/en/figures/'],
-    [rootUrl, '/figures/'],
-    [rootUrl, '/en/figures/'],
-    [yearsUrl, '/'],
-    [yearsUrl, '/en/'],
+    ['years', yearsUrl, '/figures/'],
+    ['years', yearsUrl, '/en/figures/'],
+    ['root', rootUrl, '/figures/'],
+    ['root', rootUrl, '/en/figures/'],
+    ['years', yearsUrl, '/'],
+    ['years', yearsUrl, '/en/'],
   ] as const;
   test.each(
-    pages.flatMap(([base, path]) => [
-      [base, path, 'phone', 390, 844] as const,
-      [base, path, 'desktop', 1280, 900] as const,
+    pages.flatMap(([site, base, path]) => [
+      [site, path, 'phone', 390, 844, base] as const,
+      [site, path, 'desktop', 1280, 900, base] as const,
     ]),
-  )('%s%s has no axe violations (%s)', async (base, path, _name, width, height) => {
+  )('%s site: %s has no axe violations (%s)', async (_site, path, _name, width, height, base) => {
     const { page } = await visit(browser, at(base, path));
     await page.setViewportSize({ width, height });
     expect(await axeViolations(page)).toEqual([]);

@@ -136,15 +136,16 @@ describe('a new year with new measures, declared in its figures file only', () =
       const figuresSection = html.slice(html.indexOf('id="figures"'));
       expect(figuresSection).not.toMatch(/9月|September|奋斗目标|经过两年多/);
       const home = await page('index.html');
+      // Each card says how it compares with 2007 (the arrow is a span of its own, hidden from screen readers).
       expect(home.cards).toEqual([
-        ['112', '班组总数'],
-        ['104', '合格班组长', '共108名班组长'],
-        ['12', '10月检查发现的问题数'],
+        ['112', '班组总数', '▲ 比上年增加4个', '▲'],
+        ['104', '合格班组长', '共108名班组长', '本年新增'],
+        ['12', '10月检查发现的问题数', '本年新增'],
       ]);
       expect((await page('en/index.html')).cards).toEqual([
-        ['112', 'Work teams'],
-        ['104', 'qualified team leaders', 'of 108 team leaders'],
-        ['12', 'Problems found in the October inspection'],
+        ['112', 'Work teams', '▲ up 4 on 2007', '▲'],
+        ['104', 'qualified team leaders', 'of 108 team leaders', 'new this year'],
+        ['12', 'Problems found in the October inspection', 'new this year'],
       ]);
       // The print page (the PDF edition is laid out from it) carries the same cards and charts.
       const print = await page('2008/print/index.html');
