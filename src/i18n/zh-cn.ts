@@ -82,7 +82,6 @@ export const zhCN = {
   'figures.csv': 'CSV（可用 Excel 打开）',
   'figures.json': 'JSON',
   'change.new': '本年新增',
-  'change.previousYear': '上年',
   'change.year': '{year}年',
   'change.points': '{amount}个百分点',
   'change.pointsUp': '比{since}提高{amount}个百分点',

@@ -123,7 +123,7 @@ export interface ChangeText {
   arrow: '▲' | '▼' | '';
   /** "+5 points", "−2", "no change", "new this year", "not comparable". */
   short: string;
-  /** "up 5 points on 2008" / "比上年提高5个百分点". */
+  /** "up 5 points on 2008" / "比2008年提高5个百分点". */
   sentence: string;
 }
 
@@ -134,7 +134,6 @@ export interface ChangeText {
 export function describeChange(
   change: FigureChange,
   figure: Pick<Figure, 'kind' | 'counter' | 'digits'>,
-  year: number,
   locale: Locale,
   t: Translate,
 ): ChangeText | undefined {
@@ -143,11 +142,9 @@ export function describeChange(
     const text = t('change.new');
     return { arrow: '', short: text, sentence: text };
   }
-  // "上年" when the year compared with is the one before, else that year by name.
-  const since =
-    change.since === year - 1
-      ? t('change.previousYear', { year: change.since })
-      : t('change.year', { year: change.since });
+  // The year compared with is named, also when it is the year before: after a year without the
+  // figure it is an earlier one.
+  const since = t('change.year', { year: change.since });
   if (change.kind === 'not-comparable') {
     const key =
       change.missing === 'now'
@@ -170,7 +167,12 @@ export function describeChange(
       sentence: t(up ? 'change.pointsUp' : 'change.pointsDown', { since, amount }),
     };
   }
-  const counter = figure.counter ? pick(figure.counter, locale).shown : '';
+  const word = figure.counter ? pick(figure.counter, locale).shown : '';
+  // "1 team", "2 teams": the English counter is written as a plural noun (as chart summaries do).
+  const counter =
+    locale === 'en' && Math.abs(change.difference) === 1 && /[^s]s$/.test(word)
+      ? word.slice(0, -1)
+      : word;
   return {
     arrow: up ? '▲' : '▼',
     short: t('change.count', { amount: `${sign}${amount}`, counter }),
@@ -190,5 +192,5 @@ export function changeText(
     .find((entry) => entry.year === year)
     ?.byId.get(id);
   if (!figure) return undefined;
-  return describeChange(figureChange(years, year, id), figure, year, locale, t);
+  return describeChange(figureChange(years, year, id), figure, locale, t);
 }

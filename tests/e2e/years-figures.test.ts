@@ -62,20 +62,20 @@ describe('/figures/ of the three-year yearbook', () => {
       ['年份', '数值', '与上年相比'],
       ['2007年', '99', '—'],
       ['2008年', '未报告', '—'],
-      ['2009年', '100', '上年未报告，无法比较'],
+      ['2009年', '100', '2008年未报告，无法比较'],
     ]);
     expect(await tableOf(page, 'teams.qualifiedRate')).toEqual([
       ['年份', '数值', '与上年相比'],
       ['2007年', '99%', '—'],
-      ['2008年', '95%', '比上年下降4个百分点'],
-      ['2009年', '98%', '比上年提高3个百分点'],
+      ['2008年', '95%', '比2007年下降4个百分点'],
+      ['2009年', '98%', '比2008年提高3个百分点'],
     ]);
     // First reported in 2008: 2007 is a gap, 2008 is new.
     expect(await tableOf(page, 'inspections.octoberProblems')).toEqual([
       ['年份', '数值', '与上年相比'],
       ['2007年', '未报告', '—'],
       ['2008年', '12', '本年新增'],
-      ['2009年', '9', '比上年减少3个'],
+      ['2009年', '9', '比2008年减少3个'],
     ]);
     expect(
       await page.locator('[id="chart-trend-teams.excellentRate"] .chart__summary').innerText(),
@@ -176,11 +176,11 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
     [
       '/',
       [
-        ['112', '与上年持平'],
+        ['112', '与2008年持平'],
         ['71%', '比2007年提高5个百分点'],
         ['30', '本年新增'],
-        ['9', '比上年减少3个'],
-        ['45', '上年未报告，无法比较'],
+        ['9', '比2008年减少3个'],
+        ['45', '2008年未报告，无法比较'],
       ],
     ],
     [
@@ -189,7 +189,7 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
         ['112', 'no change on 2008'],
         ['71%', 'up 5 points on 2007'],
         ['30', 'new this year'],
-        ['9', 'down 3 on 2008'],
+        ['9', 'down 3 problems on 2008'],
         ['45', 'not comparable: not reported in 2008'],
       ],
     ],

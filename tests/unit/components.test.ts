@@ -118,9 +118,9 @@ describe('KeyFigures: the change on the previous year', () => {
   test('up: the words say so; the arrow is hidden from screen readers', async () => {
     const html = await render(y2008, 'zh-cn');
     expect(html).toMatch(
-      /<span class="figure-card__change" data-direction="up"><span aria-hidden="true">▲ <\/span>比上年增加4个<\/span>/,
+      /<span class="figure-card__change" data-direction="up"><span aria-hidden="true">▲ <\/span>比2007年增加4个<\/span>/,
     );
-    expect(text(await render(y2008, 'en'))).toContain('112 Work teams ▲ up 4 on 2007');
+    expect(text(await render(y2008, 'en'))).toContain('112 Work teams ▲ up 4 teams on 2007');
   });
 
   test('new this year, with no arrow', async () => {

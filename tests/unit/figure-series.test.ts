@@ -100,7 +100,7 @@ describe('change against the previous year that has the figure', () => {
     expect(changeText(years, 2007, 'teams.total', 'en', en)).toBeUndefined();
   });
 
-  test('a count: ▲ +4, up 4 on the year before', () => {
+  test('a count: ▲ +4, up 4 on the year before (named)', () => {
     expect(figureChange(years, 2008, 'teams.total')).toEqual({
       kind: 'change',
       since: 2007,
@@ -110,12 +110,12 @@ describe('change against the previous year that has the figure', () => {
     expect(changeText(years, 2008, 'teams.total', 'zh-cn', zh)).toEqual({
       arrow: '▲',
       short: '+4个',
-      sentence: '比上年增加4个',
+      sentence: '比2007年增加4个',
     });
     expect(changeText(years, 2008, 'teams.total', 'en', en)).toEqual({
       arrow: '▲',
-      short: '+4',
-      sentence: 'up 4 on 2007',
+      short: '+4 teams',
+      sentence: 'up 4 teams on 2007',
     });
   });
 
@@ -123,7 +123,7 @@ describe('change against the previous year that has the figure', () => {
     expect(changeText(years, 2009, 'teams.total', 'zh-cn', zh)).toEqual({
       arrow: '',
       short: '持平',
-      sentence: '与上年持平',
+      sentence: '与2008年持平',
     });
     expect(changeText(years, 2009, 'teams.total', 'en', en)?.sentence).toBe('no change on 2008');
   });
@@ -155,7 +155,13 @@ describe('change against the previous year that has the figure', () => {
       short: '\u22127 points', // 70/110 = 64%, 71% before
       sentence: 'down 7 points on 2009',
     });
-    expect(changeText(all, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe('比上年减少2个');
+    expect(changeText(all, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe('比2009年减少2个');
+  });
+
+  test('one of a count: the English counter word in the singular', () => {
+    const later = [...years, year(2010, { 'teams.total': 113 })];
+    expect(changeText(later, 2010, 'teams.total', 'en', en)?.sentence).toBe('up 1 team on 2009');
+    expect(changeText(later, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe('比2009年增加1个');
   });
 
   test('new this year: no earlier year has the id', () => {
@@ -181,7 +187,7 @@ describe('change against the previous year that has the figure', () => {
     });
     expect(figureChange(years, 2008, 'offices')).toMatchObject({ missing: 'now', since: 2007 });
     expect(changeText(years, 2008, 'offices', 'zh-cn', zh)?.sentence).toBe(
-      '本年未报告，无法与上年比较',
+      '本年未报告，无法与2007年比较',
     );
     const both = [y2008, year(2009, { 'teams.total': 1, offices: 'not reported' })];
     expect(figureChange(both, 2009, 'offices')).toMatchObject({ missing: 'both' });
