@@ -109,9 +109,12 @@ export const en = {
   'change.notReportedBoth': 'not comparable: not reported this year or in {since}',
   'compare.title': 'Figures across years',
   'compare.intro':
-    'Every figure reported in two or more years: its value in each year, the change on the year before and a trend chart. A year that does not report a figure shows “not reported” and a gap in the chart, never 0.',
+    'Every figure reported in two or more years: its value in each year, the change on the year ' +
+    'before and a trend chart. A year that does not report a figure shows “not reported” and a gap ' +
+    'in the chart, never 0.',
   'compare.oneYear':
-    'This site has the figures of one year so far, {year}. Comparison starts with the second year: once the next report is published, every figure reported in both years is listed here with its change.',
+    'This site has the figures of one year so far, {year}. Comparison starts with the second year: ' +
+    'once the next report is published, every figure reported in both years is listed here with its change.',
   'compare.none':
     'The years’ reports have no figure in common, so there is nothing to compare yet.',
   'compare.contents': 'Figures on this page',

@@ -107,7 +107,7 @@ describe('/figures/ of the three-year yearbook', () => {
   });
 
   test.each(['/figures/', '/en/figures/'])(
-    '%s: a trend chart for each compared figure, in an accessible <figure> with caption, summary and table; the open data is linked',
+    '%s: a trend chart for each compared figure, in a <figure> with caption, summary and table; open data linked',
     async (path) => {
       const { page, failedResponses } = await visit(browser, at(yearsUrl, path), {
         javaScript: false,
