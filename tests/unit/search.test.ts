@@ -111,6 +111,8 @@ describe('status line', () => {
   const templates = {
     none: 'Nothing found for “{query}”.',
     count: { one: '{count} result for “{query}”.', other: '{count} results for “{query}”.' },
+    shown: 'Showing the first {shown}.',
+    separator: ' ',
   };
   test('shows the query exactly as typed, replacement patterns included', () => {
     for (const query of ['$&', '$`', "$'", '$1', '$$', '{count}', '{query}']) {
@@ -124,6 +126,8 @@ describe('status line', () => {
     const zh = {
       none: '没有找到与“{query}”相关的内容。',
       count: { other: '找到 {count} 条与“{query}”相关的结果。' },
+      shown: '当前显示前 {shown} 条。',
+      separator: '',
     };
     expect(resultStatus(zh, '班组', 1, 'zh-CN')).toBe('找到 1 条与“班组”相关的结果。');
   });
