@@ -303,9 +303,7 @@ async function search(
     allYears: ranked.length,
     yearCounts: countByYear(ranked.map(({ entry }) => entry.filters['year']?.[0])),
     slice: (from, to) =>
-      Promise.resolve(
-        inYear.slice(from, to).map(({ entry, text }) => shown(entry, text, phrases)),
-      ),
+      Promise.resolve(inYear.slice(from, to).map(({ entry, text }) => shown(entry, text, phrases))),
   };
 }
 

@@ -60,6 +60,11 @@ export function yearLabel(template: string, year: string | undefined): string {
 }
 
 /** A year filter option: the year and how many results it has (`2008年（3）`, `2008 (3)`). */
-export function yearOptionLabel(template: string, year: string, count: number, lang: string): string {
+export function yearOptionLabel(
+  template: string,
+  year: string,
+  count: number,
+  lang: string,
+): string {
   return fill(template, { year, count: count.toLocaleString(lang) });
 }
