@@ -2,7 +2,7 @@
 // It runs Pagefind's JavaScript API (the index written by src/search/pagefind-integration.ts) and
 // draws its own small, accessible result list: Pagefind's prebuilt UI would need inline styles,
 // which the site's Content Security Policy does not allow.
-import { rewriteQuery } from './bigram-tokens';
+import { rewriteQuery, tokensMatchLiterally } from './bigram-tokens';
 import {
   excerptAround,
   landingAnchor,
@@ -99,6 +99,8 @@ interface Hits {
   slice(from: number, to: number): Promise<ShownResult[]>;
 }
 
+/** How many of Pagefind's first results are loaded together and re-ranked (see rankByPhrases). */
+const rankedLimit = 30;
 const typingDelay = 150;
 
 export async function runSearchPage(form: HTMLFormElement): Promise<void> {
@@ -252,11 +254,13 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
 }
 
 /**
- * Runs a query, filtered by kind and year, and counts all its results. English queries go to
- * Pagefind as typed: its result list is the true count, and a result's data loads only when it is
- * shown. Chinese queries are rewritten to bigram tokens, so every candidate is loaded and checked
- * for the literal phrase (an out-of-order query has all the pairs on a page, but is not a hit) and
- * re-ranked; the year filter and its counts then come from those checked results.
+ * Runs a query, filtered by kind and year, and counts all its results. When Pagefind's matches are
+ * the hits (English, or Chinese pairs such as 班组), its result list is the true count, its filters
+ * count the years, and a result's data loads only when it is shown (the first ones together, to be
+ * re-ranked as before). Longer Chinese phrases are rewritten to several pair tokens, so every
+ * candidate is loaded and checked for the literal phrase (an out-of-order query has all the pairs
+ * on a page, but is not a hit) and re-ranked; the year filter and its counts then come from those
+ * checked results.
  */
 async function search(
   api: PagefindApi,
@@ -268,32 +272,44 @@ async function search(
   const filters: Record<string, string> = {};
   if (selected.kind) filters['kind'] = selected.kind;
   const allYears = await api.search(engineQuery, { filters });
+  const candidates = (results: PagefindResult[]) =>
+    Promise.all(
+      results.map(async (result) => {
+        const entry = await result.data();
+        return {
+          entry,
+          score: result.score,
+          text: plainText(entry.content),
+          title: entry.meta.title ?? '',
+        };
+      }),
+    );
 
-  if (phrases.length === 0) {
-    const response = selected.year
+  if (tokensMatchLiterally(phrases)) {
+    const { results } = selected.year
       ? await api.search(engineQuery, { filters: { ...filters, year: selected.year } })
       : allYears;
+    // The first candidates, loaded and re-ranked together (the query itself as a title first);
+    // the rest keep Pagefind's order and load a page at a time.
+    const headSize = phrases.length > 0 ? rankedLimit : 0;
+    const head = rankByPhrases(await candidates(results.slice(0, headSize)), phrases);
+    const dropped = Math.min(results.length, headSize) - head.length;
     return {
-      total: response.results.length,
-      allYears: allYears.results.length,
+      total: results.length - dropped,
+      allYears: allYears.results.length - (selected.year ? 0 : dropped),
       yearCounts: allYears.filters['year'] ?? {},
       slice: async (from, to) => {
-        const data = await Promise.all(
-          response.results.slice(from, to).map((result) => result.data()),
+        const tail = await candidates(
+          results.slice(Math.max(from, head.length) + dropped, to + dropped),
         );
-        return data.map((entry) => shown(entry, plainText(entry.content), phrases));
+        return [...head.slice(from, to), ...tail].map(({ entry, text }) =>
+          shown(entry, text, phrases),
+        );
       },
     };
   }
 
-  const data = await Promise.all(allYears.results.map((result) => result.data()));
-  const candidates = data.map((entry, index) => ({
-    entry,
-    score: allYears.results[index]?.score ?? 0,
-    text: plainText(entry.content),
-    title: entry.meta.title ?? '',
-  }));
-  const ranked = rankByPhrases(candidates, phrases);
+  const ranked = rankByPhrases(await candidates(allYears.results), phrases);
   // A result without a year (a glossary term) is left out only when a year is chosen.
   const inYear = selected.year
     ? ranked.filter(({ entry }) => entry.filters['year']?.includes(selected.year))

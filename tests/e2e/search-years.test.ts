@@ -87,7 +87,9 @@ async function trueCount(page: Page, query: string, lang: Lang): Promise<number>
 const status = (page: Page) => page.locator('#search-status').innerText();
 const yearOptions = (page: Page) =>
   page.$$eval('#search-year option', (options) =>
-    options.map((option) => [option.value, option.textContent ?? ''] as const),
+    options.map(
+      (option) => [(option as HTMLOptionElement).value, option.textContent ?? ''] as const,
+    ),
   );
 
 describe('search across years', () => {

@@ -10,6 +10,7 @@ import {
   reachesTokens,
   rewriteQuery,
   stripTokens,
+  tokensMatchLiterally,
 } from '../../src/search/bigram-tokens';
 import { glossaryRecord, searchLanguage } from '../../src/search/glossary-records';
 import {
@@ -68,6 +69,16 @@ describe('query rewriting', () => {
       engineQuery: `${token('班组')} 铝 50-95-95`,
       phrases: ['班组'],
     });
+  });
+  test('knows when the pair tokens alone find exactly the pages with the phrases', () => {
+    expect(tokensMatchLiterally(rewriteQuery('班组', 'zh-CN').phrases)).toBe(true);
+    expect(tokensMatchLiterally(rewriteQuery('班组 50', 'zh-CN').phrases)).toBe(true);
+    // Han characters either side of a space are one run: 宾馆 班组 is the phrase 宾馆班组.
+    expect(tokensMatchLiterally(rewriteQuery('宾馆 班组', 'zh-CN').phrases)).toBe(false);
+    expect(tokensMatchLiterally(rewriteQuery('hotel', 'en').phrases)).toBe(true);
+    // Three characters are two pairs, which a page can have out of order; `zz` reaches the tokens.
+    expect(tokensMatchLiterally(rewriteQuery('六常法', 'zh-CN').phrases)).toBe(false);
+    expect(tokensMatchLiterally(rewriteQuery('宾馆 zz', 'zh-CN').phrases)).toBe(false);
   });
   test('leaves English queries to Pagefind’s stemming', () => {
     expect(rewriteQuery('rotating teams', 'en')).toEqual({
