@@ -204,6 +204,12 @@ export const en = {
   'search.none': 'Nothing found for “{query}”.',
   'search.count.one': '{count} result for “{query}”.',
   'search.count.other': '{count} results for “{query}”.',
+  'search.shown': 'Showing the first {shown}.',
+  'search.more.one': 'Show {count} more result',
+  'search.more.other': 'Show {count} more results',
+  'search.result.year': '{year}',
+  'search.year.option': '{year} ({count})',
+  'search.year.allCount': 'All years ({count})',
   'search.failed':
     'Search is not available right now. Try again later, or browse ' +
     'the annual summary, the unit highlights and the glossary.',

@@ -106,3 +106,13 @@ export function reachesTokens(word: string): boolean {
 export function joinHan(text: string): string {
   return text.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
 }
+
+/**
+ * Whether Pagefind's matches for a rewritten query are exactly the pages that contain its phrases:
+ * true when there are none, or when each is a single pair of Han characters (its one token is
+ * found only where the pair is). Longer phrases need the literal check: a page can have all their
+ * pairs, but not in order.
+ */
+export function tokensMatchLiterally(phrases: string[]): boolean {
+  return phrases.every((phrase) => /^\p{Script=Han}{2}$/u.test(phrase));
+}

@@ -10,6 +10,7 @@ import {
   reachesTokens,
   rewriteQuery,
   stripTokens,
+  tokensMatchLiterally,
 } from '../../src/search/bigram-tokens';
 import { glossaryRecord, searchLanguage } from '../../src/search/glossary-records';
 import {
@@ -69,6 +70,16 @@ describe('query rewriting', () => {
       phrases: ['班组'],
     });
   });
+  test('knows when the pair tokens alone find exactly the pages with the phrases', () => {
+    expect(tokensMatchLiterally(rewriteQuery('班组', 'zh-CN').phrases)).toBe(true);
+    expect(tokensMatchLiterally(rewriteQuery('班组 50', 'zh-CN').phrases)).toBe(true);
+    // Han characters either side of a space are one run: 宾馆 班组 is the phrase 宾馆班组.
+    expect(tokensMatchLiterally(rewriteQuery('宾馆 班组', 'zh-CN').phrases)).toBe(false);
+    expect(tokensMatchLiterally(rewriteQuery('hotel', 'en').phrases)).toBe(true);
+    // Three characters are two pairs, which a page can have out of order; `zz` reaches the tokens.
+    expect(tokensMatchLiterally(rewriteQuery('六常法', 'zh-CN').phrases)).toBe(false);
+    expect(tokensMatchLiterally(rewriteQuery('宾馆 zz', 'zh-CN').phrases)).toBe(false);
+  });
   test('leaves English queries to Pagefind’s stemming', () => {
     expect(rewriteQuery('rotating teams', 'en')).toEqual({
       engineQuery: 'rotating teams',
@@ -111,6 +122,8 @@ describe('status line', () => {
   const templates = {
     none: 'Nothing found for “{query}”.',
     count: { one: '{count} result for “{query}”.', other: '{count} results for “{query}”.' },
+    shown: 'Showing the first {shown}.',
+    separator: ' ',
   };
   test('shows the query exactly as typed, replacement patterns included', () => {
     for (const query of ['$&', '$`', "$'", '$1', '$$', '{count}', '{query}']) {
@@ -124,6 +137,8 @@ describe('status line', () => {
     const zh = {
       none: '没有找到与“{query}”相关的内容。',
       count: { other: '找到 {count} 条与“{query}”相关的结果。' },
+      shown: '当前显示前 {shown} 条。',
+      separator: '',
     };
     expect(resultStatus(zh, '班组', 1, 'zh-CN')).toBe('找到 1 条与“班组”相关的结果。');
   });
