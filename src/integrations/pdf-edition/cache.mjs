@@ -120,10 +120,16 @@ export async function lookUpEdition({ cacheDir, year, lang, tool, site }) {
   const name = entryName(year, lang);
   /** @type {CacheManifest} */
   let manifest;
+  let text;
   try {
-    manifest = JSON.parse(await readFile(join(cacheDir, `${name}.json`), 'utf8'));
+    text = await readFile(join(cacheDir, `${name}.json`), 'utf8');
   } catch {
     return { hit: false, reason: 'not in the cache' };
+  }
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return { hit: false, reason: 'cache entry unreadable' };
   }
   if (
     manifest?.version !== manifestVersion ||
