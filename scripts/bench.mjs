@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
@@ -271,8 +271,8 @@ function phases(output, wallSeconds) {
     .reduce((sum, seconds) => sum + seconds, 0);
   // One line per printed PDF ("PDF edition 2007 en: 40 pages, 900 KB, 12.3 s → …"), one per
   // reused one ("…: unchanged, reused (900 KB) → …"), and the step's total.
-  const printed = [...output.matchAll(/PDF edition \d+ [\w-]+: .*?, ([\d.]+) s →/g)].map(
-    (match) => Number(match[1]),
+  const printed = [...output.matchAll(/PDF edition \d+ [\w-]+: .*?, ([\d.]+) s →/g)].map((match) =>
+    Number(match[1]),
   );
   const pdfStep = /PDF edition: \d+ editions, (\d+) printed, (\d+) reused, ([\d.]+) s in all/.exec(
     output,
@@ -404,7 +404,7 @@ async function main() {
     const result = JSON.parse(await readFile(resolve(options.from), 'utf8'));
     result.medians = medians(result.samples);
     await writeFile(resolve(options.from), `${JSON.stringify(result, null, 2)}\n`);
-    await updateBenchmarks(result);
+    await updateBenchmarks(result, relative(projectRoot, resolve(options.from)));
     console.log(JSON.stringify(result.medians, null, 2));
     return;
   }
@@ -417,7 +417,8 @@ async function main() {
   await addUnits(content);
   await addPhotos(content);
   const pdf = options.pdf;
-  const env = pdf === 'off' ? { NIANJIAN_PDF: 'off' } : pdf === 'fresh' ? { NIANJIAN_PDF: 'fresh' } : {};
+  const env =
+    pdf === 'off' ? { NIANJIAN_PDF: 'off' } : pdf === 'fresh' ? { NIANJIAN_PDF: 'fresh' } : {};
   // With the cache on, the warm and MDX rebuilds are made a second time with every edition printed
   // again (NIANJIAN_PDF=fresh): the "before" of the PDF cache, on the same corpus and machine.
   const before = pdf === 'on';
@@ -472,11 +473,15 @@ async function main() {
       const a1 = await step(`run ${run}: cold build`, samples.cold);
       if (run === 1) transforms = await photoTransforms(root);
       const b1 = await sharpBaseline(transforms);
-      log(`run ${run}: raw sharp ${b1.seconds.toFixed(1)} s (${b1.identical}/${b1.total} identical)`);
+      log(
+        `run ${run}: raw sharp ${b1.seconds.toFixed(1)} s (${b1.identical}/${b1.total} identical)`,
+      );
       await rm(join(root, 'node_modules', '.astro', 'assets'), { recursive: true, force: true });
       const a2 = await step(`run ${run}: rebuild with no image cache`, samples.imageCold);
       const b2 = await sharpBaseline(transforms);
-      log(`run ${run}: raw sharp ${b2.seconds.toFixed(1)} s (${b2.identical}/${b2.total} identical)`);
+      log(
+        `run ${run}: raw sharp ${b2.seconds.toFixed(1)} s (${b2.identical}/${b2.total} identical)`,
+      );
       samples.imagePairs.push(
         { image: a1.imageSeconds, sharp: b1.seconds, identical: b1.identical, total: b1.total },
         { image: a2.imageSeconds, sharp: b2.seconds, identical: b2.identical, total: b2.total },
@@ -490,9 +495,13 @@ async function main() {
       await step(`run ${run}: after one MDX change in ${lastYear}`, samples.mdxChange);
       if (before) {
         await editOneYear();
-        await step(`run ${run}: after one MDX change in ${lastYear}, PDFs fresh`, samples.mdxChangeFresh, {
-          NIANJIAN_PDF: 'fresh',
-        });
+        await step(
+          `run ${run}: after one MDX change in ${lastYear}, PDFs fresh`,
+          samples.mdxChangeFresh,
+          {
+            NIANJIAN_PDF: 'fresh',
+          },
+        );
       }
       const photo = join(content, 'photos', 'musical.jpg');
       const original = await readFile(photo);
@@ -623,17 +632,22 @@ async function updateBenchmarks(result, resultsFile) {
         `${s(phase.pdfReused, 0)} reused) | ${s(other(phase))} |`
       : undefined;
   const p = m.phases ?? {};
+  const { pdf } = result.corpus;
+  // Results written before issue 14 say true/false.
+  const pdfMode = pdf === false ? 'off' : pdf === true ? 'on' : pdf;
   const table = [
     start,
     `Machine: ${result.machine.cpu}, ${result.machine.memoryGB} GB RAM, ${result.machine.os}; ` +
       `Node ${result.machine.node}, sharp ${result.machine.sharp} (libvips ${result.machine.vips}).`,
     `Corpus: ${result.corpus.years} report years, ${result.corpus.units} units × 2 languages, ` +
       `${result.corpus.photos} photos at 12 MP → ${result.corpus.pages} pages, ` +
-      `${result.corpus.photoTransforms} photo renditions; PDF edition ${result.corpus.pdf === false ? 'off' : result.corpus.pdf === true ? 'on' : result.corpus.pdf}. ` +
-      `Median of ${result.runs} run${result.runs === 1 ? '' : 's'}, ${result.date.slice(0, 16).replace('T', ' ')} UTC ` +
+      `${result.corpus.photoTransforms} photo renditions; PDF edition ${pdfMode}. ` +
+      `Median of ${result.runs} run${result.runs === 1 ? '' : 's'}, ` +
+      `${result.date.slice(0, 16).replace('T', ' ')} UTC ` +
       `(\`${resultsFile ?? `bench/results/${result.date.slice(0, 10)}.json`}\`)` +
       (loads.length > 0
-        ? `; 1-minute load average before each build ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`
+        ? `; 1-minute load average before each build ${Math.min(...loads).toFixed(1)}–` +
+          `${Math.max(...loads).toFixed(1)}.`
         : '.'),
     '',
     '| Figure | Median |',
@@ -641,11 +655,17 @@ async function updateBenchmarks(result, resultsFile) {
     `| Cold build | ${s(m.coldBuildSeconds)} s |`,
     `| Warm rebuild, no change | ${s(m.warmRebuildSeconds)} s |`,
     ...(p.warmFresh?.seconds !== undefined
-      ? [`| Warm rebuild, no change, every PDF printed again (before the PDF cache) | ${s(p.warmFresh.seconds)} s |`]
+      ? [
+          '| Warm rebuild, no change, every PDF printed again (before the PDF cache) | ' +
+            `${s(p.warmFresh.seconds)} s |`,
+        ]
       : []),
     `| Rebuild after one MDX change in one year | ${s(m.mdxChangeRebuildSeconds)} s |`,
     ...(p.mdxChangeFresh?.seconds !== undefined
-      ? [`| Rebuild after one MDX change in one year, every PDF printed again (before) | ${s(p.mdxChangeFresh.seconds)} s |`]
+      ? [
+          '| Rebuild after one MDX change in one year, every PDF printed again (before) | ' +
+            `${s(p.mdxChangeFresh.seconds)} s |`,
+        ]
       : []),
     `| Rebuild after one photo change | ${s(m.photoChangeRebuildSeconds)} s |`,
     `| Image phase (cold) | ${s(m.coldImagePhaseSeconds)} s |`,
@@ -653,7 +673,9 @@ async function updateBenchmarks(result, resultsFile) {
     `| **Image phase ÷ raw sharp** (paired A B A B; lowest–highest pair) | **${s(m.imagePhaseToSharpRatio, 2)}×** ` +
       `(${s(m.imagePhaseToSharpRatioRange?.[0], 2)}–${s(m.imagePhaseToSharpRatioRange?.[1], 2)}) |`,
     ...(m.baselineTotal
-      ? [`| Raw sharp renditions byte-identical to the build's | ${m.baselineIdentical} of ${m.baselineTotal} |`]
+      ? [
+          `| Raw sharp renditions byte-identical to the build's | ${m.baselineIdentical} of ${m.baselineTotal} |`,
+        ]
       : []),
     `| HTML phase (cold) | ${s(m.htmlPhaseSeconds)} s (${s(m.pagesPerSecond)} pages/s) |`,
     `| Search indexing | ${s(m.searchIndexSeconds, 2)} s |`,
@@ -662,7 +684,7 @@ async function updateBenchmarks(result, resultsFile) {
     '',
     ...(m.phases
       ? [
-          'Where the time goes (seconds, medians). Start: before Astro\'s build timer (Node, ' +
+          "Where the time goes (seconds, medians). Start: before Astro's build timer (Node, " +
             'configuration, integrations); Types: content sync and types; Bundle: Vite; Other: the ' +
             'rest of Astro (build info, sitemap, copying files).',
           '',

@@ -20,8 +20,11 @@ const started = performance.now();
 const results = await makePdfEditions({
   dir,
   base: process.env.BASE_PATH || '/',
-  cache: { dir: pdfCacheDir(fileURLToPath(new URL('../', import.meta.url))), fresh: pdfCacheFresh() },
+  cache: {
+    dir: pdfCacheDir(fileURLToPath(new URL('../', import.meta.url))),
+    fresh: pdfCacheFresh(),
+  },
 });
-console.log(
-  `Made ${results.length} PDF files (${results.filter((result) => result.reused).length} reused) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-);
+const reused = results.filter((result) => result.reused).length;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Made ${results.length} PDF files (${reused} reused) in ${seconds} s.`);

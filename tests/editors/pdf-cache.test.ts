@@ -7,10 +7,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  pdfCacheDir,
-  pdfCacheFresh,
-} from '../../src/integrations/pdf-edition/cache.mjs';
+import { pdfCacheDir, pdfCacheFresh } from '../../src/integrations/pdf-edition/cache.mjs';
 import { makePdfEditions, pdfPath } from '../../src/integrations/pdf-edition/edition.mjs';
 import { buildSite, projectRoot } from '../support/build-site';
 import { copyProject, edit, removeFixtures } from '../support/fixture';

@@ -47,8 +47,7 @@ function packageVersion(/** @type {string} */ name) {
   } catch {
     // packages whose exports hide package.json: find it beside the main module
     let folder = require.resolve(name);
-    while (!folder.endsWith(`node_modules/${name}`) && folder !== '/')
-      folder = join(folder, '..');
+    while (!folder.endsWith(`node_modules/${name}`) && folder !== '/') folder = join(folder, '..');
     return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).version;
   }
 }
@@ -61,7 +60,10 @@ function packageVersion(/** @type {string} */ name) {
 export function toolFingerprint({ base, chromium }) {
   const hash = createHash('sha256');
   for (const file of editionCode)
-    hash.update(file).update('\0').update(readFileSync(new URL(file, import.meta.url)));
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(new URL(file, import.meta.url)));
   for (const name of ['pagedjs', 'pdf-lib', 'playwright-core'])
     hash.update(`${name}@${packageVersion(name)}\0`);
   const browser = statSync(chromium);
@@ -87,7 +89,10 @@ export async function fingerprintInputs({ dir, prefix, extraFiles }, paths) {
 }
 
 /** One fingerprint for an edition: its tool and every input. */
-export function editionFingerprint(/** @type {string} */ tool, /** @type {Record<string, string>} */ inputs) {
+export function editionFingerprint(
+  /** @type {string} */ tool,
+  /** @type {Record<string, string>} */ inputs,
+) {
   const hash = createHash('sha256').update(`${tool}\n`);
   for (const path of Object.keys(inputs).sort()) hash.update(`${path}\0${inputs[path]}\n`);
   return hash.digest('hex');

@@ -6,7 +6,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import { fingerprintInputs, lookUpEdition, reuseEdition, storeEdition, toolFingerprint } from './cache.mjs';
+import {
+  fingerprintInputs,
+  lookUpEdition,
+  reuseEdition,
+  storeEdition,
+  toolFingerprint,
+} from './cache.mjs';
 import { findChromium, launchChromium } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
@@ -22,7 +28,8 @@ export const editionLocales = [
 
 /**
  * Whether this build makes the PDF edition: it needs a Chromium, and can be turned off with
- * NIANJIAN_PDF=off (NIANJIAN_PDF=fresh makes it without reusing cached editions: cache.mjs). Pages link the PDF only when this says yes, so no link ever points nowhere.
+ * NIANJIAN_PDF=off (NIANJIAN_PDF=fresh makes it without reusing cached editions: cache.mjs).
+ * Pages link the PDF only when this says yes, so no link ever points nowhere.
  * @returns {{ enabled: true } | { enabled: false, reason: string }}
  */
 export function pdfEditionStatus() {
