@@ -110,7 +110,8 @@ describe('the PDF edition of the three-year fixture', () => {
       // One byte changed in the middle of a cached PDF: its SHA-256 no longer matches.
       const damaged = join(cache, '2008-report.zh-CN.pdf');
       const bytes = await readFile(damaged);
-      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      const middle = Math.floor(bytes.length / 2);
+      bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
       await writeFile(damaged, bytes);
       await rm(join(cache, '2009-report.en.pdf'));
       await writeFile(join(cache, '2009-report.zh-CN.json'), '{ "version": 1, "inp');
