@@ -1,4 +1,4 @@
-// The build benchmark (issue 8):
+// The build benchmark (issues 8 and 14):
 //   `npm run bench [-- --years 3 --units 60 --photos 20 --runs 3 --pdf on]`
 // (the defaults, chosen to stay under 10 minutes on 2 cores; the issue's full size is
 // --years 5 --units 150 --photos 600).
@@ -6,18 +6,21 @@
 // Copies the project into a temporary folder (node_modules shared by symlinks, but with its own
 // Astro cache), adds a scale corpus written with the real schemas (report years, units in both
 // languages, 12-megapixel stand-in photos), then builds it several times and takes the median of:
-// a cold build, a warm rebuild with no change, a rebuild after one MDX file changed and after one
-// photo changed; the image phase against raw sharp doing the same transforms on the same photos;
-// pages per second of the HTML phase; search indexing; the PDF edition; the build's peak RSS.
+// a cold build, a warm rebuild with no change, a rebuild after one MDX file of one year changed and
+// after one photo changed; with the PDF edition on, the warm and MDX rebuilds are also made with
+// NIANJIAN_PDF=fresh (every edition printed again, as before the PDF cache); the image phase
+// against raw sharp doing the same transforms on the same photos, paired A B A B; each build's
+// phases; search indexing; the PDF edition; the build's peak RSS.
 // Writes bench/results/<date>.json and the table in BENCHMARKS.md. Not part of `npm test`.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { durationPattern, parseDuration } from './lib/astro-duration.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values: options } = parseArgs({
@@ -26,6 +29,7 @@ const { values: options } = parseArgs({
     units: { type: 'string', default: '60' },
     photos: { type: 'string', default: '20' },
     runs: { type: 'string', default: '3' },
+    /** on (cache), off, or fresh (every build prints every edition, as before the PDF cache). */
     pdf: { type: 'string', default: 'on' },
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
@@ -43,6 +47,8 @@ for (const [name, value] of Object.entries({ ...sizes, runs })) {
   if (!Number.isInteger(value) || value < 1)
     throw new Error(`--${name} must be a whole number ≥ 1 (got "${value}").`);
 }
+if (!['on', 'off', 'fresh'].includes(options.pdf))
+  throw new Error(`--pdf must be on, off or fresh (got "${options.pdf}").`);
 
 const log = (line) => console.log(`[bench] ${line}`);
 const median = (values) => {
@@ -99,9 +105,31 @@ async function addYears(content) {
   }
 }
 
+/**
+ * Where the corpus's units live and how they say their years: the one place that knows today's
+ * content layout (`src/content/units/<locale>/<slug>.mdx`, one file per unit and language with
+ * `years: [...]`). When units become one file per year (`units/<locale>/<year>/<slug>.mdx` with
+ * `year:`), only this changes.
+ */
+const corpusLayout = {
+  /** How many units the project has already (per language). */
+  async existingUnits(content) {
+    return (await readdir(join(content, 'units', 'en'))).length;
+  },
+  /** Writes a unit in one language, mentioned in `years`. */
+  async writeUnit(content, { locale, slug, name, years, body }) {
+    const frontmatter = `---\nname: ${name}\nkind: team\nyears: [${years.join(', ')}]\nhighlighted: false\n---\n\n`;
+    await writeFile(join(content, 'units', locale, `${slug}.mdx`), `${frontmatter}${body}\n`);
+  },
+  /** The MDX file the "one MDX change in one year" rebuild edits: that year's English report. */
+  oneYearMdx(content, year) {
+    return join(content, 'reports', 'en', `${year}.mdx`);
+  },
+};
+
 /** Units up to `sizes.units` per language: plain prose bodies, mentioned in every report year. */
 async function addUnits(content) {
-  const existing = (await readdir(join(content, 'units', 'en'))).length;
+  const existing = await corpusLayout.existingUnits(content);
   const years = Array.from({ length: sizes.years }, (_, index) => firstYear + index);
   const paragraph = {
     'zh-cn':
@@ -115,8 +143,7 @@ async function addUnits(content) {
     for (const locale of ['zh-cn', 'en']) {
       const name = locale === 'en' ? `Benchmark unit ${index}` : `基准测试单位${index}`;
       const body = Array.from({ length: 6 }, () => paragraph[locale]).join('\n\n');
-      const frontmatter = `---\nname: ${name}\nkind: team\nyears: [${years.join(', ')}]\nhighlighted: false\n---\n\n`;
-      await writeFile(join(content, 'units', locale, `${slug}.mdx`), `${frontmatter}${body}\n`);
+      await corpusLayout.writeUnit(content, { locale, slug, name, years, body });
     }
   }
 }
@@ -219,40 +246,59 @@ function build(root, env = {}) {
             `The benchmark build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`,
           ),
         );
-      resolve({ seconds, ...phases(output) });
+      resolve({ seconds, ...phases(output, seconds) });
     });
   });
 }
 
-/** Seconds from Astro's "✓ Completed in 1.2s" / "in 850ms" after a phase heading. */
+/** Seconds from Astro's "✓ Completed in …" after a phase heading. */
 function completedAfter(output, heading) {
   const at = output.indexOf(heading);
   if (at < 0) return undefined;
-  const match = /✓ Completed in ([\d.]+)(ms|s|m)/.exec(output.slice(at));
-  if (!match) return undefined;
-  const value = Number(match[1]);
-  return match[2] === 'ms' ? value / 1000 : match[2] === 'm' ? value * 60 : value;
+  const match = new RegExp(`✓ Completed in (${durationPattern})`).exec(output.slice(at));
+  return match ? parseDuration(match[1]) : undefined;
 }
 
-function phases(output) {
+function phases(output, wallSeconds) {
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN);
+  const astroTotal = new RegExp(`page\\(s\\) built in (${durationPattern})`).exec(output);
   const html = completedAfter(output, 'generating static routes');
   const images = completedAfter(output, 'generating optimized images') ?? 0;
   const search = /Indexed \d+ pages .* in (\d+) ms/.exec(output);
-  // One line per PDF ("PDF edition 2007 en: 40 pages, 900 KB, 12.3 s → …"), made one after another.
-  const pdfs = [...output.matchAll(/PDF edition \d+ [\w-]+: .*?, ([\d.]+) s →/g)].map((match) =>
+  const types = new RegExp(`\\[types\\] Generated (${durationPattern})`).exec(output);
+  const bundle = [...output.matchAll(new RegExp(`\\[vite\\] ✓ built in (${durationPattern})`, 'g'))]
+    .map((match) => parseDuration(match[1]) ?? 0)
+    .reduce((sum, seconds) => sum + seconds, 0);
+  // One line per printed PDF ("PDF edition 2007 en: 40 pages, 900 KB, 12.3 s → …"), one per
+  // reused one ("…: unchanged, reused (900 KB) → …"), and the step's total.
+  const printed = [...output.matchAll(/PDF edition \d+ [\w-]+: .*?, ([\d.]+) s →/g)].map((match) =>
     Number(match[1]),
+  );
+  const pdfStep = /PDF edition: \d+ editions, (\d+) printed, (\d+) reused, ([\d.]+) s in all/.exec(
+    output,
   );
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
   const imagesGenerated = output.split('\n').filter((line) => line.includes('▶ /_astro/')).length;
+  const astroSeconds = astroTotal ? parseDuration(astroTotal[1]) : undefined;
   return {
     pages,
+    astroSeconds,
+    /** Before Astro's build timer: Node and Vite start, configuration, integrations. */
+    startupSeconds: astroSeconds !== undefined ? wallSeconds - astroSeconds : undefined,
+    typesSeconds: types ? parseDuration(types[1]) : undefined,
+    bundleSeconds: bundle,
     htmlSeconds: html,
     pagesPerSecond: html ? pages / html : undefined,
     imageSeconds: images,
     imagesGenerated,
     searchSeconds: search ? Number(search[1]) / 1000 : undefined,
-    pdfSeconds: pdfs.length > 0 ? pdfs.reduce((sum, seconds) => sum + seconds, 0) : undefined,
+    pdfSeconds: pdfStep
+      ? Number(pdfStep[3])
+      : printed.length > 0
+        ? printed.reduce((sum, seconds) => sum + seconds, 0)
+        : undefined,
+    pdfPrinted: pdfStep ? Number(pdfStep[1]) : printed.length,
+    pdfReused: pdfStep ? Number(pdfStep[2]) : 0,
     peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : undefined,
   };
 }
@@ -261,9 +307,10 @@ function phases(output) {
 // The raw sharp baseline
 
 /**
- * The transforms the build made for the photos, read back from dist/_astro: source file, output
- * format and width, as Astro's sharp service applies them (rotate, resize, encode with the
- * project's encoder options). Placeholders and chart files are not part of the image phase.
+ * The transforms the build made for the photos, read back from dist/_astro and grouped by source
+ * photo as Astro's image queue groups them: each rendition's format, width and height and the
+ * build's bytes, to check that the baseline did the same work. Placeholders (data: URLs made in the
+ * HTML phase) and chart files are not part of the image phase.
  */
 async function photoTransforms(root) {
   const photos = join(root, 'src', 'content', 'photos');
@@ -275,45 +322,65 @@ async function photoTransforms(root) {
   const outputs = (await readdir(join(root, 'dist', '_astro'))).filter((file) =>
     /\.(jpe?g|webp|avif|png)$/.test(file),
   );
-  const transforms = [];
-  for (const file of outputs) {
+  /** @type {Map<string, Array<{ width: number, height: number, format: string, built: Buffer }>>} */
+  const bySource = new Map();
+  for (const file of outputs.sort()) {
     const source = file.split('.')[0];
     if (!sources.has(source)) continue;
-    const { width } = await sharp(join(root, 'dist', '_astro', file)).metadata();
-    transforms.push({
-      source: join(photos, `${source}.jpg`),
-      width,
-      format: file.split('.').pop(),
-    });
+    const built = await readFile(join(root, 'dist', '_astro', file));
+    const { width, height } = await sharp(built).metadata();
+    const path = join(photos, `${source}.jpg`);
+    if (!bySource.has(path)) bySource.set(path, []);
+    bySource.get(path).push({ width, height, format: file.split('.').pop(), built });
   }
-  return transforms;
+  return [...bySource].map(([source, renditions]) => ({ source, renditions }));
 }
 
-/** The project's encoder options, as in astro.config.mjs (sharpImageService({ avif: { effort } })). */
-async function encoderOptions() {
+/**
+ * The project's image service options, read from astro.config.mjs's
+ * `sharpImageService({ avif: { effort: 2 } })` (a plain object literal of numbers and strings).
+ */
+async function serviceConfig() {
   const config = await readFile(join(projectRoot, 'astro.config.mjs'), 'utf8');
-  const effort = /avif:\s*\{\s*effort:\s*(\d+)/.exec(config)?.[1];
-  return { avif: effort ? { effort: Number(effort) } : {}, webp: {}, jpeg: {} };
+  const literal = /sharpImageService\((\{[^()]*\})\)/.exec(config)?.[1];
+  if (!literal) return {};
+  return JSON.parse(literal.replace(/([A-Za-z_]\w*)\s*:/g, '"$1":').replace(/'/g, '"'));
 }
 
-async function sharpBaseline(transforms) {
-  const encoders = await encoderOptions();
+/**
+ * Raw sharp doing what the build's image phase does (astro/dist/assets/services/sharp.js and
+ * assets/build/generate.js): per source photo one job that reads the file once and makes its
+ * renditions one after another, as many jobs at once as CPUs; each rendition decoded with
+ * `failOn: 'none', pages: -1`, turned upright (`rotate()`), resized to the build's width and
+ * height without enlargement, encoded with the service's options for its format and no metadata
+ * (sharp's default, as in the build). Returns the seconds and how many renditions came out
+ * byte-identical to the build's (all of them, when the work is the same).
+ */
+async function sharpBaseline(groups) {
+  const config = await serviceConfig();
   sharp.cache(false);
+  let identical = 0;
+  let total = 0;
   const started = performance.now();
   await pool(
-    transforms.map(({ source, width, format }) => async () => {
-      const buffer = await readFile(source);
-      const image = sharp(buffer, { failOn: 'none' })
-        .rotate()
-        .resize({ width, withoutEnlargement: true });
-      if (format === 'avif') await image.avif(encoders.avif).toBuffer();
-      else if (format === 'webp') await image.webp(encoders.webp).toBuffer();
-      else await image.jpeg(encoders.jpeg).toBuffer();
+    groups.map(({ source, renditions }) => async () => {
+      const input = await readFile(source);
+      for (const { width, height, format, built } of renditions) {
+        const image = sharp(input, { failOn: 'none', pages: -1 })
+          .rotate()
+          .resize({ width, height, withoutEnlargement: true });
+        if (format === 'avif') image.avif({ ...config.avif });
+        else if (format === 'webp') image.webp({ ...config.webp });
+        else if (format === 'png') image.png({ ...config.png });
+        else image.jpeg({ ...config.jpeg });
+        const output = await image.toBuffer();
+        total += 1;
+        if (output.equals(built)) identical += 1;
+      }
     }),
-    // Astro's image queue runs one transform per CPU; so does the baseline.
     os.availableParallelism(),
   );
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, identical, total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +404,7 @@ async function main() {
     const result = JSON.parse(await readFile(resolve(options.from), 'utf8'));
     result.medians = medians(result.samples);
     await writeFile(resolve(options.from), `${JSON.stringify(result, null, 2)}\n`);
-    await updateBenchmarks(result);
+    await updateBenchmarks(result, relative(projectRoot, resolve(options.from)));
     console.log(JSON.stringify(result.medians, null, 2));
     return;
   }
@@ -349,10 +416,49 @@ async function main() {
   await addYears(content);
   await addUnits(content);
   await addPhotos(content);
-  const env = options.pdf === 'off' ? { NIANJIAN_PDF: 'off' } : {};
+  const pdf = options.pdf;
+  const env =
+    pdf === 'off' ? { NIANJIAN_PDF: 'off' } : pdf === 'fresh' ? { NIANJIAN_PDF: 'fresh' } : {};
+  // With the cache on, the warm and MDX rebuilds are made a second time with every edition printed
+  // again (NIANJIAN_PDF=fresh): the "before" of the PDF cache, on the same corpus and machine.
+  const before = pdf === 'on';
+  const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(2)));
 
-  const samples = { cold: [], warm: [], mdxChange: [], photoChange: [], sharpBaseline: [] };
+  const samples = {
+    cold: [],
+    imageCold: [],
+    warm: [],
+    warmFresh: [],
+    mdxChange: [],
+    mdxChangeFresh: [],
+    photoChange: [],
+    imagePairs: [],
+    loadAverage: [],
+  };
+  const lastYear = firstYear + sizes.years - 1;
   let transforms = [];
+  let edits = 0;
+  /** One more sentence in the last year's English report: one edition of one year changes. */
+  const editOneYear = async () => {
+    edits += 1;
+    const file = corpusLayout.oneYearMdx(content, lastYear);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nBenchmark edit ${edits}.\n`);
+  };
+  const step = async (name, list, stepEnv = env) => {
+    samples.loadAverage.push({ step: name, before: loadAverage() });
+    const sample = await build(root, stepEnv);
+    sample.loadAverage = loadAverage();
+    list.push(sample);
+    const pdfs =
+      sample.pdfSeconds !== undefined
+        ? `; PDF ${sample.pdfSeconds.toFixed(1)} s (${sample.pdfPrinted} printed, ${sample.pdfReused} reused)`
+        : '';
+    log(
+      `${name}: ${sample.seconds.toFixed(1)} s (images ${sample.imageSeconds.toFixed(1)} s${pdfs}); ` +
+        `load average ${sample.loadAverage.join(' ')}`,
+    );
+    return sample;
+  };
   try {
     for (let run = 1; run <= runs; run += 1) {
       for (const cache of [
@@ -363,19 +469,40 @@ async function main() {
       ]) {
         await rm(join(root, cache), { recursive: true, force: true });
       }
-      samples.cold.push(await build(root, env));
-      log(`run ${run}: cold build ${samples.cold.at(-1).seconds.toFixed(1)} s`);
+      // The image phase and raw sharp, paired A B A B: load from other work hits both alike.
+      const a1 = await step(`run ${run}: cold build`, samples.cold);
       if (run === 1) transforms = await photoTransforms(root);
-      samples.sharpBaseline.push(await sharpBaseline(transforms));
+      const b1 = await sharpBaseline(transforms);
       log(
-        `run ${run}: raw sharp, same ${transforms.length} transforms: ${samples.sharpBaseline.at(-1).toFixed(1)} s`,
+        `run ${run}: raw sharp ${b1.seconds.toFixed(1)} s (${b1.identical}/${b1.total} identical)`,
       );
-      samples.warm.push(await build(root, env));
-      log(`run ${run}: warm rebuild ${samples.warm.at(-1).seconds.toFixed(1)} s`);
-      const unit = join(content, 'units', 'en', 'hotel.mdx');
-      await writeFile(unit, `${await readFile(unit, 'utf8')}\nBenchmark edit ${run}.\n`);
-      samples.mdxChange.push(await build(root, env));
-      log(`run ${run}: after one MDX change ${samples.mdxChange.at(-1).seconds.toFixed(1)} s`);
+      await rm(join(root, 'node_modules', '.astro', 'assets'), { recursive: true, force: true });
+      const a2 = await step(`run ${run}: rebuild with no image cache`, samples.imageCold);
+      const b2 = await sharpBaseline(transforms);
+      log(
+        `run ${run}: raw sharp ${b2.seconds.toFixed(1)} s (${b2.identical}/${b2.total} identical)`,
+      );
+      samples.imagePairs.push(
+        { image: a1.imageSeconds, sharp: b1.seconds, identical: b1.identical, total: b1.total },
+        { image: a2.imageSeconds, sharp: b2.seconds, identical: b2.identical, total: b2.total },
+      );
+      await step(`run ${run}: warm rebuild`, samples.warm);
+      if (before)
+        await step(`run ${run}: warm rebuild, PDFs fresh`, samples.warmFresh, {
+          NIANJIAN_PDF: 'fresh',
+        });
+      await editOneYear();
+      await step(`run ${run}: after one MDX change in ${lastYear}`, samples.mdxChange);
+      if (before) {
+        await editOneYear();
+        await step(
+          `run ${run}: after one MDX change in ${lastYear}, PDFs fresh`,
+          samples.mdxChangeFresh,
+          {
+            NIANJIAN_PDF: 'fresh',
+          },
+        );
+      }
       const photo = join(content, 'photos', 'musical.jpg');
       const original = await readFile(photo);
       await sharp(original)
@@ -385,8 +512,7 @@ async function main() {
         .toFile(`${photo}.new`);
       await cp(`${photo}.new`, photo);
       await rm(`${photo}.new`);
-      samples.photoChange.push(await build(root, env));
-      log(`run ${run}: after one photo change ${samples.photoChange.at(-1).seconds.toFixed(1)} s`);
+      await step(`run ${run}: after one photo change`, samples.photoChange);
     }
   } finally {
     if (!options.keep) await rm(root, { recursive: true, force: true });
@@ -398,8 +524,8 @@ async function main() {
     corpus: {
       ...sizes,
       pages: samples.cold[0].pages,
-      photoTransforms: transforms.length,
-      pdf: options.pdf !== 'off',
+      photoTransforms: transforms.reduce((sum, group) => sum + group.renditions.length, 0),
+      pdf,
     },
     runs,
     medians: medians(samples),
@@ -407,84 +533,182 @@ async function main() {
   };
   console.log(JSON.stringify(result.medians, null, 2));
   if (options['no-write']) return;
-  const day = result.date.slice(0, 10);
+  const stamp = result.date.slice(0, 16).replace(':', '');
   await mkdir(join(projectRoot, 'bench', 'results'), { recursive: true });
-  const file = join(projectRoot, 'bench', 'results', `${day}.json`);
+  const file = join(projectRoot, 'bench', 'results', `${stamp}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  await updateBenchmarks(result);
+  await updateBenchmarks(result, `bench/results/${stamp}.json`);
   log(`wrote ${file} and BENCHMARKS.md`);
 }
 
 /**
- * The medians of the runs. The image-phase ratio is taken run by run (the cold build's image phase
- * over the raw sharp baseline of the same run), so load from other work on a shared machine hits
- * both sides of each ratio alike.
+ * The medians of the runs. The image-phase ratio is taken pair by pair (an image phase over the
+ * raw sharp run right after it), so load from other work on a shared machine hits both sides of
+ * each ratio alike; its spread is the lowest and highest pair.
  */
 function medians(samples) {
-  const pick = (list, key) =>
-    median(
-      list
-        .map((sample) => sample[key])
-        .filter((value) => typeof value === 'number' && !Number.isNaN(value)),
-    );
+  const numbers = (list, key) =>
+    (list ?? [])
+      .map((sample) => sample[key])
+      .filter((value) => typeof value === 'number' && !Number.isNaN(value));
+  const pick = (list, key) => {
+    const values = numbers(list, key);
+    return values.length > 0 ? median(values) : undefined;
+  };
   const cold = samples.cold;
+  // Results written before issue 14 have one unpaired baseline per run.
+  const pairs =
+    samples.imagePairs ??
+    cold.map((sample, run) => ({ image: sample.imageSeconds, sharp: samples.sharpBaseline[run] }));
+  const ratios = pairs.map((pair) => pair.image / pair.sharp);
+  const phasesOf = (list) =>
+    Object.fromEntries(
+      [
+        'seconds',
+        'startupSeconds',
+        'typesSeconds',
+        'bundleSeconds',
+        'htmlSeconds',
+        'imageSeconds',
+        'searchSeconds',
+        'pdfSeconds',
+        'pdfPrinted',
+        'pdfReused',
+      ].map((key) => [key, pick(list, key)]),
+    );
   return {
     coldBuildSeconds: pick(cold, 'seconds'),
     warmRebuildSeconds: pick(samples.warm, 'seconds'),
     mdxChangeRebuildSeconds: pick(samples.mdxChange, 'seconds'),
     photoChangeRebuildSeconds: pick(samples.photoChange, 'seconds'),
     coldImagePhaseSeconds: pick(cold, 'imageSeconds'),
-    sharpBaselineSeconds: median(samples.sharpBaseline),
-    imagePhaseToSharpRatio: median(
-      cold.map((sample, run) => sample.imageSeconds / samples.sharpBaseline[run]),
-    ),
+    sharpBaselineSeconds: median(pairs.map((pair) => pair.sharp)),
+    imagePhaseToSharpRatio: median(ratios),
+    imagePhaseToSharpRatioRange: [Math.min(...ratios), Math.max(...ratios)],
+    baselineIdentical: pairs[0]?.identical,
+    baselineTotal: pairs[0]?.total,
     htmlPhaseSeconds: pick(cold, 'htmlSeconds'),
     pagesPerSecond: pick(cold, 'pagesPerSecond'),
     searchIndexSeconds: pick(cold, 'searchSeconds'),
     pdfSeconds: pick(cold, 'pdfSeconds'),
     warmPdfSeconds: pick(samples.warm, 'pdfSeconds'),
     peakRssMB: pick(cold, 'peakRssMB'),
+    phases: {
+      cold: phasesOf(cold),
+      warm: phasesOf(samples.warm),
+      warmFresh: phasesOf(samples.warmFresh),
+      mdxChange: phasesOf(samples.mdxChange),
+      mdxChangeFresh: phasesOf(samples.mdxChangeFresh),
+      photoChange: phasesOf(samples.photoChange),
+    },
   };
 }
 
 /** Replaces the build table in BENCHMARKS.md (between its markers) with this run's medians. */
-async function updateBenchmarks(result) {
+async function updateBenchmarks(result, resultsFile) {
   const path = join(projectRoot, 'BENCHMARKS.md');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const m = result.medians;
   const s = (value, digits = 1) =>
     typeof value === 'number' && !Number.isNaN(value) ? value.toFixed(digits) : 'n/a';
+  const loads = (result.samples.loadAverage ?? []).map((entry) => entry.before[0]);
+  const other = (phase) =>
+    phase.seconds -
+    [
+      'startupSeconds',
+      'typesSeconds',
+      'bundleSeconds',
+      'htmlSeconds',
+      'imageSeconds',
+      'searchSeconds',
+      'pdfSeconds',
+    ].reduce((sum, key) => sum + (phase[key] ?? 0), 0);
+  const phaseRow = (label, phase) =>
+    phase && phase.seconds !== undefined
+      ? `| ${label} | ${s(phase.seconds)} | ${s(phase.startupSeconds)} | ${s(phase.typesSeconds)} | ` +
+        `${s(phase.bundleSeconds)} | ${s(phase.htmlSeconds)} | ${s(phase.imageSeconds)} | ` +
+        `${s(phase.searchSeconds)} | ${s(phase.pdfSeconds)} (${s(phase.pdfPrinted, 0)} printed, ` +
+        `${s(phase.pdfReused, 0)} reused) | ${s(other(phase))} |`
+      : undefined;
+  const p = m.phases ?? {};
+  const { pdf } = result.corpus;
+  // Results written before issue 14 say true/false.
+  const pdfMode = pdf === false ? 'off' : pdf === true ? 'on' : pdf;
   const table = [
     start,
     `Machine: ${result.machine.cpu}, ${result.machine.memoryGB} GB RAM, ${result.machine.os}; ` +
       `Node ${result.machine.node}, sharp ${result.machine.sharp} (libvips ${result.machine.vips}).`,
     `Corpus: ${result.corpus.years} report years, ${result.corpus.units} units × 2 languages, ` +
       `${result.corpus.photos} photos at 12 MP → ${result.corpus.pages} pages, ` +
-      `${result.corpus.photoTransforms} photo renditions; PDF edition ${result.corpus.pdf ? 'on' : 'off'}. ` +
-      `Median of ${result.runs} runs, ${result.date.slice(0, 16).replace('T', ' ')} UTC ` +
-      `(\`bench/results/${result.date.slice(0, 10)}.json\`).`,
+      `${result.corpus.photoTransforms} photo renditions; PDF edition ${pdfMode}. ` +
+      `Median of ${result.runs} run${result.runs === 1 ? '' : 's'}, ` +
+      `${result.date.slice(0, 16).replace('T', ' ')} UTC ` +
+      `(\`${resultsFile ?? `bench/results/${result.date.slice(0, 10)}.json`}\`)` +
+      (loads.length > 0
+        ? `; 1-minute load average before each build ${Math.min(...loads).toFixed(1)}–` +
+          `${Math.max(...loads).toFixed(1)}.`
+        : '.'),
     '',
     '| Figure | Median |',
     '| --- | ---: |',
     `| Cold build | ${s(m.coldBuildSeconds)} s |`,
     `| Warm rebuild, no change | ${s(m.warmRebuildSeconds)} s |`,
-    `| Rebuild after one MDX change | ${s(m.mdxChangeRebuildSeconds)} s |`,
+    ...(p.warmFresh?.seconds !== undefined
+      ? [
+          '| Warm rebuild, no change, every PDF printed again (before the PDF cache) | ' +
+            `${s(p.warmFresh.seconds)} s |`,
+        ]
+      : []),
+    `| Rebuild after one MDX change in one year | ${s(m.mdxChangeRebuildSeconds)} s |`,
+    ...(p.mdxChangeFresh?.seconds !== undefined
+      ? [
+          '| Rebuild after one MDX change in one year, every PDF printed again (before) | ' +
+            `${s(p.mdxChangeFresh.seconds)} s |`,
+        ]
+      : []),
     `| Rebuild after one photo change | ${s(m.photoChangeRebuildSeconds)} s |`,
     `| Image phase (cold) | ${s(m.coldImagePhaseSeconds)} s |`,
     `| Raw sharp, same transforms and photos | ${s(m.sharpBaselineSeconds)} s |`,
-    `| **Image phase ÷ raw sharp** | **${s(m.imagePhaseToSharpRatio, 2)}×** |`,
+    `| **Image phase ÷ raw sharp** (paired A B A B; lowest–highest pair) | **${s(m.imagePhaseToSharpRatio, 2)}×** ` +
+      `(${s(m.imagePhaseToSharpRatioRange?.[0], 2)}–${s(m.imagePhaseToSharpRatioRange?.[1], 2)}) |`,
+    ...(m.baselineTotal
+      ? [
+          `| Raw sharp renditions byte-identical to the build's | ${m.baselineIdentical} of ${m.baselineTotal} |`,
+        ]
+      : []),
     `| HTML phase (cold) | ${s(m.htmlPhaseSeconds)} s (${s(m.pagesPerSecond)} pages/s) |`,
     `| Search indexing | ${s(m.searchIndexSeconds, 2)} s |`,
     `| PDF edition (cold; warm rebuild) | ${s(m.pdfSeconds)} s; ${s(m.warmPdfSeconds)} s |`,
     `| Peak RSS of the build | ${s(m.peakRssMB, 0)} MB |`,
     '',
-    `Run by run (cold build / image phase / raw sharp / ratio): ${result.samples.cold
+    ...(m.phases
+      ? [
+          "Where the time goes (seconds, medians). Start: before Astro's build timer (Node, " +
+            'configuration, integrations); Types: content sync and types; Bundle: Vite; Other: the ' +
+            'rest of Astro (build info, sitemap, copying files).',
+          '',
+          '| Build | Wall | Start | Types | Bundle | HTML | Images | Search | PDF | Other |',
+          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+          phaseRow('Cold', p.cold),
+          phaseRow('Warm, no change', p.warm),
+          phaseRow('Warm, no change, PDFs fresh', p.warmFresh),
+          phaseRow('One MDX change', p.mdxChange),
+          phaseRow('One MDX change, PDFs fresh', p.mdxChangeFresh),
+          phaseRow('One photo change', p.photoChange),
+          '',
+        ].filter((line) => line !== undefined)
+      : []),
+    `Image phase / raw sharp, pair by pair: ${(
+      result.samples.imagePairs ??
+      result.samples.cold.map((sample, run) => ({
+        image: sample.imageSeconds,
+        sharp: result.samples.sharpBaseline[run],
+      }))
+    )
       .map(
-        (sample, run) =>
-          `${s(sample.seconds, 0)} s / ${s(sample.imageSeconds, 0)} s / ` +
-          `${s(result.samples.sharpBaseline[run], 0)} s / ` +
-          `${s(sample.imageSeconds / result.samples.sharpBaseline[run], 2)}×`,
+        (pair) =>
+          `${s(pair.image, 1)} s / ${s(pair.sharp, 1)} s = ${s(pair.image / pair.sharp, 2)}×`,
       )
       .join('; ')}.`,
     end,

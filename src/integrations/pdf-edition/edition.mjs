@@ -6,6 +6,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
+import {
+  fingerprintInputs,
+  lookUpEdition,
+  reuseEdition,
+  storeEdition,
+  toolFingerprint,
+} from './cache.mjs';
 import { findChromium, launchChromium } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
@@ -21,7 +28,8 @@ export const editionLocales = [
 
 /**
  * Whether this build makes the PDF edition: it needs a Chromium, and can be turned off with
- * NIANJIAN_PDF=off. Pages link the PDF only when this says yes, so no link ever points nowhere.
+ * NIANJIAN_PDF=off (NIANJIAN_PDF=fresh makes it without reusing cached editions: cache.mjs).
+ * Pages link the PDF only when this says yes, so no link ever points nowhere.
  * @returns {{ enabled: true } | { enabled: false, reason: string }}
  */
 export function pdfEditionStatus() {
@@ -142,121 +150,207 @@ const layoutFiles = {
  * reach only the local server: every other request (another site, another local port, a page the
  * content tries to navigate to) is refused, and fails the build with its URL. Every step has a
  * time limit (`pdfTimeLimits`).
+ *
+ * With `cache`, an edition whose inputs are unchanged since it was last printed is copied from the
+ * cache instead (cache.mjs); `fresh` prints every edition and refreshes the cache. Chromium is
+ * started only if some edition has to be printed.
  * @param {{
  *   dir: string,
  *   base?: string,
  *   log?: (line: string) => void,
  *   timeLimits?: Partial<typeof pdfTimeLimits>,
+ *   cache?: { dir: string, fresh?: boolean },
  * }} options
- * @returns {Promise<Array<{ file: string, pages: number, bytes: number, ms: number }>>}
+ * @returns {Promise<Array<{ file: string, pages: number, bytes: number, ms: number, reused: boolean }>>}
  */
-export async function makePdfEditions({ dir, base = '/', log = console.log, timeLimits = {} }) {
+export async function makePdfEditions({
+  dir,
+  base = '/',
+  log = console.log,
+  timeLimits = {},
+  cache,
+}) {
+  const started = performance.now();
   const limits = { ...pdfTimeLimits, ...timeLimits };
   const years = await printableYears(dir);
   if (years.length === 0)
     throw new Error(`No print documents in ${dir}: build the site first (npm run build).`);
-  const server = await serveStatic(dir, base, { extraFiles: layoutFiles });
-  const origin = new URL(server.url).origin;
-  const browser = await launchChromium();
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const site = { dir, prefix, extraFiles: layoutFiles };
+  const tool = cache ? toolFingerprint({ base: prefix, chromium: findChromium() }) : '';
+  /** @type {{ url: string, close: () => Promise<void> } | undefined} */
+  let server;
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
   const results = [];
   try {
     await mkdir(join(dir, 'downloads'), { recursive: true });
     for (const year of years) {
-      for (const { prefix, lang } of editionLocales) {
-        const started = performance.now();
-        const document = `/${prefix}${year}/print/`;
+      for (const { prefix: localePrefix, lang } of editionLocales) {
         const edition = `${year} ${lang}`;
-        const printUrl = `${server.url}${prefix}${year}/print/`;
-        const context = await browser.newContext({
-          serviceWorkers: 'block',
-          acceptDownloads: false,
-        });
-        try {
-          /** @type {Set<string>} */
-          const refused = new Set();
-          await context.route('**/*', (route) => {
-            const url = route.request().url();
-            if (url.startsWith(`${origin}/`)) return route.continue();
-            refused.add(url);
-            return route.abort('blockedbyclient');
-          });
-          await context.routeWebSocket(/.*/, (socket) => {
-            refused.add(socket.url());
-            return socket.close();
-          });
-          const page = await context.newPage();
-          /** @type {string[]} */
-          const errors = [];
-          page.on('pageerror', (error) => errors.push(error.message));
-          page.on('popup', (popup) => refused.add(`(window opened) ${popup.url()}`));
-          page.on('framenavigated', (frame) => {
-            if (frame === page.mainFrame() && frame.url() !== printUrl)
-              refused.add(`(navigated away) ${frame.url()}`);
-          });
-          const refusedError = () =>
-            new Error(
-              `PDF 版 ${edition}：${document} 试图访问网站以外的地址，已拒绝 / tried to reach addresses outside the site, refused:\n` +
-                [...refused].map((url) => `  ${url}`).join('\n') +
-                '\n内容里不能引用外部地址 / content may not refer to outside addresses ' +
-                "(check the MDX of this year's report and units).",
-            );
-          // A refused request is the cause of whatever fails after it (a refused navigation
-          // destroys the page's scripts, say): report it first.
-          const timed = (
-            /** @type {Promise<any>} */ promise,
-            /** @type {keyof typeof pdfTimeLimits} */ step,
-          ) =>
-            withTimeLimit(promise, limits[step], step, document, edition).catch((error) => {
-              throw refused.size > 0 ? refusedError() : error;
-            });
-          await timed(page.goto(printUrl, { waitUntil: 'load', timeout: 0 }), 'load');
-          const metadata = await timed(documentMetadata(page), 'load');
-          await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/paged.js` }), 'load');
-          await timed(page.addScriptTag({ url: `${server.url}__pdf-edition/layout.js` }), 'load');
-          const broken = await timed(
-            page.evaluate(() => /** @type {any} */ (window).nianjianPdf.images()),
-            'images',
-          );
-          if (broken.length > 0 && refused.size > 0) throw refusedError();
-          if (broken.length > 0)
-            throw new Error(
-              `PDF 版 ${edition}：${document} 中的图片无法显示 / images in ${document} cannot be shown: ${broken.join(', ')}`,
-            );
-          const pages = await timed(
-            page.evaluate(() => /** @type {any} */ (window).nianjianPdf.layout()),
-            'layout',
-          );
-          if (refused.size > 0) throw refusedError();
-          if (errors.length > 0)
-            throw new Error(`Laying out ${document} failed: ${errors.join('; ')}`);
-          const printed = await timed(
-            page.pdf({
-              preferCSSPageSize: true,
-              printBackground: true,
-              outline: true,
-              tagged: true,
-            }),
-            'print',
-          );
-          const pdf = await withMetadata(printed, metadata, lang);
-          const file = join(dir, pdfPath(year, lang));
-          await writeFile(file, pdf);
-          const ms = performance.now() - started;
-          results.push({ file, pages, bytes: pdf.length, ms });
+        const file = join(dir, pdfPath(year, lang));
+        const cached =
+          cache && !cache.fresh
+            ? await lookUpEdition({ cacheDir: cache.dir, year, lang, tool, site })
+            : { hit: false, reason: 'NIANJIAN_PDF=fresh' };
+        if (cached.hit) {
+          await reuseEdition(cached.pdf, file);
+          const { bytes, pages } = cached.manifest.pdf;
+          results.push({ file, pages, bytes, ms: 0, reused: true });
           log(
-            `PDF edition ${year} ${lang}: ${pages} pages, ${(pdf.length / 1024).toFixed(0)} KB, ` +
-              `${(ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`,
+            `PDF edition ${edition}: unchanged, reused (${(bytes / 1024).toFixed(0)} KB) → ${pdfPath(year, lang)}`,
           );
-        } finally {
-          await context.close().catch(() => undefined);
+          continue;
         }
+        if (cache) log(`PDF edition ${edition}: printing (${cached.reason})`);
+        server ??= await serveStatic(dir, base, { extraFiles: layoutFiles });
+        browser ??= await launchChromium();
+        const printed = await printEdition({
+          browser,
+          serverUrl: server.url,
+          document: `/${localePrefix}${year}/print/`,
+          printUrl: `${server.url}${localePrefix}${year}/print/`,
+          edition,
+          lang,
+          limits,
+        });
+        await writeFile(file, printed.pdf);
+        if (cache)
+          await storeEdition({
+            cacheDir: cache.dir,
+            year,
+            lang,
+            tool,
+            inputs: await fingerprintInputs(site, printed.requested),
+            pdf: printed.pdf,
+            pages: printed.pages,
+          });
+        results.push({
+          file,
+          pages: printed.pages,
+          bytes: printed.pdf.length,
+          ms: printed.ms,
+          reused: false,
+        });
+        log(
+          `PDF edition ${edition}: ${printed.pages} pages, ${(printed.pdf.length / 1024).toFixed(0)} KB, ` +
+            `${(printed.ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`,
+        );
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await browser?.close();
+    await server?.close();
   }
+  const reused = results.filter((result) => result.reused).length;
+  log(
+    `PDF edition: ${results.length} editions, ${results.length - reused} printed, ${reused} reused, ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+  );
   return results;
+}
+
+/**
+ * Prints one edition: its print page laid out by Paged.js and printed by Chromium, with its
+ * metadata. Returns the PDF and every path the page requested from the site (what it is made of).
+ * @param {{
+ *   browser: import('playwright-core').Browser,
+ *   serverUrl: string,
+ *   document: string,
+ *   printUrl: string,
+ *   edition: string,
+ *   lang: string,
+ *   limits: typeof pdfTimeLimits,
+ * }} options
+ * @returns {Promise<{ pdf: Buffer, pages: number, ms: number, requested: Set<string> }>}
+ */
+async function printEdition({ browser, serverUrl, document, printUrl, edition, lang, limits }) {
+  const started = performance.now();
+  const origin = new URL(serverUrl).origin;
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    acceptDownloads: false,
+  });
+  try {
+    /** @type {Set<string>} */
+    const refused = new Set();
+    /** @type {Set<string>} */
+    const requested = new Set();
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`)) {
+        try {
+          requested.add(decodeURIComponent(new URL(url).pathname));
+        } catch {
+          requested.add(new URL(url).pathname);
+        }
+        return route.continue();
+      }
+      refused.add(url);
+      return route.abort('blockedbyclient');
+    });
+    await context.routeWebSocket(/.*/, (socket) => {
+      refused.add(socket.url());
+      return socket.close();
+    });
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('popup', (popup) => refused.add(`(window opened) ${popup.url()}`));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url() !== printUrl)
+        refused.add(`(navigated away) ${frame.url()}`);
+    });
+    const refusedError = () =>
+      new Error(
+        `PDF 版 ${edition}：${document} 试图访问网站以外的地址，已拒绝 / tried to reach addresses outside the site, refused:\n` +
+          [...refused].map((url) => `  ${url}`).join('\n') +
+          '\n内容里不能引用外部地址 / content may not refer to outside addresses ' +
+          "(check the MDX of this year's report and units).",
+      );
+    // A refused request is the cause of whatever fails after it (a refused navigation
+    // destroys the page's scripts, say): report it first.
+    const timed = (
+      /** @type {Promise<any>} */ promise,
+      /** @type {keyof typeof pdfTimeLimits} */ step,
+    ) =>
+      withTimeLimit(promise, limits[step], step, document, edition).catch((error) => {
+        throw refused.size > 0 ? refusedError() : error;
+      });
+    await timed(page.goto(printUrl, { waitUntil: 'load', timeout: 0 }), 'load');
+    const metadata = await timed(documentMetadata(page), 'load');
+    await timed(page.addScriptTag({ url: `${serverUrl}__pdf-edition/paged.js` }), 'load');
+    await timed(page.addScriptTag({ url: `${serverUrl}__pdf-edition/layout.js` }), 'load');
+    const broken = await timed(
+      page.evaluate(() => /** @type {any} */ (window).nianjianPdf.images()),
+      'images',
+    );
+    if (broken.length > 0 && refused.size > 0) throw refusedError();
+    if (broken.length > 0)
+      throw new Error(
+        `PDF 版 ${edition}：${document} 中的图片无法显示 / images in ${document} cannot be shown: ${broken.join(', ')}`,
+      );
+    const pages = await timed(
+      page.evaluate(() => /** @type {any} */ (window).nianjianPdf.layout()),
+      'layout',
+    );
+    if (refused.size > 0) throw refusedError();
+    if (errors.length > 0) throw new Error(`Laying out ${document} failed: ${errors.join('; ')}`);
+    const printed = await timed(
+      page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: true,
+      }),
+      'print',
+    );
+    const pdf = await withMetadata(printed, metadata, lang);
+    return { pdf, pages, ms: performance.now() - started, requested };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }
 
 /** Title, author and subject as the print document declares them in its <head>. */

@@ -34,6 +34,32 @@ async function fileAt(path) {
 }
 
 /**
+ * The file a request path is answered with, as this server answers it: `extraFiles` first, then
+ * the file (or the folder's index.html) under `root`, else the locale's 404 page. The PDF edition
+ * also uses it to fingerprint what a print page loaded (cache.mjs), so both read the same files.
+ * @param {string} root
+ * @param {string} prefix the base path, ending in `/`
+ * @param {string} pathname the decoded request path
+ * @param {Record<string, string>} [extraFiles]
+ * @returns {Promise<{ file: string | undefined, status: number }>}
+ */
+export async function resolveRequest(root, prefix, pathname, extraFiles = {}) {
+  let file;
+  const extra = pathname.startsWith(prefix) ? extraFiles[pathname.slice(prefix.length)] : undefined;
+  if (extra) file = extra;
+  else if (pathname.startsWith(prefix) || `${pathname}/` === prefix) {
+    const relative = normalize(pathname.slice(prefix.length - 1));
+    // Never serve outside root, whatever the request path says.
+    if (!relative.split(sep).includes('..')) file = await fileAt(join(root, relative));
+  }
+  if (file) return { file, status: 200 };
+  const english = pathname.startsWith(`${prefix}en/`);
+  file =
+    (english && (await fileAt(join(root, 'en', '404')))) || (await fileAt(join(root, '404.html')));
+  return { file, status: 404 };
+}
+
+/**
  * Serves `root` under `base` (e.g. `/report/`) on 127.0.0.1 at a free port. `extraFiles` maps
  * paths under `base` (e.g. `__pdf-edition/paged.js`) to files outside `root`, served as if they
  * were part of the site (the PDF edition's layout scripts: same origin, so the site's CSP allows them).
@@ -52,24 +78,7 @@ export async function serveStatic(root, base = '/', { extraFiles = {} } = {}) {
       response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
-    let file;
-    const extra = pathname.startsWith(prefix)
-      ? extraFiles[pathname.slice(prefix.length)]
-      : undefined;
-    if (extra) file = extra;
-    else if (pathname.startsWith(prefix) || `${pathname}/` === prefix) {
-      const relative = normalize(pathname.slice(prefix.length - 1));
-      // Never serve outside root, whatever the request path says.
-      if (!relative.split(sep).includes('..')) file = await fileAt(join(root, relative));
-    }
-    let status = 200;
-    if (!file) {
-      status = 404;
-      const english = pathname.startsWith(`${prefix}en/`);
-      file =
-        (english && (await fileAt(join(root, 'en', '404')))) ||
-        (await fileAt(join(root, '404.html')));
-    }
+    const { file, status } = await resolveRequest(root, prefix, pathname, extraFiles);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

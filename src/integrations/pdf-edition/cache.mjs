@@ -1,0 +1,204 @@
+// The PDF edition's cache: an edition is printed again only when what it is made from changed.
+//
+// What an edition is made from is known exactly after it has been printed: every request its
+// print page made to the local server (the page, its stylesheets and scripts, the fonts and images
+// they load, Paged.js and the layout script), answered from the built files. Those request paths
+// are kept with the SHA-256 of what each is answered with; the next build answers the same paths
+// from its own files (`resolveRequest`, as the server would) and compares. Any difference (a
+// changed sentence changes the page; a new image changes the page that refers to it; a changed
+// stylesheet changes itself), a different tool (this code, Paged.js, pdf-lib, Playwright,
+// Chromium, the base path) or a cached PDF whose bytes are not the ones recorded means printing
+// again. So a wrong cache can cost a reprint, never publish a stale or broken PDF.
+//
+// The cache lives in `.astro/pdf-edition/` of the project: per project copy, outside dist/ (so the
+// build's swap of dist/ does not touch it and it is never published), ignored by git, absent from a
+// fresh clone. NIANJIAN_PDF=fresh prints every edition again (and refreshes the cache).
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { resolveRequest } from './static-server.mjs';
+
+const require = createRequire(import.meta.url);
+/** Bumped when the manifest's shape changes: older entries are then simply misses. */
+const manifestVersion = 1;
+
+/** The cache folder of a project. */
+export function pdfCacheDir(projectRoot) {
+  return join(projectRoot, '.astro', 'pdf-edition');
+}
+
+/** Whether this build may reuse cached editions: not with NIANJIAN_PDF=fresh. */
+export function pdfCacheFresh(env = process.env) {
+  return env.NIANJIAN_PDF === 'fresh';
+}
+
+const sha256 = (/** @type {string | Buffer} */ data) =>
+  createHash('sha256').update(data).digest('hex');
+
+/** This folder's code, which decides how a page becomes a PDF. */
+const editionCode = ['edition.mjs', 'cache.mjs', 'static-server.mjs', 'chromium.mjs', 'layout.js'];
+
+/** The version field of an installed package's package.json. */
+function packageVersion(/** @type {string} */ name) {
+  try {
+    return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
+  } catch {
+    // packages whose exports hide package.json: find it beside the main module
+    let folder = require.resolve(name);
+    while (!folder.endsWith(`node_modules/${name}`) && folder !== '/') folder = join(folder, '..');
+    return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).version;
+  }
+}
+
+/**
+ * What besides the built files decides an edition's bytes: this code, the libraries and the
+ * browser (its executable's path, size and time: a Chromium upgrade replaces it), the base path.
+ * @param {{ base: string, chromium: string }} options
+ */
+export function toolFingerprint({ base, chromium }) {
+  const hash = createHash('sha256');
+  for (const file of editionCode)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(new URL(file, import.meta.url)));
+  for (const name of ['pagedjs', 'pdf-lib', 'playwright-core'])
+    hash.update(`${name}@${packageVersion(name)}\0`);
+  const browser = statSync(chromium);
+  hash.update(`${chromium}\0${browser.size}\0${browser.mtimeMs}\0${base}`);
+  return hash.digest('hex');
+}
+
+/**
+ * The fingerprint of each request path as the built site in `dir` answers it now: status and
+ * SHA-256 of the file (a path the site cannot answer at all is recorded as such).
+ * @param {{ dir: string, prefix: string, extraFiles: Record<string, string> }} site
+ * @param {Iterable<string>} paths
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function fingerprintInputs({ dir, prefix, extraFiles }, paths) {
+  /** @type {Record<string, string>} */
+  const inputs = {};
+  for (const path of [...new Set(paths)].sort()) {
+    const { file, status } = await resolveRequest(dir, prefix, path, extraFiles);
+    inputs[path] = file ? `${status} ${sha256(await readFile(file))}` : 'none';
+  }
+  return inputs;
+}
+
+/** One fingerprint for an edition: its tool and every input. */
+export function editionFingerprint(
+  /** @type {string} */ tool,
+  /** @type {Record<string, string>} */ inputs,
+) {
+  const hash = createHash('sha256').update(`${tool}\n`);
+  for (const path of Object.keys(inputs).sort()) hash.update(`${path}\0${inputs[path]}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * @typedef {{
+ *   version: number,
+ *   edition: string,
+ *   fingerprint: string,
+ *   tool: string,
+ *   inputs: Record<string, string>,
+ *   pdf: { sha256: string, bytes: number, pages: number },
+ * }} CacheManifest
+ */
+
+const entryName = (/** @type {number} */ year, /** @type {string} */ lang) =>
+  `${year}-report.${lang}`;
+
+/**
+ * The cached edition if it is still what this build would print: same tool, every input answered
+ * with the same bytes, and the cached PDF's bytes the recorded ones. Otherwise why not.
+ * @param {{
+ *   cacheDir: string, year: number, lang: string, tool: string,
+ *   site: { dir: string, prefix: string, extraFiles: Record<string, string> },
+ * }} options
+ * @returns {Promise<{ hit: true, pdf: string, manifest: CacheManifest } | { hit: false, reason: string }>}
+ */
+export async function lookUpEdition({ cacheDir, year, lang, tool, site }) {
+  const name = entryName(year, lang);
+  /** @type {CacheManifest} */
+  let manifest;
+  let text;
+  try {
+    text = await readFile(join(cacheDir, `${name}.json`), 'utf8');
+  } catch {
+    return { hit: false, reason: 'not in the cache' };
+  }
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return { hit: false, reason: 'cache entry unreadable' };
+  }
+  if (
+    manifest?.version !== manifestVersion ||
+    typeof manifest.inputs !== 'object' ||
+    manifest.inputs === null ||
+    typeof manifest.pdf?.sha256 !== 'string'
+  )
+    return { hit: false, reason: 'cache entry unreadable' };
+  if (manifest.tool !== tool)
+    return { hit: false, reason: 'the PDF tools or their settings changed' };
+  const now = await fingerprintInputs(site, Object.keys(manifest.inputs));
+  const changed = Object.keys(now).filter((path) => now[path] !== manifest.inputs[path]);
+  if (changed.length > 0)
+    return {
+      hit: false,
+      reason: `${changed[0]} changed${changed.length > 1 ? ` (and ${changed.length - 1} more)` : ''}`,
+    };
+  const pdf = join(cacheDir, `${name}.pdf`);
+  let bytes;
+  try {
+    bytes = await readFile(pdf);
+  } catch {
+    return { hit: false, reason: 'cached PDF missing' };
+  }
+  if (sha256(bytes) !== manifest.pdf.sha256)
+    return { hit: false, reason: 'cached PDF damaged (its SHA-256 is not the recorded one)' };
+  return { hit: true, pdf, manifest };
+}
+
+/** Copies a cache hit into the site. */
+export async function reuseEdition(/** @type {string} */ cachedPdf, /** @type {string} */ target) {
+  await copyFile(cachedPdf, target);
+}
+
+/**
+ * Records a freshly printed edition. Each file is written beside its place and renamed into it,
+ * so a build killed half-way leaves the old entry, a mismatched pair (a miss), or the new one.
+ * @param {{
+ *   cacheDir: string, year: number, lang: string, tool: string,
+ *   inputs: Record<string, string>, pdf: Buffer, pages: number,
+ * }} entry
+ */
+export async function storeEdition({ cacheDir, year, lang, tool, inputs, pdf, pages }) {
+  await mkdir(cacheDir, { recursive: true });
+  const name = entryName(year, lang);
+  /** @type {CacheManifest} */
+  const manifest = {
+    version: manifestVersion,
+    edition: `${year} ${lang}`,
+    fingerprint: editionFingerprint(tool, inputs),
+    tool,
+    inputs,
+    pdf: { sha256: sha256(pdf), bytes: pdf.length, pages },
+  };
+  const temporary = `.${process.pid}.${Date.now()}`;
+  const pdfFile = join(cacheDir, `${name}.pdf`);
+  const manifestFile = join(cacheDir, `${name}.json`);
+  try {
+    await writeFile(pdfFile + temporary, pdf);
+    await rename(pdfFile + temporary, pdfFile);
+    await writeFile(manifestFile + temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(manifestFile + temporary, manifestFile);
+  } finally {
+    await rm(pdfFile + temporary, { force: true });
+    await rm(manifestFile + temporary, { force: true });
+  }
+}
