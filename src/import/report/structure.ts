@@ -115,6 +115,32 @@ function runIn(text: string): { lead: string; rest: string } | undefined {
   return { lead: text.slice(0, end.index + 1), rest: text.slice(end.index + 1).trim() };
 }
 
+/**
+ * Where some subsections of a section run into their paragraph ("（一）要提升境界……认识。大家要……"),
+ * a sibling set as a one-sentence heading line followed by its paragraph runs in too: text copied
+ * from a layout often breaks one of them after the heading sentence.
+ */
+function runInLikeSiblings(body: BodyNode[]): void {
+  let start = 0;
+  while (start < body.length) {
+    let end = body.findIndex((node, i) => i > start && node.type === 'heading' && node.level === 2);
+    if (end < 0) end = body.length;
+    const section = body.slice(start, end);
+    const runsIn = section.some((node) => node.type === 'paragraph' && node.runIn && subsectionMarker.test(node.runIn));
+    if (runsIn) {
+      for (let i = start; i < end - 1; i += 1) {
+        const node = body[i];
+        const next = body[i + 1];
+        if (node?.type === 'heading' && node.level === 3 && /[。！？]$/.test(node.text) && next?.type === 'paragraph' && !next.runIn) {
+          body.splice(i, 2, { type: 'paragraph', runIn: node.text, text: next.text });
+          end -= 1;
+        }
+      }
+    }
+    start = end;
+  }
+}
+
 export function structure(blocks: ReadonlyArray<Block>): StructuredDocument {
   const front: FrontMatterFound = {};
   const list = [...blocks];
@@ -205,6 +231,7 @@ export function structure(blocks: ReadonlyArray<Block>): StructuredDocument {
     }
     body.push({ type: 'paragraph', text });
   });
+  runInLikeSiblings(body);
   const noSections = sections === 0;
   if (noSections) {
     // Everything under one heading, so the report has a section its figures can belong to.

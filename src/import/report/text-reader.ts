@@ -4,11 +4,13 @@
 // marks before captions (▲, arrows) are dropped and the captions set apart, and the typesetting
 // spaces between Chinese and digits ("2007年 1月") removed. Pure: text in, blocks out.
 import type { ParagraphBlock } from './blocks';
-import { isCjk, joinLines, layoutMarks, visualWidth } from './text';
+import { isCjk, joinLines, layoutMarks, sentenceEnd, visualWidth } from './text';
 
 /** Lines that always start a new paragraph: 一、 （一） 1. / 1、, a dash line, an indent. */
 const startsParagraph =
   /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)|[—–-]{2,}|\u3000|\s{2,})/;
+
+const headingStart = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 export interface PlainTextContent {
   blocks: ParagraphBlock[];
@@ -37,12 +39,20 @@ function columnWidth(lines: string[]): number {
 
 export function readPlainText(text: string): PlainTextContent {
   const lines = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
-  const full = columnWidth(lines) - 3;
+  const column = columnWidth(lines);
+  const full = column - 3;
   const blocks: ParagraphBlock[] = [];
   const captions: string[] = [];
   let current: string | undefined;
   let caption: string | undefined;
   let continues = false;
+  let headingOpen = false;
+  // A line that fills the column continues; one wider than the column stands alone (a title set
+  // across the page), and a full line that ends a sentence before a blank line ends its paragraph.
+  const fills = (line: string) => {
+    const width = visualWidth(line.trim());
+    return width >= full && width <= column + 6;
+  };
   const endParagraph = () => {
     if (current !== undefined && current.trim())
       blocks.push({ type: 'paragraph', text: dropTypesettingSpaces(current.trim()) });
@@ -57,7 +67,7 @@ export function readPlainText(text: string): PlainTextContent {
     if (!line.trim()) {
       endCaption();
       // A blank line after a full line is a page or column break inside the paragraph.
-      if (!continues) endParagraph();
+      if (!continues || (current !== undefined && sentenceEnd.test(current))) endParagraph();
       continue;
     }
     if (layoutMarks.test(line)) {
@@ -71,12 +81,30 @@ export function readPlainText(text: string): PlainTextContent {
       caption = joinLines(caption, line.trim());
       continue;
     }
+    // A heading broken before its last word or two ("……的总" / "体要求") gets them back.
+    const last = blocks.at(-1);
+    if (
+      current === undefined &&
+      headingOpen &&
+      last &&
+      visualWidth(line.trim()) <= 6 &&
+      !startsParagraph.test(line)
+    ) {
+      last.text = joinLines(last.text, dropTypesettingSpaces(line.trim()));
+      headingOpen = false;
+      continue;
+    }
+    headingOpen = false;
     if (current === undefined || startsParagraph.test(line)) {
       endParagraph();
       current = line.trim();
     } else current = joinLines(current, line.trim());
-    continues = visualWidth(line.trim()) >= full;
-    if (!continues) endParagraph();
+    continues = fills(line);
+    if (!continues) {
+      headingOpen =
+        current !== undefined && headingStart.test(current) && !/[\p{P}]$/u.test(current);
+      endParagraph();
+    }
   }
   endCaption();
   endParagraph();
