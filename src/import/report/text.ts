@@ -8,7 +8,7 @@ export const isCjk = (char: string | undefined): boolean => char !== undefined &
 
 /**
  * Joins two pieces of one paragraph that a line break separated: no space between Chinese
- * characters (or Chinese and a digit), one space between Latin words.
+ * characters (or Chinese and a digit) or inside a number, one space between Latin words.
  */
 export function joinLines(before: string, after: string): string {
   const left = before.replace(/[ \t\u00a0]+$/, '');
@@ -17,7 +17,9 @@ export function joinLines(before: string, after: string): string {
   if (!right) return left;
   const last = left.at(-1);
   const first = right[0];
-  return isCjk(last) || isCjk(first) ? left + right : `${left} ${right}`;
+  // A number broken over two lines ("10" / "8个") is one number.
+  const digits = /\d/.test(last ?? '') && /\d/.test(first ?? '');
+  return isCjk(last) || isCjk(first) || digits ? left + right : `${left} ${right}`;
 }
 
 /**
