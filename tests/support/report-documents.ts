@@ -27,7 +27,10 @@ export function figureTexts(yamlText: string): Map<string, { text: string; bare:
  * tags (<UnitLink>, <Highlight>, <strong>) and heading anchors dropped, Markdown escapes undone.
  * Anchors and Metric ids do not show; the words, numbers and their order do.
  */
-export function readerBlocks(mdx: string, figures: Map<string, { text: string; bare: string }>): string[] {
+export function readerBlocks(
+  mdx: string,
+  figures: Map<string, { text: string; bare: string }>,
+): string[] {
   const { body } = splitFrontmatter(mdx);
   return body
     .replace(/<Metric id="([^"]+)"( bare)? \/>/g, (_, id: string, bare?: string) => {
@@ -59,12 +62,18 @@ export interface DocxOptions {
   softBreaksEvery?: number;
 }
 
-function paragraphOf(text: string, options: DocxOptions, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+function paragraphOf(
+  text: string,
+  options: DocxOptions,
+  heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+): Paragraph {
   const every = options.softBreaksEvery;
   const pieces = every ? (text.match(new RegExp(`[\\s\\S]{1,${every}}`, 'g')) ?? [text]) : [text];
   return new Paragraph({
     ...(heading && options.headingStyles ? { heading } : {}),
-    children: pieces.map((piece, index) => new TextRun({ text: piece, ...(index > 0 ? { break: 1 } : {}) })),
+    children: pieces.map(
+      (piece, index) => new TextRun({ text: piece, ...(index > 0 ? { break: 1 } : {}) }),
+    ),
   });
 }
 
@@ -78,9 +87,18 @@ export async function docx2007(options: DocxOptions = {}): Promise<Buffer> {
   const values = figureTexts(figures);
   const front = parse(splitFrontmatter(zh).frontmatter ?? '') as Record<string, string>;
   const paragraphs: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: front.slogan ?? '', bold: true })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`———${front.title}`)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(`${front.authorRole} ${front.author}`)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: front.slogan ?? '', bold: true })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(`———${front.title}`)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(`${front.authorRole} ${front.author}`)],
+    }),
   ];
   for (const block of splitFrontmatter(zh).body.split(/\n\s*\n/)) {
     for (const line of block.split('\n')) {
@@ -94,7 +112,11 @@ export async function docx2007(options: DocxOptions = {}): Promise<Buffer> {
       const heading = /^(#+)\s+(.*?)\s*\{#[a-z0-9-]+\}$/.exec(text);
       if (heading) {
         paragraphs.push(
-          paragraphOf(heading[2] ?? '', options, heading[1] === '##' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2),
+          paragraphOf(
+            heading[2] ?? '',
+            options,
+            heading[1] === '##' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          ),
         );
         continue;
       }
@@ -109,7 +131,13 @@ export async function docx2007(options: DocxOptions = {}): Promise<Buffer> {
 export async function docxOf(paragraphs: Array<string | Paragraph>): Promise<Buffer> {
   return Packer.toBuffer(
     new Document({
-      sections: [{ children: paragraphs.map((p) => (typeof p === 'string' ? new Paragraph({ children: [new TextRun(p)] }) : p)) }],
+      sections: [
+        {
+          children: paragraphs.map((p) =>
+            typeof p === 'string' ? new Paragraph({ children: [new TextRun(p)] }) : p,
+          ),
+        },
+      ],
     }),
   );
 }

@@ -36,7 +36,9 @@ const byCounter: Record<string, string> = {
  * fits the counter word (人 → people, 个 → items).
  */
 export function englishCounter(counter: string, before: string, after: string): string {
-  const following = nouns.find(([pattern]) => new RegExp(`^[^，。；、]{0,3}?(?:${pattern.source})`).test(after));
+  const following = nouns.find(([pattern]) =>
+    new RegExp(`^[^，。；、]{0,3}?(?:${pattern.source})`).test(after),
+  );
   if (following) return following[1];
   let last: { at: number; noun: string } | undefined;
   for (const [pattern, noun] of nouns) {

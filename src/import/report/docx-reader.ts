@@ -105,7 +105,11 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
       case 'p':
         paragraph(
           node,
-          className === 'doc-title' ? 'title' : className === 'doc-subtitle' ? 'subtitle' : undefined,
+          className === 'doc-title'
+            ? 'title'
+            : className === 'doc-subtitle'
+              ? 'subtitle'
+              : undefined,
         );
         return;
       case 'h1':

@@ -39,7 +39,9 @@ const notCounted = '(?!百分点|月|小时|季度|年)';
 const digit = '[0-9０-９]';
 const zhNumeral = '[零〇一二两三四五六七八九十百千]+';
 const halfWidth = (text: string) =>
-  text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+  text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/．/g, '.');
 
 interface Span {
   start: number;
@@ -58,7 +60,9 @@ export function findFigureSpans(text: string): Span[] {
     if (spans.some((s) => span.start < s.end && s.start < span.end)) return;
     spans.push(span);
   };
-  for (const m of text.matchAll(new RegExp(`(?<![0-9０-９.．])(${digit}+(?:[.．]${digit}+)?)\\s*[%％]`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(?<![0-9０-９.．])(${digit}+(?:[.．]${digit}+)?)\\s*[%％]`, 'g'),
+  )) {
     const number = halfWidth(m[1] ?? '');
     add({
       start: m.index,
@@ -71,9 +75,18 @@ export function findFigureSpans(text: string): Span[] {
   for (const m of text.matchAll(new RegExp(`百分之(${zhNumeral})|(${zhNumeral})\\s*[%％]`, 'g'))) {
     const value = parseChineseNumber(m[1] ?? m[2] ?? '');
     if (value !== undefined)
-      add({ start: m.index, end: m.index + m[0].length, kind: 'percent', value, digits: 0, fromNumeral: true });
+      add({
+        start: m.index,
+        end: m.index + m[0].length,
+        kind: 'percent',
+        value,
+        digits: 0,
+        fromNumeral: true,
+      });
   }
-  for (const m of text.matchAll(new RegExp(`(?<![0-9０-９.．])(${digit}+)(\\s*)(${counterWords})${notCounted}`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(?<![0-9０-９.．])(${digit}+)(\\s*)(${counterWords})${notCounted}`, 'g'),
+  )) {
     add({
       start: m.index,
       end: m.index + (m[1] ?? '').length,
@@ -84,7 +97,9 @@ export function findFigureSpans(text: string): Span[] {
     });
   }
   // Chinese numerals from ten up (三十个); 一个、两个 are words, not figures (as the prose check reads them).
-  for (const m of text.matchAll(new RegExp(`(${zhNumeral})(\\s*)(${counterWords})${notCounted}`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(${zhNumeral})(\\s*)(${counterWords})${notCounted}`, 'g'),
+  )) {
     const value = parseChineseNumber(m[1] ?? '');
     if (value !== undefined && value >= 10)
       add({
@@ -105,7 +120,12 @@ const phraseBreak = /[，。；：！？,;:!?、]/;
 const sentenceBreak = /[。；！？;!?]/;
 
 /** The clause (or, with another `breaks`, phrase or sentence) of `text` around [start, end). */
-function clauseAround(text: string, start: number, end: number, breaks = clauseBreak): { from: number; to: number } {
+function clauseAround(
+  text: string,
+  start: number,
+  end: number,
+  breaks = clauseBreak,
+): { from: number; to: number } {
   let from = start;
   while (from > 0 && !breaks.test(text[from - 1] ?? '')) from -= 1;
   let to = end;
@@ -116,7 +136,10 @@ function clauseAround(text: string, start: number, end: number, breaks = clauseB
 /** A label from the figure's clause: its words without the number, cut to a readable length. */
 function labelFrom(text: string, span: Span): string {
   const { from, to } = clauseAround(text, span.start, span.end, phraseBreak);
-  const counterEnd = span.kind === 'count' ? span.end + (/^\s*./.exec(text.slice(span.end))?.[0].length ?? 0) : span.end;
+  const counterEnd =
+    span.kind === 'count'
+      ? span.end + (/^\s*./.exec(text.slice(span.end))?.[0].length ?? 0)
+      : span.end;
   let before = text.slice(from, span.start);
   const after = text.slice(counterEnd, to);
   if (span.kind === 'percent' && before.endsWith('的')) before += '比例';
@@ -158,7 +181,10 @@ export class FigureBinder {
     const paragraphCounts: Array<{ figure: ImportedFigure; value: number; span: Span }> = [];
     let previous: { figure: ImportedFigure; span: Span } | undefined;
     for (const span of spans) {
-      const quote = text.slice(clauseAround(text, span.start, span.end).from, clauseAround(text, span.start, span.end).to);
+      const quote = text.slice(
+        clauseAround(text, span.start, span.end).from,
+        clauseAround(text, span.start, span.end).to,
+      );
       if (span.kind === 'count') {
         const counter = span.counter ?? '个';
         const noun = englishCounter(
@@ -184,7 +210,10 @@ export class FigureBinder {
       }
       // "71个，占……66%": a percentage right after a count (no other figure, no sentence end before 占) is its share.
       const between = previous ? text.slice(previous.span.end, span.start) : '';
-      const part = previous?.span.kind === 'count' && /^[^。；;！？!?]*占/.test(between) ? previous : undefined;
+      const part =
+        previous?.span.kind === 'count' && /^[^。；;！？!?]*占/.test(between)
+          ? previous
+          : undefined;
       const figure: ImportedFigure = {
         id: this.nextId(part ? 'share' : 'percent'),
         kind: 'percent',
@@ -201,7 +230,10 @@ export class FigureBinder {
     }
     this.sectionCounts.push(...paragraphCounts.map(({ figure, value }) => ({ figure, value })));
     bound.push(...this.bareLists(text, bound));
-    this.collectUnbound(text, bound.map((b) => b.span));
+    this.collectUnbound(
+      text,
+      bound.map((b) => b.span),
+    );
     // Segments in text order.
     bound.sort((a, b) => a.span.start - b.span.start);
     const segments: Segment[] = [];
@@ -229,13 +261,20 @@ export class FigureBinder {
   ): void {
     const partValue = part.figure.value ?? 0;
     const sameCounter = (c: { figure: ImportedFigure; value: number }) =>
-      c.figure !== part.figure && c.figure.counter?.zh === part.figure.counter?.zh && c.value >= partValue && c.value > 0;
+      c.figure !== part.figure &&
+      c.figure.counter?.zh === part.figure.counter?.zh &&
+      c.value >= partValue &&
+      c.value > 0;
     const inParagraph = paragraphCounts.filter(sameCounter);
-    const candidates = inParagraph.length > 0 ? inParagraph : this.sectionCounts.filter(sameCounter);
+    const candidates =
+      inParagraph.length > 0 ? inParagraph : this.sectionCounts.filter(sameCounter);
     const computed = (whole: number) => roundPercent((partValue * 100) / whole, span.digits) ?? NaN;
     const matching = candidates.filter((c) => computed(c.value) === span.value);
     const largest = (list: typeof candidates) =>
-      list.reduce((best, c) => (c.value > best.value ? c : best), list[0] as (typeof candidates)[number]);
+      list.reduce(
+        (best, c) => (c.value > best.value ? c : best),
+        list[0] as (typeof candidates)[number],
+      );
     if (matching.length > 0) {
       figure.share = { part: part.figure.id, of: largest(matching).figure.id };
       return;
@@ -244,20 +283,31 @@ export class FigureBinder {
     if (candidates.length === 0) {
       this.notes.push({
         zh: `“${figure.quote}”是占比，但同一段没有给出总数：保留为数字 ${figure.id}（${span.value}%）；如果报告其他地方给出了总数，请改写成 share`,
-        en: `"${figure.quote}" is a share, but its paragraph gives no whole: kept as the figure ${figure.id} (${span.value}%); if the report states the whole elsewhere, declare it as a share`,
+        en:
+          `"${figure.quote}" is a share, but its paragraph gives no whole: kept as the figure ` +
+          `${figure.id} (${span.value}%); if the report states the whole elsewhere, declare it as a share`,
       });
       return;
     }
     const whole = largest(candidates);
     const exact = ((partValue * 100) / whole.value).toFixed(2);
-    figure.disagreement = { stated: span.value, computed: computed(whole.value), part: part.figure.id, of: whole.figure.id };
+    figure.disagreement = {
+      stated: span.value,
+      computed: computed(whole.value),
+      part: part.figure.id,
+      of: whole.figure.id,
+    };
     this.notes.push({
       zh:
-        `“${figure.quote}”与它的数字不符：${partValue}/${whole.value} = ${exact}%，四舍五入为 ${computed(whole.value)}%，文中写的是 ${span.value}%。` +
-        `导入暂按文中的 ${span.value}% 写入 ${figure.id}：请核对原文，改正计数或百分比，然后把它改成 share: { part: ${part.figure.id}, of: ${whole.figure.id} }`,
+        `“${figure.quote}”与它的数字不符：${partValue}/${whole.value} = ` +
+        `${exact}%，四舍五入为 ${computed(whole.value)}%，文中写的是 ${span.value}%。` +
+        `导入暂按文中的 ${span.value}% 写入 ${figure.id}：请核对原文，改正计数或百分比，然后把它改成 ` +
+        `share: { part: ${part.figure.id}, of: ${whole.figure.id} }`,
       en:
-        `"${figure.quote}" disagrees with its counts: ${partValue}/${whole.value} = ${exact}%, which rounds (half up) to ${computed(whole.value)}%, ` +
-        `but the text says ${span.value}%. Kept as stated in ${figure.id} for now: check the source, correct the count or the percentage, ` +
+        `"${figure.quote}" disagrees with its counts: ${partValue}/${whole.value} ` +
+        `= ${exact}%, which rounds (half up) to ${computed(whole.value)}%, ` +
+        `but the text says ${span.value}%. Kept as stated in ${figure.id} ` +
+        `for now: check the source, correct the count or the percentage, ` +
         `then declare it as share: { part: ${part.figure.id}, of: ${whole.figure.id} }`,
     });
   }
@@ -268,15 +318,26 @@ export class FigureBinder {
    */
   private bareLists(text: string, bound: Array<{ span: Span; metric: string }>) {
     const extra: Array<{ span: Span; metric: string; bare: boolean }> = [];
-    const list = new RegExp(`(?<![0-9０-９.．%％])${digit}{1,3}(?:、${digit}{1,3})+(?![0-9０-９.．%％]|\\s*(?:${counterWords}|年|月|日))`, 'g');
+    const list = new RegExp(
+      `(?<![0-9０-９.．%％])${digit}{1,3}(?:、${digit}{1,3})+(?![0-9０-９.．%％]|\\s*(?:${counterWords}|年|月|日))`,
+      'g',
+    );
     for (const m of text.matchAll(list)) {
       const numbers: Span[] = [];
       let offset = m.index;
       for (const part of m[0].split('、')) {
-        numbers.push({ start: offset, end: offset + part.length, kind: 'percent', value: Number(halfWidth(part)), digits: 0 });
+        numbers.push({
+          start: offset,
+          end: offset + part.length,
+          kind: 'percent',
+          value: Number(halfWidth(part)),
+          digits: 0,
+        });
         offset += part.length + 1;
       }
-      const later = bound.filter((b) => b.span.kind === 'percent' && b.span.start >= m.index + m[0].length);
+      const later = bound.filter(
+        (b) => b.span.kind === 'percent' && b.span.start >= m.index + m[0].length,
+      );
       const used = new Set<number>();
       const matched = numbers.map((n) => {
         const index = later.findIndex((b, i) => !used.has(i) && b.span.value === n.value);
@@ -284,18 +345,25 @@ export class FigureBinder {
         return index >= 0 ? later[index] : undefined;
       });
       if (matched.every(Boolean))
-        numbers.forEach((n, i) => extra.push({ span: n, metric: matched[i]?.metric ?? '', bare: true }));
+        numbers.forEach((n, i) =>
+          extra.push({ span: n, metric: matched[i]?.metric ?? '', bare: true }),
+        );
     }
     return extra;
   }
 
   private collectUnbound(text: string, spans: Span[]) {
-    for (const m of text.matchAll(new RegExp(`(?<![0-9０-９.．])${digit}+(?:[.．]${digit}+)?`, 'g'))) {
+    for (const m of text.matchAll(
+      new RegExp(`(?<![0-9０-９.．])${digit}+(?:[.．]${digit}+)?`, 'g'),
+    )) {
       if (spans.some((s) => m.index < s.end && s.start < m.index + m[0].length)) continue;
       const after = text.slice(m.index + m[0].length);
       const before = text.slice(0, m.index);
       // Dates, times, ordinals and names of things (第3, 3号楼) are not figures.
-      if (/^\s*(?:年|月|日|号|时|点|分|秒|周年|届|期|季度|年度|天|岁|级|星|版|楼|层|:|：)/.test(after)) continue;
+      if (
+        /^\s*(?:年|月|日|号|时|点|分|秒|周年|届|期|季度|年度|天|岁|级|星|版|楼|层|:|：)/.test(after)
+      )
+        continue;
       if (/第\s*$/.test(before)) continue;
       const { from, to } = clauseAround(text, m.index, m.index + m[0].length);
       this.unbound.push({ number: m[0], context: text.slice(from, to), section: this.section });

@@ -16,8 +16,7 @@ export type SniffedDocument =
 const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, prefix: ReadonlyArray<number>) =>
   prefix.every((byte, index) => bytes[index] === byte);
-const ascii = (bytes: Uint8Array, length = 8) =>
-  String.fromCharCode(...bytes.subarray(0, length));
+const ascii = (bytes: Uint8Array, length = 8) => String.fromCharCode(...bytes.subarray(0, length));
 
 /** Whether an OLE2 container holds a stream with this name (names are stored in UTF-16LE). */
 function hasStream(bytes: Uint8Array, name: string): boolean {
@@ -87,7 +86,8 @@ export function sniffDocument(file: string, bytes: Uint8Array): SniffedDocument 
   if (bytes.length === 0) {
     return refuse(
       `${file} 是空文件（0 字节），没有可导入的内容。改法：检查是否选错了文件，或重新保存文档`,
-      `${file} is empty (0 bytes): there is nothing to import. Fix: check that this is the right file, or save the document again`,
+      `${file} is empty (0 bytes): there is nothing to import. Fix: ` +
+        `check that this is the right file, or save the document again`,
     );
   }
   if (extension === 'docx') {
@@ -96,7 +96,8 @@ export function sniffDocument(file: string, bytes: Uint8Array): SniffedDocument 
     if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
       return refuse(
         `${file} 的扩展名是 .docx，但它其实是${is.zh}，不是 Word 文档。改法：用 Word 或 WPS 打开原文件，另存为“Word 文档（*.docx）”`,
-        `${file} is named .docx but is ${is.en}, not a Word document. Fix: open the original in Word or WPS and save it as "Word Document (*.docx)"`,
+        `${file} is named .docx but is ${is.en}, not a Word document. Fix: open ` +
+          `the original in Word or WPS and save it as "Word Document (*.docx)"`,
       );
     }
     // A zip's file names are stored as plain bytes, so the main part's name shows without unzipping.
@@ -111,32 +112,50 @@ export function sniffDocument(file: string, bytes: Uint8Array): SniffedDocument 
             : { zh: 'zip 压缩文件', en: 'a zip archive' };
       return refuse(
         `${file} 的扩展名是 .docx，但它其实是${other.zh}，不是 Word 文档。改法：把年度总结另存为“Word 文档（*.docx）”再导入`,
-        `${file} is named .docx but is ${other.en}, not a Word document. Fix: save the year's summary as "Word Document (*.docx)" and import that`,
+        `${file} is named .docx but is ${other.en}, not a Word document. Fix: ` +
+          `save the year's summary as "Word Document (*.docx)" and import that`,
       );
     }
     return { ok: true, kind: 'docx' };
   }
   // .txt
-  if (startsWith(bytes, ole2) || startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || ascii(bytes, 4) === '%PDF') {
+  if (
+    startsWith(bytes, ole2) ||
+    startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) ||
+    ascii(bytes, 4) === '%PDF'
+  ) {
     const is = describe(bytes);
     return refuse(
       `${file} 的扩展名是 .txt，但它其实是${is.zh}。改法：Word 文档请直接导入 .docx 文件；PDF 请把文字复制到记事本，保存为 UTF-8 编码的 .txt`,
-      `${file} is named .txt but is ${is.en}. Fix: import a Word document as its .docx file; for a PDF, copy the text into a plain-text editor and save it as UTF-8 .txt`,
+      `${file} is named .txt but is ${is.en}. Fix: import a Word document as its .docx ` +
+        `file; for a PDF, copy the text into a plain-text editor and save it as UTF-8 .txt`,
     );
   }
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.includes(0)) {
     return refuse(
       `${file} 含有二进制数据，不是纯文本（可能是 UTF-16 编码或其他格式）。改法：在记事本中“另存为”，编码选 UTF-8`,
-      `${file} holds binary data, not plain text (perhaps UTF-16 or another format). Fix: in a text editor, Save As with the encoding UTF-8`,
+      `${file} holds binary data, not plain text (perhaps UTF-16 or another ` +
+        `format). Fix: in a text editor, Save As with the encoding UTF-8`,
     );
   }
   try {
-    return { ok: true, kind: 'txt', text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    return {
+      ok: true,
+      kind: 'txt',
+      text: new TextDecoder('utf-8', { fatal: true }).decode(body),
+      encoding: 'utf-8',
+    };
   } catch {
     try {
       // What Chinese Windows' Notepad and WPS save as "ANSI".
-      return { ok: true, kind: 'txt', text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030' };
+      return {
+        ok: true,
+        kind: 'txt',
+        text: new TextDecoder('gb18030', { fatal: true }).decode(body),
+        encoding: 'gb18030',
+      };
     } catch {
       return refuse(
         `${file} 不是 UTF-8 或 GB18030 编码的文字。改法：在记事本中“另存为”，编码选 UTF-8`,

@@ -72,11 +72,23 @@ function reportProblems(file: string, source: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const { frontmatter, body, bodyLine } = splitFrontmatter(source);
   const parsed = parseYamlSource(frontmatter ?? '', 2);
-  for (const error of parsed.errors) problems.push({ file, line: error.line, field: '(frontmatter)', message: error.message, fix: error.fix ?? '' });
+  for (const error of parsed.errors)
+    problems.push({
+      file,
+      line: error.line,
+      field: '(frontmatter)',
+      message: error.message,
+      fix: error.fix ?? '',
+    });
   const result = reportSchema.safeParse(parsed.data);
   if (!result.success)
     for (const issue of result.error.issues)
-      problems.push({ file, field: issue.path.join('.'), message: issue.message, fix: 'importer fault' });
+      problems.push({
+        file,
+        field: issue.path.join('.'),
+        message: issue.message,
+        fix: 'importer fault',
+      });
   problems.push(...checkMdxBody(file, body, bodyLine, Object.keys(allowedComponents)).problems);
   return problems;
 }
@@ -106,7 +118,12 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
         binder.enterSection(node.anchor);
         if (node.level === 2 && !doc.noSections) counts.sections += 1;
         if (node.level === 3) counts.subsections += 1;
-        bound.push({ type: 'heading', level: node.level, anchor: node.anchor, segments: binder.bind(node.text) });
+        bound.push({
+          type: 'heading',
+          level: node.level,
+          anchor: node.anchor,
+          segments: binder.bind(node.text),
+        });
         break;
       case 'paragraph':
         counts.paragraphs += 1;
@@ -118,11 +135,20 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
         break;
       case 'list':
         counts.listItems += node.items.length;
-        bound.push({ type: 'list', items: node.items.map((item) => ({ number: item.number, segments: binder.bind(item.text) })) });
+        bound.push({
+          type: 'list',
+          items: node.items.map((item) => ({
+            number: item.number,
+            segments: binder.bind(item.text),
+          })),
+        });
         break;
       case 'table':
         counts.tables += 1;
-        bound.push({ type: 'table', rows: node.rows.map((row) => row.map((cell) => binder.bind(cell))) });
+        bound.push({
+          type: 'table',
+          rows: node.rows.map((row) => row.map((cell) => binder.bind(cell))),
+        });
         break;
       case 'image':
         images.push({ file: node.file, ...(node.alt ? { alt: node.alt } : {}), near: node.near });
@@ -145,7 +171,9 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     });
     notes.push({
       zh: `正文中没有找到任何计数或百分比：${paths.figures} 只有一个占位的数字（not reported），请按报告补充`,
-      en: `no count or percentage was found in the text: ${paths.figures} holds one placeholder figure (not reported); add the report's figures`,
+      en:
+        `no count or percentage was found in the text: ${paths.figures} ` +
+        `holds one placeholder figure (not reported); add the report's figures`,
     });
   }
   counts.figuresBound = metricCount(bound);
@@ -158,12 +186,20 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   const en = renderEnglishReport(meta, body, sourceFingerprint(zh));
   const figures = renderFiguresFile(input.year, input.sourceName, declared);
 
-  const problems: ContentProblem[] = [...reportProblems(paths.zh, zh), ...reportProblems(paths.en, en)];
+  const problems: ContentProblem[] = [
+    ...reportProblems(paths.zh, zh),
+    ...reportProblems(paths.en, en),
+  ];
   const parsedFigures = parseYamlSource(figures);
   const checked = metricsSchema.safeParse(parsedFigures.data);
   if (!checked.success) {
     for (const issue of checked.error.issues)
-      problems.push({ file: paths.figures, field: issue.path.join('.'), message: issue.message, fix: 'importer fault' });
+      problems.push({
+        file: paths.figures,
+        field: issue.path.join('.'),
+        message: issue.message,
+        fix: 'importer fault',
+      });
   } else {
     const table = metricTable(yearFigures(checked.data as MetricsData));
     // Anything the prose check still sees typed by hand is a figure the import found but did not bind.
@@ -184,7 +220,10 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   ];
   for (const [value, zhText, enText] of missing)
     if (value === undefined)
-      notes.push({ zh: `${zhText}：在 ${paths.zh} 中填写（标有“待填写”）`, en: `${enText}: fill it in ${paths.zh} (marked TO FILL IN)` });
+      notes.push({
+        zh: `${zhText}：在 ${paths.zh} 中填写（标有“待填写”）`,
+        en: `${enText}: fill it in ${paths.zh} (marked TO FILL IN)`,
+      });
   notes.push({
     zh: `publisher（发布单位）和 summary（摘要）文档中没有：在 ${paths.zh} 中填写`,
     en: `publisher and summary are not in the document: fill them in ${paths.zh}`,
@@ -192,13 +231,17 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   if (doc.noSections)
     notes.push({
       zh: '没有识别出章节（“一、”这样的标题，或 Word 标题样式）：全文导入为一节“正文 {#body}”。请按原文分节并改写标题',
-      en: 'no sections were recognised (headings such as 一、 or Word heading styles): the whole text is one section, 正文 {#body}. Split it into the report\'s sections and name them',
+      en:
+        'no sections were recognised (headings such as 一、 or Word heading styles): the whole ' +
+        "text is one section, 正文 {#body}. Split it into the report's sections and name them",
     });
   notes.push(...binder.notes);
   for (const u of binder.unbound)
     notes.push({
       zh: `数字“${u.number}”（${u.section} 节：“${u.context}”）不是计数或百分比，按原样保留：如果它是一个数字指标，请加进数字文件并改成 <Metric>`,
-      en: `the number "${u.number}" (section ${u.section}: "${u.context}") is neither a count nor a percentage and was left as typed: if it is a figure, add it to the figures file and write a <Metric>`,
+      en:
+        `the number "${u.number}" (section ${u.section}: "${u.context}") is neither a count nor a ` +
+        `percentage and was left as typed: if it is a figure, add it to the figures file and write a <Metric>`,
     });
   for (const figure of declared.filter((d) => d.fromNumeral))
     notes.push({
@@ -208,12 +251,27 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   if (images.length > 0)
     notes.push({
       zh: `文档中有 ${images.length} 张图片，已存到 ${paths.folder}/，没有发布：需要说明文字和替代文字后才能放进网站`,
-      en: `the document has ${images.length} image(s), saved in ${paths.folder}/ and not published: they need captions and alt text first`,
+      en:
+        `the document has ${images.length} image(s), saved in ${paths.folder}/ ` +
+        `and not published: they need captions and alt text first`,
     });
   if (input.captions.length > 0)
     notes.push({
       zh: `有 ${input.captions.length} 段图片说明（前面有 ▲ 或箭头符号），不属于正文，已存到 ${paths.folder}/captions.txt`,
-      en: `${input.captions.length} photo caption(s) (after ▲ or arrow marks) are not part of the text; saved in ${paths.folder}/captions.txt`,
+      en:
+        `${input.captions.length} photo caption(s) (after ▲ or arrow marks) ` +
+        `are not part of the text; saved in ${paths.folder}/captions.txt`,
     });
-  return { zh, en, figures, front: doc.front, declared, counts, notes, problems, images, noSections: doc.noSections };
+  return {
+    zh,
+    en,
+    figures,
+    front: doc.front,
+    declared,
+    counts,
+    notes,
+    problems,
+    images,
+    noSections: doc.noSections,
+  };
 }

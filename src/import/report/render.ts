@@ -51,7 +51,9 @@ export function renderBody(nodes: ReadonlyArray<BoundNode>): string {
   for (const node of nodes) {
     switch (node.type) {
       case 'heading':
-        blocks.push(`${'#'.repeat(node.level)} ${renderSegments(node.segments, false)} {#${node.anchor}}`);
+        blocks.push(
+          `${'#'.repeat(node.level)} ${renderSegments(node.segments, false)} {#${node.anchor}}`,
+        );
         break;
       case 'paragraph':
         blocks.push(
@@ -148,13 +150,18 @@ export function renderEnglishReport(meta: ReportMeta, body: string, sourceHash: 
   ].join('\n');
 }
 
-export function renderFiguresFile(year: number, sourceName: string, figures: ReadonlyArray<ImportedFigure>): string {
+export function renderFiguresFile(
+  year: number,
+  sourceName: string,
+  figures: ReadonlyArray<ImportedFigure>,
+): string {
   const lines = [
     `# ${year} 年的数字，由 npm run import 从 ${sourceName} 的正文中找到。id 可以改成更好懂的名字（正文中的`,
     '# <Metric id="…" /> 要一起改）；label 取自数字所在的句子，请改写；en 一栏待翻译。',
     `# The figures of ${year}, found in the text of ${sourceName} by npm run import. Rename the ids if you like`,
     '# (and the <Metric id="…" /> in both report files with them); the labels are the words around each number:',
-    '# rewrite them, and translate the English ones. Guide: docs/editing.en.md. See: npm run figures -- ' + year,
+    '# rewrite them, and translate the English ones. Guide: docs/editing.en.md. See: npm run figures -- ' +
+      year,
     `year: ${year}`,
     'figures:',
   ];
@@ -162,19 +169,29 @@ export function renderFiguresFile(year: number, sourceName: string, figures: Rea
     lines.push(`  - id: ${figure.id}`);
     lines.push(`    # 原文 In the document: ${quote(figure.quote)}`);
     if (figure.fromNumeral)
-      lines.push('    # 原文用汉字写数，网页上会显示为阿拉伯数字 Written in Chinese numerals: the page shows digits');
-    lines.push(`    label: { zh: ${quote(figure.label)}, en: ${quote(`TO TRANSLATE: ${figure.label}`)} }`);
+      lines.push(
+        '    # 原文用汉字写数，网页上会显示为阿拉伯数字 Written in Chinese numerals: the page shows digits',
+      );
+    lines.push(
+      `    label: { zh: ${quote(figure.label)}, en: ${quote(`TO TRANSLATE: ${figure.label}`)} }`,
+    );
     lines.push(`    kind: ${figure.kind}`);
-    if (figure.counter) lines.push(`    counter: { zh: ${quote(figure.counter.zh)}, en: ${quote(figure.counter.en)} }`);
-    if (figure.share) lines.push(`    share: { part: ${figure.share.part}, of: ${figure.share.of} }`);
+    if (figure.counter)
+      lines.push(
+        `    counter: { zh: ${quote(figure.counter.zh)}, en: ${quote(figure.counter.en)} }`,
+      );
+    if (figure.share)
+      lines.push(`    share: { part: ${figure.share.part}, of: ${figure.share.of} }`);
     else lines.push(`    value: ${figure.value ?? 'not reported'}`);
     if (figure.disagreement) {
       const d = figure.disagreement;
       lines.push(
-        `    # 核对 CHECK: ${d.part} / ${d.of} 四舍五入是 ${d.computed}%，文中写的是 ${d.stated}% (the counts give ${d.computed}%, the text says ${d.stated}%)`,
+        `    # 核对 CHECK: ${d.part} / ${d.of} 四舍五入是 ${d.computed}%，文中写的是 ` +
+          `${d.stated}% (the counts give ${d.computed}%, the text says ${d.stated}%)`,
       );
       lines.push(
-        `    notes: { zh: ${quote(`文中的百分比与计数不符，待核对（计数得 ${d.computed}%）`)}, en: ${quote(`The stated percentage disagrees with its counts (they give ${d.computed}%); to be checked`)} }`,
+        `    notes: { zh: ${quote(`文中的百分比与计数不符，待核对（计数得 ${d.computed}%）`)}, en: ` +
+          `${quote(`The stated percentage disagrees with its counts (they give ${d.computed}%); to be checked`)} }`,
       );
     }
     lines.push(`    section: ${figure.section}`);

@@ -34,9 +34,7 @@ const itemMarker = /^(\d{1,2})[.、．](?!\d)\s*/;
 const sentenceInside = /[。！？；!?;]/;
 const roles =
   '书记|经理|主任|部长|厂长|主席|局长|处长|科长|总监|董事长|总经理|干事|秘书|委员|副总|总工程师|队长|会长';
-const authorLine = new RegExp(
-  `^(.{0,24}?(?:${roles}))[\\s\\u3000:：]*([\\u4e00-\\u9fff·]{2,4})$`,
-);
+const authorLine = new RegExp(`^(.{0,24}?(?:${roles}))[\\s\\u3000:：]*([\\u4e00-\\u9fff·]{2,4})$`);
 const bylineLine = /^(?:作者|撰稿|执笔|文)[:：\s]\s*([\u4e00-\u9fff·]{2,4})$/;
 const sloganLine = /^[\u4e00-\u9fff]{2,8}(?:[ \u3000、，·]+[\u4e00-\u9fff]{2,8}){1,5}$/;
 const dateLine = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
@@ -51,7 +49,8 @@ function frontRole(block: ParagraphBlock): FrontRole | undefined {
   const text = block.text.trim();
   if (block.style === 'title') return 'title';
   const bare = text.replace(/^[—–-]+\s*/, '');
-  if (/(?:总结|报告)$/.test(bare) && bare.length <= 80 && !sentenceInside.test(bare)) return 'title';
+  if (/(?:总结|报告)$/.test(bare) && bare.length <= 80 && !sentenceInside.test(bare))
+    return 'title';
   if (dateLine.test(text)) return 'date';
   if (authorLine.test(text) || bylineLine.test(text)) return 'author';
   if (block.style === 'subtitle' || sloganLine.test(text)) return 'slogan';
@@ -93,7 +92,10 @@ function takeFront(front: FrontMatterFound, role: FrontRole, text: string): bool
  * Splits "1.力度减弱。……2.根据本班组……3.个别……" (items run together in text copied from a
  * PDF) at each next number that follows the end of a sentence.
  */
-export function splitRunTogetherItems(first: number, text: string): Array<{ number: number; text: string }> {
+export function splitRunTogetherItems(
+  first: number,
+  text: string,
+): Array<{ number: number; text: string }> {
   const items: Array<{ number: number; text: string }> = [];
   let number = first;
   let rest = text;
@@ -126,12 +128,20 @@ function runInLikeSiblings(body: BodyNode[]): void {
     let end = body.findIndex((node, i) => i > start && node.type === 'heading' && node.level === 2);
     if (end < 0) end = body.length;
     const section = body.slice(start, end);
-    const runsIn = section.some((node) => node.type === 'paragraph' && node.runIn && subsectionMarker.test(node.runIn));
+    const runsIn = section.some(
+      (node) => node.type === 'paragraph' && node.runIn && subsectionMarker.test(node.runIn),
+    );
     if (runsIn) {
       for (let i = start; i < end - 1; i += 1) {
         const node = body[i];
         const next = body[i + 1];
-        if (node?.type === 'heading' && node.level === 3 && /[。！？]$/.test(node.text) && next?.type === 'paragraph' && !next.runIn) {
+        if (
+          node?.type === 'heading' &&
+          node.level === 3 &&
+          /[。！？]$/.test(node.text) &&
+          next?.type === 'paragraph' &&
+          !next.runIn
+        ) {
           body.splice(i, 2, { type: 'paragraph', runIn: node.text, text: next.text });
           end -= 1;
         }
@@ -157,7 +167,11 @@ export function structure(blocks: ReadonlyArray<Block>): StructuredDocument {
   const taken = new Set<number>();
   for (let index = 0; index < (firstHeading < 0 ? list.length : firstHeading); index += 1) {
     const block = list[index];
-    if (block?.type === 'paragraph' && isFront(block) && !(block.style === 'h1' && firstHeading < 0)) {
+    if (
+      block?.type === 'paragraph' &&
+      isFront(block) &&
+      !(block.style === 'h1' && firstHeading < 0)
+    ) {
       if (takeFront(front, frontRole(block) as FrontRole, block.text)) taken.add(index);
     }
   }
@@ -185,7 +199,12 @@ export function structure(blocks: ReadonlyArray<Block>): StructuredDocument {
       body.push({ type: 'heading', level, text, anchor: sectionAnchor });
     } else {
       subsections += 1;
-      body.push({ type: 'heading', level, text, anchor: headingAnchor(text, 3, sectionAnchor, subsections, used) });
+      body.push({
+        type: 'heading',
+        level,
+        text,
+        anchor: headingAnchor(text, 3, sectionAnchor, subsections, used),
+      });
     }
   };
   const addItems = (items: Array<{ number: number; text: string }>) => {
@@ -200,16 +219,33 @@ export function structure(blocks: ReadonlyArray<Block>): StructuredDocument {
       return;
     }
     if (block.type === 'image') {
-      body.push({ type: 'image', file: block.file, ...(block.alt ? { alt: block.alt } : {}), near: lastText.slice(0, 30) });
+      body.push({
+        type: 'image',
+        file: block.file,
+        ...(block.alt ? { alt: block.alt } : {}),
+        near: lastText.slice(0, 30),
+      });
       return;
     }
     const text = block.text.trim();
     if (!text) return;
     lastText = text;
     const styledLevel =
-      block.style === 'h1' ? 2 : block.style === 'h2' || block.style === 'h3' || block.style === 'h4' ? 3 : undefined;
-    if (sectionMarker.test(text) || subsectionMarker.test(text) || (styledLevel && !itemMarker.test(text))) {
-      const level: 2 | 3 = sectionMarker.test(text) ? 2 : subsectionMarker.test(text) ? 3 : (styledLevel ?? 3);
+      block.style === 'h1'
+        ? 2
+        : block.style === 'h2' || block.style === 'h3' || block.style === 'h4'
+          ? 3
+          : undefined;
+    if (
+      sectionMarker.test(text) ||
+      subsectionMarker.test(text) ||
+      (styledLevel && !itemMarker.test(text))
+    ) {
+      const level: 2 | 3 = sectionMarker.test(text)
+        ? 2
+        : subsectionMarker.test(text)
+          ? 3
+          : (styledLevel ?? 3);
       if (headingLike(text) || styledLevel) {
         heading(level, text);
         return;

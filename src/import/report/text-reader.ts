@@ -21,7 +21,8 @@ export interface PlainTextContent {
 /** Removes the spaces a typesetter put between Chinese and digits or Latin letters. */
 export function dropTypesettingSpaces(text: string): string {
   return text.replace(/([^\s])[ \u00a0]+(?=([^\s]))/g, (match, before: string, after: string) =>
-    isCjk(before) !== isCjk(after) || (isCjk(before) && /[\u3000-\u303f\uff00-\uffef“”]/.test(before + after))
+    isCjk(before) !== isCjk(after) ||
+    (isCjk(before) && /[\u3000-\u303f\uff00-\uffef“”]/.test(before + after))
       ? before
       : match,
   );
@@ -38,7 +39,10 @@ function columnWidth(lines: string[]): number {
 }
 
 export function readPlainText(text: string): PlainTextContent {
-  const lines = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const column = columnWidth(lines);
   const full = column - 3;
   const blocks: ParagraphBlock[] = [];
@@ -59,7 +63,8 @@ export function readPlainText(text: string): PlainTextContent {
     current = undefined;
   };
   const endCaption = () => {
-    if (caption !== undefined && caption.trim()) captions.push(dropTypesettingSpaces(caption.trim()));
+    if (caption !== undefined && caption.trim())
+      captions.push(dropTypesettingSpaces(caption.trim()));
     caption = undefined;
   };
   for (const raw of lines) {

@@ -2,7 +2,8 @@
 // join, which marks are the page layout's rather than the author's.
 
 /** Han characters and CJK punctuation: text that is written without spaces between its characters. */
-const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026\u2014]/;
+const cjk =
+  /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026\u2014]/;
 
 export const isCjk = (char: string | undefined): boolean => char !== undefined && cjk.test(char);
 
