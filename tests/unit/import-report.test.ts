@@ -319,7 +319,7 @@ describe('the draft written', () => {
       expect(result.zh).toContain('共<Metric id="basics.problems1" />个问题');
       expect(result.zh).toContain('2007\\. 不是列表；\\# 不是标题');
       expect(result.en).toContain('# needs-translation:');
-      expect(result.en).toMatch(/^sourceHash: [0-9a-f]{12}$/m);
+      expect(result.en).toMatch(/^sourceHash: "[0-9a-f]{12}"$/m);
     },
   );
 

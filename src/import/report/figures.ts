@@ -133,7 +133,7 @@ function clauseAround(
   return { from, to };
 }
 
-/** A label from the figure's clause: its words without the number, cut to a readable length. */
+/** A label from the figure's clause: its words without the number, cut to a readable length ('' if none). */
 function labelFrom(text: string, span: Span): string {
   const { from, to } = clauseAround(text, span.start, span.end, phraseBreak);
   const counterEnd =
@@ -145,7 +145,7 @@ function labelFrom(text: string, span: Span): string {
   if (span.kind === 'percent' && before.endsWith('的')) before += '比例';
   const label = `${before}${after}`.replace(/[“”"「」『』]/g, '').trim();
   const short = label.length > 40 ? `${label.slice(0, 39)}…` : label;
-  return short || text.slice(from, to).trim() || '（待命名）';
+  return short;
 }
 
 const camel = (anchor: string) => anchor.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -175,7 +175,17 @@ export class FigureBinder {
   }
 
   /** The text as segments: plain text and <Metric> references, with every figure declared. */
-  bind(text: string): Segment[] {
+  /**
+   * `context`: words that say what the text's numbers count when the text itself does not (a
+   * table cell's row and column headings), for the labels and counter nouns.
+   */
+  bind(text: string, context = ''): Segment[] {
+    const label = (span: Span) => {
+      const own = labelFrom(text, span);
+      if (context) return `${context}${own}`;
+      const { from, to } = clauseAround(text, span.start, span.end);
+      return own || text.slice(from, to).trim() || '（待命名）';
+    };
     const spans = findFigureSpans(text);
     const bound: Array<{ span: Span; metric: string; bare?: boolean }> = [];
     const paragraphCounts: Array<{ figure: ImportedFigure; value: number; span: Span }> = [];
@@ -189,13 +199,14 @@ export class FigureBinder {
         const counter = span.counter ?? '个';
         const noun = englishCounter(
           counter,
-          text.slice(clauseAround(text, span.start, span.end, sentenceBreak).from, span.start),
+          context +
+            text.slice(clauseAround(text, span.start, span.end, sentenceBreak).from, span.start),
           text.slice(span.end).replace(/^\s*./, ''),
         );
         const figure: ImportedFigure = {
           id: this.nextId(stemOf(noun)),
           kind: 'count',
-          label: labelFrom(text, span),
+          label: label(span),
           counter: { zh: counter, en: noun },
           value: span.value,
           section: this.section,
@@ -217,7 +228,7 @@ export class FigureBinder {
       const figure: ImportedFigure = {
         id: this.nextId(part ? 'share' : 'percent'),
         kind: 'percent',
-        label: labelFrom(text, span),
+        label: label(span),
         section: this.section,
         quote,
         ...(span.fromNumeral ? { fromNumeral: true } : {}),

@@ -147,7 +147,15 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
         counts.tables += 1;
         bound.push({
           type: 'table',
-          rows: node.rows.map((row) => row.map((cell) => binder.bind(cell))),
+          // A cell's figure is what its row counts under its column's heading ("铝合金厂 班组").
+          rows: node.rows.map((row, r) =>
+            row.map((cell, c) =>
+              binder.bind(
+                cell,
+                r === 0 ? '' : `${c > 0 ? (row[0] ?? '') : ''}${node.rows[0]?.[c] ?? ''}`,
+              ),
+            ),
+          ),
         });
         break;
       case 'image':

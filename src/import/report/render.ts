@@ -143,7 +143,8 @@ export function renderEnglishReport(meta: ReportMeta, body: string, sourceHash: 
     `summary: ${zh(undefined, 'one or two sentences summarising the report')}`,
     ...(meta.front.date ? [`date: ${meta.front.date}`] : []),
     'draft: true',
-    `sourceHash: ${sourceHash}`,
+    // Quoted: a fingerprint of digits only (or like 12e34…) would otherwise be read as a number.
+    `sourceHash: "${sourceHash}"`,
     '---',
     '',
     body,
