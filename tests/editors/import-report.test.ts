@@ -150,6 +150,18 @@ describe('npm run import -- report', () => {
         /PDF 文件/,
         /is a PDF file/,
       ],
+      [
+        'a damaged .docx (a zip that mammoth cannot read)',
+        '总结.docx',
+        async () =>
+          Buffer.concat([
+            Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+            Buffer.from('word/document.xml'),
+            Buffer.alloc(64),
+          ]),
+        /无法读取 Word 文档.*另存为新的 \.docx/,
+        /cannot read the Word document/,
+      ],
       ['an empty file', '总结.docx', async () => Buffer.alloc(0), /空文件/, /is empty \(0 bytes\)/],
       ['an empty Word document', '总结.docx', () => docxOf([]), /没有文字/, /has no text/],
       [
