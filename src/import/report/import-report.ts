@@ -1,0 +1,285 @@
+// The whole import in memory: blocks → structure → figures → the three files, then every file
+// checked as `npm run check` would (schemas, MDX allowlist, figures rules, prose check) before
+// anything is written. Pure apart from mammoth reading the .docx bytes.
+import { parseYamlSource } from '../../model/yaml-source';
+import { allowedComponents } from '../../model/mdx-allowlist';
+import { checkMdxBody } from '../../check/mdx';
+import { reportSchema } from '../../schemas/report';
+import { metricsSchema, type MetricsData } from '../../schemas/metrics';
+import { metricTable, yearFigures } from '../../utils/metrics';
+import { findContradictingFigures } from '../../utils/prose-check';
+import { sourceFingerprint, splitFrontmatter } from '../../utils/translation';
+import type { ContentProblem } from '../../model/problems';
+import type { Block, ExtractedImage } from './blocks';
+import { FigureBinder, type EditorNote, type ImportedFigure } from './figures';
+import {
+  renderBody,
+  renderChineseReport,
+  renderEnglishReport,
+  renderFiguresFile,
+  type BoundNode,
+} from './render';
+import { structure, type FrontMatterFound } from './structure';
+
+export interface ImportInput {
+  year: number;
+  /** The document's file name, for the comments and messages. */
+  sourceName: string;
+  blocks: Block[];
+  images: ExtractedImage[];
+  /** Captions set apart from a .txt's layout (after ▲ and arrow marks). */
+  captions: string[];
+}
+
+export interface ImportCounts {
+  sections: number;
+  subsections: number;
+  paragraphs: number;
+  listItems: number;
+  tables: number;
+  /** Counts and percentages found in the text (and bare numbers quoting them). */
+  figuresFound: number;
+  /** Of those, the ones now a <Metric>. */
+  figuresBound: number;
+  shares: number;
+  sharesChecked: number;
+}
+
+export interface ImportResult {
+  zh: string;
+  en: string;
+  figures: string;
+  front: FrontMatterFound;
+  declared: ImportedFigure[];
+  counts: ImportCounts;
+  /** What the editor must look at: missing front matter, disagreeing shares, numbers left as typed, images. */
+  notes: EditorNote[];
+  /** Problems the generated files would have in `npm run check`: the import writes nothing when there are any. */
+  problems: ContentProblem[];
+  images: Array<{ file: string; alt?: string; near: string }>;
+  noSections: boolean;
+}
+
+export const reportPaths = (year: number) => ({
+  zh: `src/content/reports/zh-cn/${year}.mdx`,
+  en: `src/content/reports/en/${year}.mdx`,
+  figures: `src/content/metrics/${year}.yaml`,
+  folder: `imported/report-${year}`,
+});
+
+/** Checks one generated report file as the content check would: frontmatter schema and MDX body. */
+function reportProblems(file: string, source: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const { frontmatter, body, bodyLine } = splitFrontmatter(source);
+  const parsed = parseYamlSource(frontmatter ?? '', 2);
+  for (const error of parsed.errors)
+    problems.push({
+      file,
+      line: error.line,
+      field: '(frontmatter)',
+      message: error.message,
+      fix: error.fix ?? '',
+    });
+  const result = reportSchema.safeParse(parsed.data);
+  if (!result.success)
+    for (const issue of result.error.issues)
+      problems.push({
+        file,
+        field: issue.path.join('.'),
+        message: issue.message,
+        fix: 'importer fault',
+      });
+  problems.push(...checkMdxBody(file, body, bodyLine, Object.keys(allowedComponents)).problems);
+  return problems;
+}
+
+export async function importReport(input: ImportInput): Promise<ImportResult> {
+  const paths = reportPaths(input.year);
+  const doc = structure(input.blocks);
+  const binder = new FigureBinder();
+  const firstAnchor = doc.body.find((n) => n.type === 'heading');
+  binder.enterSection(firstAnchor?.type === 'heading' ? firstAnchor.anchor : 'body');
+  const bound: BoundNode[] = [];
+  const images: ImportResult['images'] = [];
+  const counts: ImportCounts = {
+    sections: 0,
+    subsections: 0,
+    paragraphs: 0,
+    listItems: 0,
+    tables: 0,
+    figuresFound: 0,
+    figuresBound: 0,
+    shares: 0,
+    sharesChecked: 0,
+  };
+  for (const node of doc.body) {
+    switch (node.type) {
+      case 'heading':
+        binder.enterSection(node.anchor);
+        if (node.level === 2 && !doc.noSections) counts.sections += 1;
+        if (node.level === 3) counts.subsections += 1;
+        bound.push({
+          type: 'heading',
+          level: node.level,
+          anchor: node.anchor,
+          segments: binder.bind(node.text),
+        });
+        break;
+      case 'paragraph':
+        counts.paragraphs += 1;
+        bound.push({
+          type: 'paragraph',
+          ...(node.runIn ? { runIn: binder.bind(node.runIn) } : {}),
+          segments: binder.bind(node.text),
+        });
+        break;
+      case 'list':
+        counts.listItems += node.items.length;
+        bound.push({
+          type: 'list',
+          items: node.items.map((item) => ({
+            number: item.number,
+            segments: binder.bind(item.text),
+          })),
+        });
+        break;
+      case 'table':
+        counts.tables += 1;
+        bound.push({
+          type: 'table',
+          // A cell's figure is what its row counts under its column's heading ("铝合金厂 班组").
+          rows: node.rows.map((row, r) =>
+            row.map((cell, c) =>
+              binder.bind(
+                cell,
+                r === 0 ? '' : `${c > 0 ? (row[0] ?? '') : ''}${node.rows[0]?.[c] ?? ''}`,
+              ),
+            ),
+          ),
+        });
+        break;
+      case 'image':
+        images.push({ file: node.file, ...(node.alt ? { alt: node.alt } : {}), near: node.near });
+        break;
+    }
+  }
+  const metricCount = (nodes: BoundNode[]) =>
+    JSON.stringify(nodes).match(/"metric":/g)?.length ?? 0;
+  const declared = [...binder.figures];
+  const notes: EditorNote[] = [];
+  if (declared.length === 0) {
+    // A figures file needs one figure; "not reported" states that the document gave none, and invents nothing.
+    declared.push({
+      id: 'report.figures',
+      kind: 'count',
+      label: '待填写：本年度的数字（文档正文中没有找到数字）',
+      counter: { zh: '个', en: 'items' },
+      section: firstAnchor?.type === 'heading' ? firstAnchor.anchor : 'body',
+      quote: '',
+    });
+    notes.push({
+      zh: `正文中没有找到任何计数或百分比：${paths.figures} 只有一个占位的数字（not reported），请按报告补充`,
+      en:
+        `no count or percentage was found in the text: ${paths.figures} ` +
+        `holds one placeholder figure (not reported); add the report's figures`,
+    });
+  }
+  counts.figuresBound = metricCount(bound);
+  counts.shares = declared.filter((f) => f.share || f.disagreement).length;
+  counts.sharesChecked = declared.filter((f) => f.share).length;
+
+  const body = renderBody(bound);
+  const meta = { year: input.year, sourceName: input.sourceName, front: doc.front };
+  const zh = renderChineseReport(meta, body);
+  const en = renderEnglishReport(meta, body, sourceFingerprint(zh));
+  const figures = renderFiguresFile(input.year, input.sourceName, declared);
+
+  const problems: ContentProblem[] = [
+    ...reportProblems(paths.zh, zh),
+    ...reportProblems(paths.en, en),
+  ];
+  const parsedFigures = parseYamlSource(figures);
+  const checked = metricsSchema.safeParse(parsedFigures.data);
+  if (!checked.success) {
+    for (const issue of checked.error.issues)
+      problems.push({
+        file: paths.figures,
+        field: issue.path.join('.'),
+        message: issue.message,
+        fix: 'importer fault',
+      });
+  } else {
+    const table = metricTable(yearFigures(checked.data as MetricsData));
+    // Anything the prose check still sees typed by hand is a figure the import found but did not bind.
+    for (const [file, source] of [
+      [paths.zh, zh],
+      [paths.en, en],
+    ] as const)
+      problems.push(...findContradictingFigures(file, source, table, input.year));
+  }
+  counts.figuresFound = counts.figuresBound + problems.filter((p) => p.field === '(prose)').length;
+
+  const f = doc.front;
+  const missing: Array<[string | undefined, string, string]> = [
+    [f.title, '没有找到标题行', 'no title line found'],
+    [f.slogan, '没有找到口号', 'no slogan found'],
+    [f.author, '没有找到作者行', 'no author line found'],
+    [f.authorRole ?? (f.author ? undefined : ''), '没有找到作者职务', "no author's role found"],
+  ];
+  for (const [value, zhText, enText] of missing)
+    if (value === undefined)
+      notes.push({
+        zh: `${zhText}：在 ${paths.zh} 中填写（标有“待填写”）`,
+        en: `${enText}: fill it in ${paths.zh} (marked TO FILL IN)`,
+      });
+  notes.push({
+    zh: `publisher（发布单位）和 summary（摘要）文档中没有：在 ${paths.zh} 中填写`,
+    en: `publisher and summary are not in the document: fill them in ${paths.zh}`,
+  });
+  if (doc.noSections)
+    notes.push({
+      zh: '没有识别出章节（“一、”这样的标题，或 Word 标题样式）：全文导入为一节“正文 {#body}”。请按原文分节并改写标题',
+      en:
+        'no sections were recognised (headings such as 一、 or Word heading styles): the whole ' +
+        "text is one section, 正文 {#body}. Split it into the report's sections and name them",
+    });
+  notes.push(...binder.notes);
+  for (const u of binder.unbound)
+    notes.push({
+      zh: `数字“${u.number}”（${u.section} 节：“${u.context}”）不是计数或百分比，按原样保留：如果它是一个数字指标，请加进数字文件并改成 <Metric>`,
+      en:
+        `the number "${u.number}" (section ${u.section}: "${u.context}") is neither a count nor a ` +
+        `percentage and was left as typed: if it is a figure, add it to the figures file and write a <Metric>`,
+    });
+  for (const figure of declared.filter((d) => d.fromNumeral))
+    notes.push({
+      zh: `“${figure.quote}”用汉字写数：已作为 ${figure.id} 绑定，网页上会显示为阿拉伯数字`,
+      en: `"${figure.quote}" is written in Chinese numerals: bound as ${figure.id}, the page will show digits`,
+    });
+  if (images.length > 0)
+    notes.push({
+      zh: `文档中有 ${images.length} 张图片，已存到 ${paths.folder}/，没有发布：需要说明文字和替代文字后才能放进网站`,
+      en:
+        `the document has ${images.length} image(s), saved in ${paths.folder}/ ` +
+        `and not published: they need captions and alt text first`,
+    });
+  if (input.captions.length > 0)
+    notes.push({
+      zh: `有 ${input.captions.length} 段图片说明（前面有 ▲ 或箭头符号），不属于正文，已存到 ${paths.folder}/captions.txt`,
+      en:
+        `${input.captions.length} photo caption(s) (after ▲ or arrow marks) ` +
+        `are not part of the text; saved in ${paths.folder}/captions.txt`,
+    });
+  return {
+    zh,
+    en,
+    figures,
+    front: doc.front,
+    declared,
+    counts,
+    notes,
+    problems,
+    images,
+    noSections: doc.noSections,
+  };
+}

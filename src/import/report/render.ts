@@ -1,0 +1,201 @@
+// Writes the imported report: the Chinese MDX (draft), its English counterpart (draft, marked as
+// needing translation: same headings, anchors and <Metric>s, the Chinese text left to translate),
+// and the year's figures file. Text from the document is escaped so that nothing in it is read as
+// MDX syntax (a "{" or "<" in a Word document must stay a character). Pure.
+import type { FrontMatterFound } from './structure';
+import type { ImportedFigure, Segment } from './figures';
+
+/** A body node whose texts are bound to figures. */
+export type BoundNode =
+  | { type: 'heading'; level: 2 | 3; segments: Segment[]; anchor: string }
+  | { type: 'paragraph'; segments: Segment[]; runIn?: Segment[] }
+  | { type: 'list'; items: Array<{ number: number; segments: Segment[] }> }
+  | { type: 'table'; rows: Segment[][][] };
+
+/** The line the English file carries until it is translated; `--force` replaces only such files. */
+export const needsTranslationMarker = '# needs-translation:';
+
+/** Escapes document text so MDX reads it as text: braces, tags, Markdown punctuation, entities. */
+export function escapeMdx(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>#|~]/g, (char) => `\\${char}`)
+    .replace(/&(?=[#a-z0-9]+;)/gi, '\\&')
+    .replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space));
+}
+
+/** At the start of a block, what Markdown would read as a list, quote, heading or rule. */
+function escapeBlockStart(text: string): string {
+  return text
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\s+)/, '');
+}
+
+const metric = (segment: Exclude<Segment, string>) =>
+  `<Metric id="${segment.metric}"${segment.bare ? ' bare' : ''} />`;
+
+export function renderSegments(segments: ReadonlyArray<Segment>, blockStart = true): string {
+  const text = segments.map((s) => (typeof s === 'string' ? escapeMdx(s) : metric(s))).join('');
+  return blockStart ? escapeBlockStart(text) : text;
+}
+
+/** A list is loose (blank lines between items) when any item has more than one sentence. */
+const isLoose = (items: ReadonlyArray<{ segments: Segment[] }>) =>
+  items.some((item) => {
+    const text = item.segments.filter((s) => typeof s === 'string').join('');
+    return (text.match(/[。！？]/g) ?? []).length > 1;
+  });
+
+export function renderBody(nodes: ReadonlyArray<BoundNode>): string {
+  const blocks: string[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading':
+        blocks.push(
+          `${'#'.repeat(node.level)} ${renderSegments(node.segments, false)} {#${node.anchor}}`,
+        );
+        break;
+      case 'paragraph':
+        blocks.push(
+          node.runIn
+            ? `<strong>${renderSegments(node.runIn, false)}</strong>${renderSegments(node.segments, false)}`
+            : renderSegments(node.segments),
+        );
+        break;
+      case 'list':
+        blocks.push(
+          node.items
+            .map((item) => `${item.number}. ${renderSegments(item.segments)}`)
+            .join(isLoose(node.items) ? '\n\n' : '\n'),
+        );
+        break;
+      case 'table': {
+        const width = Math.max(...node.rows.map((row) => row.length));
+        const row = (cells: Segment[][]) =>
+          `| ${Array.from({ length: width }, (_, i) => renderSegments(cells[i] ?? [], false) || ' ').join(' | ')} |`;
+        const [head = [], ...rest] = node.rows;
+        blocks.push([row(head), `|${' --- |'.repeat(width)}`, ...rest.map(row)].join('\n'));
+        break;
+      }
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+const quote = (text: string) => JSON.stringify(text); // a valid YAML double-quoted string
+
+export interface ReportMeta {
+  year: number;
+  sourceName: string;
+  front: FrontMatterFound;
+}
+
+/** Frontmatter values the document did not give: placeholders the editor must replace (never invented). */
+export const placeholders = {
+  title: '待填写：标题（文档中没有找到标题行）',
+  slogan: '待填写：口号（文档中没有找到）',
+  author: '待填写：作者（文档中没有找到作者行）',
+  authorRole: '待填写：作者职务（文档中没有找到）',
+  publisher: '待填写：发布单位（文档中没有）',
+  summary: '待填写：用一两句话概括本年度总结（导入不替你写）',
+};
+
+export function renderChineseReport(meta: ReportMeta, body: string): string {
+  const f = meta.front;
+  const field = (name: keyof typeof placeholders, value: string | undefined) =>
+    `${name}: ${quote(value ?? placeholders[name])}${value ? '' : '   # 待填写 TO FILL IN'}`;
+  return [
+    '---',
+    `# 由 npm run import 从 ${meta.sourceName} 导入的草稿。核对正文、标题锚点和 src/content/metrics/${meta.year}.yaml 中的数字，`,
+    '# 填好标有“待填写”的字段，准备发布时把 draft 改为 false（英文版也要改）。',
+    `# A draft imported by npm run import from ${meta.sourceName}: check the text, the anchors and the figures,`,
+    '# fill in the fields marked TO FILL IN, and set draft to false (in the English file too) to publish.',
+    `year: ${meta.year}`,
+    field('title', f.title),
+    field('slogan', f.slogan),
+    field('author', f.author),
+    field('authorRole', f.authorRole),
+    field('publisher', undefined),
+    field('summary', undefined),
+    ...(f.date ? [`date: ${f.date}`] : []),
+    'draft: true',
+    '---',
+    '',
+    body,
+  ].join('\n');
+}
+
+export function renderEnglishReport(meta: ReportMeta, body: string, sourceHash: string): string {
+  const zh = (text: string | undefined, what: string) =>
+    quote(text ? `TO TRANSLATE: ${text}` : `TO FILL IN: ${what}`);
+  return [
+    '---',
+    `${needsTranslationMarker} written by npm run import from src/content/reports/zh-cn/${meta.year}.mdx. 待翻译。`,
+    '# Translate the headings and paragraphs below (the Chinese text is there to translate); keep every',
+    '# {#anchor} and <Metric … /> as it is. When done, delete the first line, set draft to false in both',
+    `# files, and run: npm run check -- --mark-translated src/content/reports/en/${meta.year}.mdx`,
+    `year: ${meta.year}`,
+    `title: ${zh(meta.front.title, "the report's title")}`,
+    `slogan: ${zh(meta.front.slogan, 'the slogan')}`,
+    `author: ${zh(meta.front.author, "the author's name")}`,
+    `authorRole: ${zh(meta.front.authorRole, "the author's role")}`,
+    `publisher: ${zh(undefined, 'the publisher')}`,
+    `summary: ${zh(undefined, 'one or two sentences summarising the report')}`,
+    ...(meta.front.date ? [`date: ${meta.front.date}`] : []),
+    'draft: true',
+    // Quoted: a fingerprint of digits only (or like 12e34…) would otherwise be read as a number.
+    `sourceHash: "${sourceHash}"`,
+    '---',
+    '',
+    body,
+  ].join('\n');
+}
+
+export function renderFiguresFile(
+  year: number,
+  sourceName: string,
+  figures: ReadonlyArray<ImportedFigure>,
+): string {
+  const lines = [
+    `# ${year} 年的数字，由 npm run import 从 ${sourceName} 的正文中找到。id 可以改成更好懂的名字（正文中的`,
+    '# <Metric id="…" /> 要一起改）；label 取自数字所在的句子，请改写；en 一栏待翻译。',
+    `# The figures of ${year}, found in the text of ${sourceName} by npm run import. Rename the ids if you like`,
+    '# (and the <Metric id="…" /> in both report files with them); the labels are the words around each number:',
+    '# rewrite them, and translate the English ones. Guide: docs/editing.en.md. See: npm run figures -- ' +
+      year,
+    `year: ${year}`,
+    'figures:',
+  ];
+  for (const figure of figures) {
+    lines.push(`  - id: ${figure.id}`);
+    lines.push(`    # 原文 In the document: ${quote(figure.quote)}`);
+    if (figure.fromNumeral)
+      lines.push(
+        '    # 原文用汉字写数，网页上会显示为阿拉伯数字 Written in Chinese numerals: the page shows digits',
+      );
+    lines.push(
+      `    label: { zh: ${quote(figure.label)}, en: ${quote(`TO TRANSLATE: ${figure.label}`)} }`,
+    );
+    lines.push(`    kind: ${figure.kind}`);
+    if (figure.counter)
+      lines.push(
+        `    counter: { zh: ${quote(figure.counter.zh)}, en: ${quote(figure.counter.en)} }`,
+      );
+    if (figure.share)
+      lines.push(`    share: { part: ${figure.share.part}, of: ${figure.share.of} }`);
+    else lines.push(`    value: ${figure.value ?? 'not reported'}`);
+    if (figure.disagreement) {
+      const d = figure.disagreement;
+      lines.push(
+        `    # 核对 CHECK: ${d.part} / ${d.of} 四舍五入是 ${d.computed}%，文中写的是 ` +
+          `${d.stated}% (the counts give ${d.computed}%, the text says ${d.stated}%)`,
+      );
+      lines.push(
+        `    notes: { zh: ${quote(`文中的百分比与计数不符，待核对（计数得 ${d.computed}%）`)}, en: ` +
+          `${quote(`The stated percentage disagrees with its counts (they give ${d.computed}%); to be checked`)} }`,
+      );
+    }
+    lines.push(`    section: ${figure.section}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

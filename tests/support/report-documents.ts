@@ -1,0 +1,143 @@
+// Documents for the report importer's tests, made in the tests with the `docx` package: the 2007
+// summary rebuilt from the published report's own text and structure (figures written out as the
+// Word document would have them), and small documents for one behaviour each. Also the reader's
+// text of a report, to compare an imported draft with the published report.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { parse } from 'yaml';
+import type { MetricsData } from '../../src/schemas/metrics';
+import { metricTable, yearFigures } from '../../src/utils/metrics';
+import { splitFrontmatter } from '../../src/utils/translation';
+import { projectRoot } from './build-site';
+
+/** Each figure id of a figures file (YAML text) with its value as the site writes it: 108, 66%. */
+export function figureTexts(yamlText: string): Map<string, { text: string; bare: string }> {
+  const table = metricTable(yearFigures(parse(yamlText) as MetricsData));
+  return new Map(
+    Object.entries(table).map(([id, metric]) => {
+      const bare = metric.displayed === null ? '未报告' : String(metric.displayed);
+      return [id, { bare, text: metric.kind === 'percent' ? `${bare}%` : bare }];
+    }),
+  );
+}
+
+/**
+ * What a reader reads in a report's body, one block per entry: each <Metric> replaced by its value,
+ * tags (<UnitLink>, <Highlight>, <strong>) and heading anchors dropped, Markdown escapes undone.
+ * Anchors and Metric ids do not show; the words, numbers and their order do.
+ */
+export function readerBlocks(
+  mdx: string,
+  figures: Map<string, { text: string; bare: string }>,
+): string[] {
+  const { body } = splitFrontmatter(mdx);
+  return body
+    .replace(/<Metric id="([^"]+)"( bare)? \/>/g, (_, id: string, bare?: string) => {
+      const value = figures.get(id);
+      if (!value) throw new Error(`<Metric id="${id}" /> has no figure`);
+      return bare ? value.bare : value.text;
+    })
+    .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+    .replace(/\s*\{#[a-z0-9-]+\}\s*$/gm, '')
+    .replace(/^#+\s+/gm, '')
+    .replace(/\\(.)/g, '$1')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** The published 2007 report and figures. */
+export function published2007(): { zh: string; figures: string } {
+  return {
+    zh: readFileSync(join(projectRoot, 'src/content/reports/zh-cn/2007.mdx'), 'utf8'),
+    figures: readFileSync(join(projectRoot, 'src/content/metrics/2007.yaml'), 'utf8'),
+  };
+}
+
+export interface DocxOptions {
+  /** Give section and subsection headings Word's heading styles (else plain paragraphs, as often typed). */
+  headingStyles?: boolean;
+  /** Break each paragraph into lines of this many characters with soft line breaks (Shift+Enter). */
+  softBreaksEvery?: number;
+}
+
+function paragraphOf(
+  text: string,
+  options: DocxOptions,
+  heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+): Paragraph {
+  const every = options.softBreaksEvery;
+  const pieces = every ? (text.match(new RegExp(`[\\s\\S]{1,${every}}`, 'g')) ?? [text]) : [text];
+  return new Paragraph({
+    ...(heading && options.headingStyles ? { heading } : {}),
+    children: pieces.map(
+      (piece, index) => new TextRun({ text: piece, ...(index > 0 ? { break: 1 } : {}) }),
+    ),
+  });
+}
+
+/**
+ * The 2007 summary as a Word document: slogan, title and author line at the top (as the magazine
+ * prints them), then the published report's body paragraph by paragraph, with every figure written
+ * out as a number ("108个", "66%", "“50、95、95”") the way the source has it.
+ */
+export async function docx2007(options: DocxOptions = {}): Promise<Buffer> {
+  const { zh, figures } = published2007();
+  const values = figureTexts(figures);
+  const front = parse(splitFrontmatter(zh).frontmatter ?? '') as Record<string, string>;
+  const paragraphs: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: front.slogan ?? '', bold: true })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(`———${front.title}`)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(`${front.authorRole} ${front.author}`)],
+    }),
+  ];
+  for (const block of splitFrontmatter(zh).body.split(/\n\s*\n/)) {
+    for (const line of block.split('\n')) {
+      const text = line
+        .replace(/<Metric id="([^"]+)"( bare)? \/>/g, (_, id: string, bare?: string) =>
+          bare ? (values.get(id)?.bare ?? '') : (values.get(id)?.text ?? ''),
+        )
+        .replace(/<\/?[A-Za-z][^<>]*>/g, '')
+        .trim();
+      if (!text) continue;
+      const heading = /^(#+)\s+(.*?)\s*\{#[a-z0-9-]+\}$/.exec(text);
+      if (heading) {
+        paragraphs.push(
+          paragraphOf(
+            heading[2] ?? '',
+            options,
+            heading[1] === '##' ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          ),
+        );
+        continue;
+      }
+      // Numbered items as typed in Word or WPS: "1.激发了……".
+      paragraphs.push(paragraphOf(text.replace(/^(\d+)\.\s+/, '$1.'), options));
+    }
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
+}
+
+/** A small Word document from paragraphs (strings), for one behaviour at a time. */
+export async function docxOf(paragraphs: Array<string | Paragraph>): Promise<Buffer> {
+  return Packer.toBuffer(
+    new Document({
+      sections: [
+        {
+          children: paragraphs.map((p) =>
+            typeof p === 'string' ? new Paragraph({ children: [new TextRun(p)] }) : p,
+          ),
+        },
+      ],
+    }),
+  );
+}
