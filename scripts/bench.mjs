@@ -13,7 +13,8 @@
 // phases; search indexing; the PDF edition; the build's peak RSS.
 // Writes bench/results/<date>.json and the table in BENCHMARKS.md. Not part of `npm test`.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { linkPackages } from './lib/project-copy.mjs';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -75,13 +76,7 @@ async function copyProject() {
   const root = await mkdtemp(join(os.tmpdir(), 'nianjian-bench-'));
   for (const entry of projectEntries)
     await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
-  // Every package by symlink, but a node_modules folder of its own: Astro keeps its cache (images,
-  // content store) in node_modules/.astro, and a cold build must not find the project's.
-  await mkdir(join(root, 'node_modules'));
-  for (const entry of await readdir(join(projectRoot, 'node_modules'))) {
-    if (entry === '.astro' || entry === '.vite' || entry === '.vite-temp') continue;
-    await symlink(join(projectRoot, 'node_modules', entry), join(root, 'node_modules', entry));
-  }
+  await linkPackages(projectRoot, root);
   return root;
 }
 

@@ -3,7 +3,8 @@
 // three-year fixture yearbook of tests/fixtures/years-3: it builds the fixture over a temporary copy
 // of the project, or takes a build of it with `--dir <folder>`.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { linkPackages } from './lib/project-copy.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +50,7 @@ async function buildYearsFixture() {
   ])
     await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
   await cp(join(projectRoot, 'tests/fixtures/years-3/src'), join(root, 'src'), { recursive: true });
-  await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  await linkPackages(projectRoot, root);
   const dist = join(root, 'out');
   console.log(`building the three-year fixture in ${root} …`);
   const result = spawnSync(

@@ -1,9 +1,10 @@
-// Fixture sites: a copy of the project in a temporary folder (sharing node_modules by symlink),
+// Fixture sites: a copy of the project in a temporary folder (sharing its packages by symlink),
 // to break, check and build without touching the real one.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { linkPackages } from '../../scripts/lib/project-copy.mjs';
 import { projectRoot, runNode } from './build-site';
 
 const created: string[] = [];
@@ -26,7 +27,7 @@ export async function copyProject(prefix = 'nianjian-fixture-'): Promise<string>
       filter: (source) => !source.includes('screenshots'),
     });
   }
-  await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  await linkPackages(projectRoot, root);
   return root;
 }
 
