@@ -55,12 +55,18 @@ export function loadSite(): Promise<SiteContent> {
         `${formatProblems(problems)}\n\n改正以上问题后再构建；什么都没有发布。Fix the above and build again; nothing was published.`,
       );
     }
+    const reports = all.reports.filter(published);
+    // A year whose report is still a draft publishes nothing: not its figures (open data, charts,
+    // comparison) and not its timeline either.
+    const publishedYears = new Set(reports.map((report) => report.data.year));
+    const ofPublishedYear = (entry: { data: { year: number } }) =>
+      publishedYears.has(entry.data.year);
     return {
-      reports: all.reports.filter(published),
+      reports,
       units: all.units.filter(published),
       glossary: all.glossary,
-      metrics: all.metrics,
-      timelines: all.timelines,
+      metrics: all.metrics.filter(ofPublishedYear),
+      timelines: all.timelines.filter(ofPublishedYear),
       events: all.events,
       photos: all.photos,
     };

@@ -80,7 +80,7 @@ sections: []
 draft: true
 # The Chinese text this translation matches. After updating the translation, run:
 #   npm run check -- --mark-translated src/content/units/en/${o.slug}.mdx
-sourceHash: ${hash}
+sourceHash: "${hash}"
 ---
 
 Write the highlights of the ${o.nameEn} here. \
@@ -128,7 +128,7 @@ publisher: "Pingguo Aluminium Company"
 summary: "One or two sentences summarising the report."
 draft: true
 # After updating the translation: npm run check -- --mark-translated src/content/reports/en/${year}.mdx
-sourceHash: ${hash}
+sourceHash: "${hash}"
 ---
 
 ## 1. Approach and Inspection Results {#basics}

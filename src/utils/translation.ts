@@ -43,11 +43,11 @@ export function sourceFingerprint(source: string): string {
 /** The source text with `sourceHash: <hash>` set in its frontmatter (added after the first line if absent). */
 export function withSourceHash(translation: string, hash: string): string {
   const { frontmatter } = splitFrontmatter(translation);
-  if (frontmatter === undefined) return `---\nsourceHash: ${hash}\n---\n${translation}`;
+  if (frontmatter === undefined) return `---\nsourceHash: "${hash}"\n---\n${translation}`;
   const eol = translation.includes('\r\n') ? '\r\n' : '\n';
   const lines = frontmatter.split(/\r?\n/);
   const index = lines.findIndex((line) => /^sourceHash:/.test(line));
-  if (index >= 0) lines[index] = `sourceHash: ${hash}`;
-  else lines.push(`sourceHash: ${hash}`);
+  if (index >= 0) lines[index] = `sourceHash: "${hash}"`;
+  else lines.push(`sourceHash: "${hash}"`);
   return translation.replace(frontmatter, () => lines.join(eol));
 }

@@ -26,7 +26,8 @@ describe('translation fingerprints', () => {
   test('withSourceHash adds or replaces the field, keeping the rest', () => {
     const en = '---\nname: Hotel\n---\n\nText with $& in it.\n';
     const added = withSourceHash(en, 'abcdef123456');
-    expect(splitFrontmatter(added).frontmatter).toBe('name: Hotel\nsourceHash: abcdef123456');
+    // Quoted: a fingerprint of digits only ("111111111111", "12e345678901") would read as a number.
+    expect(splitFrontmatter(added).frontmatter).toBe('name: Hotel\nsourceHash: "abcdef123456"');
     expect(added).toContain('Text with $& in it.');
     expect(withSourceHash(added, '111111111111')).toBe(
       added.replace('abcdef123456', '111111111111'),
