@@ -47,7 +47,9 @@ export function withSourceHash(translation: string, hash: string): string {
   const eol = translation.includes('\r\n') ? '\r\n' : '\n';
   const lines = frontmatter.split(/\r?\n/);
   const index = lines.findIndex((line) => /^sourceHash:/.test(line));
-  if (index >= 0) lines[index] = `sourceHash: ${hash}`;
-  else lines.push(`sourceHash: ${hash}`);
+  // A hash of digits only would read as a number in YAML: quote it.
+  const value = /^\d+$/.test(hash) ? `'${hash}'` : hash;
+  if (index >= 0) lines[index] = `sourceHash: ${value}`;
+  else lines.push(`sourceHash: ${value}`);
   return translation.replace(frontmatter, () => lines.join(eol));
 }
