@@ -86,8 +86,8 @@ export const contentModel = {
   }),
   units: collection({
     title: {
-      en: "A unit's highlights (one file per language)",
-      zh: '单位亮点（每种语言一个文件）',
+      en: "A unit's highlights in one year (one file per year and language)",
+      zh: '单位某一年度的亮点（每年、每种语言一个文件）',
     },
     folder: 'src/content/units',
     layout: 'localized',

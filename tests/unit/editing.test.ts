@@ -113,8 +113,8 @@ describe('npm run new templates satisfy the real schemas', () => {
       ...termFiles({ slug: 'five-s', zh: '5S管理', en: '5S management' }),
     ];
     expect(files.map((file) => file.path)).toEqual([
-      `${contentModel.units.folder}/zh-cn/water-team.mdx`,
-      `${contentModel.units.folder}/en/water-team.mdx`,
+      `${contentModel.units.folder}/zh-cn/2007/water-team.mdx`,
+      `${contentModel.units.folder}/en/2007/water-team.mdx`,
       `${contentModel.reports.folder}/zh-cn/2008.mdx`,
       `${contentModel.reports.folder}/en/2008.mdx`,
       `${contentModel.metrics.folder}/2008.yaml`,
