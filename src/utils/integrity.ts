@@ -168,14 +168,15 @@ function yearReferenceProblem(
     .map((code) => `${folder}/${code}/${year ?? '<年份>'}/${ref.id}.mdx`)
     .join('、');
   const anyYear = [...known].some((id) => id.endsWith(`/${ref.id}`));
+  const verb = missing.length > 1 ? 'are' : 'is';
   return {
     file: entry.filePath ?? entry.id,
     ...(ref.line === undefined ? {} : { line: ref.line }),
     field: ref.field,
     message:
       year !== undefined && anyYear
-        ? `refers to "${ref.id}", which has no entry for ${year}: ${files} is missing`
-        : `refers to "${ref.id}", which is not in the ${ref.collection} collection (${files} is missing)`,
+        ? `refers to "${ref.id}", which has no entry for ${year}: ${files} ${verb} missing`
+        : `refers to "${ref.id}", which is not in the ${ref.collection} collection (${files} ${verb} missing)`,
     fix:
       year !== undefined && anyYear
         ? `add what the ${year} report says of it (npm run new -- unit ${ref.id} --year ${year}), ` +
