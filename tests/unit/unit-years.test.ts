@@ -101,7 +101,7 @@ describe('references to units resolve in the naming entry’s year', () => {
         'refers to "hotel", which has no entry for 2008: src/content/units/zh-cn/2008/hotel.mdx is missing',
     });
     expect(problems[0]?.fix).toContain('npm run new -- unit hotel --year 2008');
-    expect(problems[0]?.zh.message).toContain('没有 2008 年的条目');
+    expect(problems[0]?.zh?.message).toContain('没有 2008 年的条目');
   });
 
   test('a photo needs its unit in its year, in every language', () => {
