@@ -137,9 +137,10 @@ export async function checkContent(root: string): Promise<CheckResult> {
         continue;
       }
       const locale = model.layout === 'localized' ? parts[0] : undefined;
-      if (
-        model.layout === 'localized' ? parts.length !== 2 || !isLocale(locale) : parts.length !== 1
-      ) {
+      // Year-folder collections: a file at another depth is loaded all the same, so that the
+      // content model's `year-folders` rule says where it belongs, as the build does.
+      const depthOk = model.yearFolders ? parts.length >= 2 : parts.length === 2;
+      if (model.layout === 'localized' ? !depthOk || !isLocale(locale) : parts.length !== 1) {
         const where =
           model.layout === 'localized'
             ? `${model.folder}/<${locales.join('|')}>/`
@@ -194,7 +195,9 @@ export async function checkContent(root: string): Promise<CheckResult> {
         );
         continue;
       }
-      const key = `${locale ?? ''}/${slug}`;
+      // The entry's path below its language folder: `hotel`, or `2007/hotel` in a year folder.
+      const entryPath = [...parts.slice(locale === undefined ? 0 : 1, -1), slug].join('/');
+      const key = `${locale ?? ''}/${entryPath}`;
       const duplicate = seen.get(key.toLowerCase());
       if (duplicate) {
         problems.push(
@@ -222,7 +225,7 @@ export async function checkContent(root: string): Promise<CheckResult> {
         absolute,
         file,
         locale,
-        slug,
+        entryPath,
         problems,
       );
       if (entry) loaded.push(entry);

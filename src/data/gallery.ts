@@ -3,14 +3,23 @@ import sharp from 'sharp';
 import type { Locale } from '../i18n/locales';
 import type { Translate } from '../i18n/ui';
 import { formatDate } from '../utils/format';
+import { defaultLocale } from '../i18n/locales';
 import {
   coverPhoto,
   isPartOfDay,
+  photoYear,
   photosOfEvent,
   photosWithoutEvent,
   sortEvents,
 } from '../utils/gallery';
-import { inLocale, loadSite, slugOf, type GalleryEventEntry, type Photo } from './site';
+import {
+  inLocale,
+  loadSite,
+  slugOf,
+  type GalleryEventEntry,
+  type Photo,
+  type SiteContent,
+} from './site';
 
 import { renditions } from '../utils/renditions';
 
@@ -28,13 +37,38 @@ export interface EventAlbum {
   cover: Photo | undefined;
 }
 
-export interface Gallery {
+/** One report year of the gallery: its intro, its events and the photos of it that name no event. */
+export interface GalleryYear {
+  year: number;
+  /** The year's report's `gallery.intro`, or undefined (the page then words a neutral one). */
+  intro: string | undefined;
   albums: EventAlbum[];
   /** Photos whose caption names no event (the source does not date them). */
   withoutEvent: Photo[];
 }
 
-/** The gallery of one locale: events in date order with their photos, and the photos with no stated event. */
+export interface Gallery {
+  /** Newest year first. */
+  years: GalleryYear[];
+  albums: EventAlbum[];
+  withoutEvent: Photo[];
+}
+
+/** The report year of each photo (its own, or its event's): a function over the site's photos. */
+export function photoYears(site: SiteContent): (photo: Photo) => number | undefined {
+  const eventYears = new Map(
+    [...inLocale(site.events, defaultLocale).entries()].map(([slug, event]) => [
+      slug,
+      event.data.year,
+    ]),
+  );
+  return (photo) => photoYear(photo, eventYears);
+}
+
+/**
+ * The gallery of one locale, by report year (newest first): each year's events in date order
+ * with their photos, and the year's photos with no stated event.
+ */
 export async function loadGallery(locale: Locale): Promise<Gallery> {
   const site = await loadSite();
   const events = sortEvents(
@@ -44,13 +78,27 @@ export async function loadGallery(locale: Locale): Promise<Gallery> {
       ...event.data,
     })),
   );
-  return {
-    albums: events.map(({ event, slug }) => {
-      const photos = photosOfEvent(site.photos, slug);
-      return { event, slug, photos, cover: coverPhoto(photos) };
-    }),
-    withoutEvent: photosWithoutEvent(site.photos),
-  };
+  const albums = events.map(({ event, slug }) => {
+    const photos = photosOfEvent(site.photos, slug);
+    return { event, slug, photos, cover: coverPhoto(photos) };
+  });
+  const withoutEvent = photosWithoutEvent(site.photos);
+  const yearOf = photoYears(site);
+  const reports = inLocale(site.reports, locale);
+  const years = [
+    ...new Set([
+      ...albums.map((album) => album.event.data.year),
+      ...withoutEvent.flatMap((photo) => yearOf(photo) ?? []),
+    ]),
+  ]
+    .sort((a, b) => b - a)
+    .map((year) => ({
+      year,
+      intro: reports.get(String(year))?.data.gallery?.intro,
+      albums: albums.filter((album) => album.event.data.year === year),
+      withoutEvent: withoutEvent.filter((photo) => yearOf(photo) === year),
+    }));
+  return { years, albums, withoutEvent };
 }
 
 /** "2008年1月30日晚上" / "30 January 2008, evening" / "2008年1月31日 14:00". */

@@ -112,9 +112,9 @@ export function inLocale<T extends { id: string }>(entries: T[], locale: Locale)
   return result;
 }
 
-/** The slug shared by an entry's language versions (`en/hotel` → `hotel`). */
+/** The slug shared by an entry's language versions (and a unit's years): `en/2007/hotel` → `hotel`. */
 export function slugOf(entry: { id: string }): string {
-  return splitEntryId(entry.id)?.slug ?? entry.id;
+  return (splitEntryId(entry.id)?.slug ?? entry.id).split('/').at(-1) ?? entry.id;
 }
 
 /** Report years, newest first. */

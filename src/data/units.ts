@@ -1,19 +1,44 @@
 import { htmlLang, type Locale } from '../i18n/locales';
 import { locateInContentFiles } from '../utils/content-files-fs';
 import { componentPattern, RenderError } from '../utils/render-errors';
-import { inLocale, loadSite, slugOf, type Unit } from './site';
+import { entriesOfYear, folderYearOf, historyOf } from '../utils/unit-years';
+import { loadSite, slugOf, type SiteContent, type Unit } from './site';
+
+/** A year's units in one locale, keyed by slug (the unit files in `src/content/units/<locale>/<year>/`). */
+export function unitsOfYear(site: SiteContent, locale: Locale, year: number): Map<string, Unit> {
+  return entriesOfYear(site.units, locale, year);
+}
+
+/** Every year a unit appears in, newest first, with what that year's report says of it. */
+export function unitHistory(
+  site: SiteContent,
+  locale: Locale,
+  slug: string,
+): Array<{ year: number; unit: Unit }> {
+  return historyOf(site.units, locale, slug).map(({ year, entry }) => ({ year, unit: entry }));
+}
+
+/** The report year of a unit entry: its folder. */
+export function yearOfUnit(unit: Unit): number {
+  const year = folderYearOf(unit);
+  // The content model's `year-folders` rule refused any unit file outside a year folder.
+  if (year === undefined) throw new Error(`${unit.filePath ?? unit.id} is not in a year folder.`);
+  return year;
+}
 
 /**
- * A unit by slug in a locale. When an MDX component names a unit that does not exist, the error
- * names the component's file and line among `contentFiles` (the files the page renders).
+ * A unit of a year by slug in a locale. When an MDX component names a unit that does not exist,
+ * the error names the component's file and line among `contentFiles` (the files the page renders).
  */
 export async function requireUnit(
   slug: string,
   locale: Locale,
+  year: number,
   contentFiles?: readonly string[],
 ): Promise<Unit> {
-  const unit = inLocale((await loadSite()).units, locale).get(slug);
+  const unit = unitsOfYear(await loadSite(), locale, year).get(slug);
   if (!unit) {
+    const file = `src/content/units/${locale}/${year}/${slug}.mdx`;
     throw new RenderError({
       ...locateInContentFiles(
         contentFiles,
@@ -21,26 +46,16 @@ export async function requireUnit(
       ),
       field: `unit="${slug}"`,
       zh: {
-        message: `没有这个单位：src/content/units/${locale}/${slug}.mdx 不存在`,
-        fix: '改用已有单位的文件名（不带 .mdx），或先添加这个单位（npm run new -- unit …）',
+        message: `${year} 年没有这个单位：${file} 不存在`,
+        fix: `改用 ${year} 年已有单位的文件名（不带 .mdx），或先添加（npm run new -- unit ${slug} --year ${year}）`,
       },
       en: {
-        message: `names unit "${slug}", but src/content/units/${locale}/${slug}.mdx does not exist`,
-        fix: 'use the file name of an existing unit (without .mdx), or add the unit first (npm run new -- unit …)',
+        message: `names unit "${slug}", but ${file} does not exist`,
+        fix: `use the file name of a unit of ${year} (without .mdx), or add it first (npm run new -- unit ${slug} --year ${year})`,
       },
     });
   }
   return unit;
-}
-
-/** The newest report year of a unit: where links to the unit point. */
-export async function unitYear(
-  slug: string,
-  locale: Locale,
-  contentFiles?: readonly string[],
-): Promise<number> {
-  const unit = await requireUnit(slug, locale, contentFiles);
-  return Math.max(...unit.data.years);
 }
 
 /** Units in display order: those in `order` (the report's order) first, then the rest by name. */

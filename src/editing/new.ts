@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,17 +14,22 @@ import {
   type PlannedFile,
 } from './templates';
 import { isReservedWindowsName } from '../model/content-paths';
+import { parseYamlSource } from '../model/yaml-source';
+import { splitFrontmatter } from '../utils/translation';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kinds = ['unit', 'photo', 'event', 'report', 'term'] as const;
 
 const usage = `用法 Usage:
-  npm run new -- unit <文件名 slug> --zh <中文名> --en <English name> \
-[--kind team|department|business-unit] [--year 2007] [--parent <slug>]
+  npm run new -- unit <文件名 slug> [--year 2008] --zh <中文名> --en <English name> \
+[--kind team|department|business-unit] [--parent <slug>]
+    (a unit of an earlier year: --zh, --en, --kind and --parent default to its latest year's)
   npm run new -- report <年份 year>
   npm run new -- term <slug> --zh <中文词> --en <English term>
-  npm run new -- event <slug> --date YYYY-MM-DD [--time HH:MM] --zh <中文标题> --en <English title>
-  npm run new -- photo <slug> --image <照片路径 path/to/photo.jpg> --event <event slug> [--unit <unit slug>]`;
+  npm run new -- event <slug> [--year 2008] --date YYYY-MM-DD [--time HH:MM] --zh <中文标题> --en <English title>
+  npm run new -- photo <slug> --image <照片路径 path/to/photo.jpg> --event <event slug> [--unit <unit slug>]
+  npm run new -- photo <slug> --image <path> --year 2008 [--unit <unit slug>]   (no event)
+  --year: the report year (default: the newest report's)`;
 
 class Refusal extends Error {
   constructor(
@@ -111,8 +116,11 @@ async function plan(
   switch (kind) {
     case 'unit': {
       const slug = requireSlug(positional[0]);
-      await refuseExisting(root, entryFolder('units'), slug, 'unit');
-      const unitKind = values.kind ?? 'team';
+      const year = await reportYear(root, values.year);
+      await refuseExisting(root, entryFolder('units', 'zh-cn', year), slug, 'unit');
+      // The unit of an earlier year keeps its name, kind and parent unless told otherwise.
+      const earlier = await latestUnitFields(root, slug);
+      const unitKind = values.kind ?? earlier?.kind ?? 'team';
       if (!(unitKinds as readonly string[]).includes(unitKind)) {
         throw new Refusal(
           '--kind',
@@ -121,14 +129,15 @@ async function plan(
         );
       }
       const parent =
-        values.parent === undefined ? undefined : requireSlug(values.parent, '--parent');
-      if (parent) await requireExisting(root, entryFolder('units', 'zh-cn'), parent, '--parent');
+        values.parent === undefined ? earlier?.parent : requireSlug(values.parent, '--parent');
+      if (parent)
+        await requireExisting(root, entryFolder('units', 'zh-cn', year), parent, '--parent');
       return unitFiles({
         slug,
-        nameZh: requireText(values.zh, '--zh', '中文名称'),
-        nameEn: requireText(values.en, '--en', '英文名称'),
+        nameZh: requireText(values.zh ?? earlier?.nameZh, '--zh', '中文名称'),
+        nameEn: requireText(values.en ?? earlier?.nameEn, '--en', '英文名称'),
         kind: unitKind,
-        year: requireYear(values.year ?? '2007', '--year'),
+        year,
         parent,
       });
     }
@@ -171,6 +180,7 @@ async function plan(
       }
       return eventFiles({
         slug,
+        year: await reportYear(root, values.year),
         date,
         time: values.time,
         titleZh: requireText(values.zh, '--zh', '中文标题'),
@@ -201,9 +211,12 @@ async function plan(
       const event = values.event === undefined ? undefined : requireSlug(values.event, '--event');
       if (event) await requireExisting(root, entryFolder('events', 'zh-cn'), event, '--event');
       const unit = values.unit === undefined ? undefined : requireSlug(values.unit, '--unit');
-      if (unit) await requireExisting(root, entryFolder('units', 'zh-cn'), unit, '--unit');
+      // A photo of an event belongs to the event's year.
+      const eventYear = event ? await eventYearOf(root, event) : undefined;
+      const year = eventYear ?? (await reportYear(root, values.year));
+      if (unit) await requireExisting(root, entryFolder('units', 'zh-cn', year), unit, '--unit');
       const order = (await slugsIn(root, entryFolder('photos'))).size + 1;
-      return photoFiles({ slug, image, extension, event, unit, order });
+      return photoFiles({ slug, image, extension, event, unit, order, year });
     }
     default:
       throw new Refusal(
@@ -212,6 +225,81 @@ async function plan(
         `unknown kind "${kind}": choose one of ${kinds.join(', ')}`,
       );
   }
+}
+
+/** The report years with a Chinese report file. */
+async function reportYearsIn(root: string): Promise<number[]> {
+  const names = await readdir(join(root, entryFolder('reports', 'zh-cn'))).catch(() => []);
+  return names
+    .map((name) => /^(\d{4})\.mdx$/.exec(String(name))?.[1])
+    .filter((year): year is string => year !== undefined)
+    .map(Number)
+    .sort((a, b) => b - a);
+}
+
+/** `--year`, or the newest report's year; refused when that year has no report yet. */
+async function reportYear(root: string, value: string | undefined): Promise<number> {
+  const years = await reportYearsIn(root);
+  const year = value === undefined ? years[0] : requireYear(value, '--year');
+  if (year === undefined || !years.includes(year)) {
+    throw new Refusal(
+      '--year',
+      year === undefined
+        ? '还没有任何年度总结：先运行 npm run new -- report <年份>'
+        : `没有 ${year} 年的年度总结：先运行 npm run new -- report ${year}，或改用已有的年份（${years.join('、')}）`,
+      year === undefined
+        ? 'there is no report yet: run npm run new -- report <year> first'
+        : `there is no ${year} report: run npm run new -- report ${year} first, ` +
+            `or use a year that has one (${years.join(', ')})`,
+    );
+  }
+  return year;
+}
+
+/** The `year` an event's Chinese file gives, if any. */
+async function eventYearOf(root: string, slug: string): Promise<number | undefined> {
+  const file = join(root, entryFolder('events', 'zh-cn'), `${slug}.yaml`);
+  if (!existsSync(file)) return undefined;
+  const data = parseYamlSource(await readFile(file, 'utf8')).data as { year?: unknown } | null;
+  return typeof data?.year === 'number' ? data.year : undefined;
+}
+
+/** Name (both languages), kind and parent of a unit in its newest year, if it has one. */
+async function latestUnitFields(
+  root: string,
+  slug: string,
+): Promise<
+  { nameZh?: string; nameEn?: string; kind?: string; parent?: string | undefined } | undefined
+> {
+  const fields = async (locale: string) => {
+    const folder = join(root, entryFolder('units', locale));
+    const years = (await readdir(folder).catch(() => []))
+      .map(String)
+      .filter((name) => /^\d{4}$/.test(name))
+      .sort()
+      .reverse();
+    for (const year of years) {
+      const file = join(folder, year, `${slug}.mdx`);
+      if (!existsSync(file)) continue;
+      const { frontmatter } = splitFrontmatter(await readFile(file, 'utf8'));
+      const data = parseYamlSource(frontmatter ?? '').data;
+      if (data && typeof data === 'object') return data as Record<string, unknown>;
+    }
+    return undefined;
+  };
+  const [zh, en] = [await fields('zh-cn'), await fields('en')];
+  if (!zh && !en) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const result: { nameZh?: string; nameEn?: string; kind?: string; parent?: string } = {};
+  const nameZh = text(zh?.name);
+  const nameEn = text(en?.name);
+  const kind = text(zh?.kind);
+  const parent = text(zh?.parent);
+  if (nameZh) result.nameZh = nameZh;
+  if (nameEn) result.nameEn = nameEn;
+  if (kind) result.kind = kind;
+  if (parent) result.parent = parent;
+  return result;
 }
 
 function requireYear(value: string | undefined, field: string): number {

@@ -34,56 +34,60 @@ export interface UnitOptions {
   parent?: string | undefined;
 }
 
+/** What one year's report says of a unit, one MDX file per language in that year's folder. */
 export function unitFiles(o: UnitOptions): PlannedFile[] {
+  const zhPath = entryFile('units', o.slug, 'zh-cn', o.year);
+  const enPath = entryFile('units', o.slug, 'en', o.year);
   const zh = `---
-# 单位亮点（中文）。英文版是 src/content/units/en/${o.slug}.mdx，两边的字段要一致。
+# ${o.year} 年度总结对本单位的记述（中文）。英文版是 ${enPath}，两边的字段要一致。
+# 文件夹就是年份：别的年份另写一个文件（npm run new -- unit ${o.slug} --year <年份>），文件名相同。
 # 改完运行 npm run check；准备发布时把最后的 draft 改为 false。
 name: ${quote(o.nameZh)}
 # 类别：business-unit（二级单位）、department（公司机关部室）或 team（班组）
 kind: ${o.kind}
-# 年度总结中提到本单位的年份，如 [2007]
-years: [${o.year}]
-# 在年度总结“主要特色与明显亮点”一节受到表扬时写 true
+# 在 ${o.year} 年度总结“主要特色与明显亮点”一节受到表扬时写 true
 highlighted: false
 ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   # 上级单位的文件名；没有上级就在行首加 #
-# 本单位的做法：词汇表 src/content/glossary/ 中的文件名，如 [six-constants]
+# 本单位当年的做法：词汇表 src/content/glossary/ 中的文件名，如 [six-constants]
 practices: []
-# 获得的称号，如 ["公司优秀班组"]
+# 当年获得的称号，如 ["公司优秀班组"]
 awards: []
-# 年度总结中提到本单位的标题 id，如 [highlights]
+# ${o.year} 年度总结中提到本单位的标题 id，如 [highlights]
 sections: []
 # 草稿：true 时只在 npm run dev 预览中出现，不会发布
 draft: true
+# 正文引用年度总结原文时写 <ReportQuote year={${o.year}} unit="${o.slug}">原文</ReportQuote>（年份就是文件夹的年份）
 ---
 
-在这里写${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
+在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
 `;
   return withTranslation(
-    entryFile('units', o.slug, 'zh-cn'),
+    zhPath,
     zh,
-    entryFile('units', o.slug, 'en'),
+    enPath,
     (hash) => `---
-# A unit's highlights (English), translated from src/content/units/zh-cn/${o.slug}.mdx.
+# What the ${o.year} report says of a unit (English), translated from ${zhPath}.
+# The folder is the year: another year is another file with the same name.
 # Keep the same fields as the Chinese file; run npm run check after editing.
 name: ${quote(o.nameEn)}
 # business-unit, department or team
 kind: ${o.kind}
-years: [${o.year}]
 highlighted: false
 ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \
 # the file name of the unit it belongs to; comment out if none
-# Practices: file names from src/content/glossary/, e.g. [six-constants]
+# Practices that year: file names from src/content/glossary/, e.g. [six-constants]
 practices: []
 awards: []
 sections: []
 # Only previewed with npm run dev while true; set to false to publish
 draft: true
+# Quote the report in the text as <ReportQuote year={${o.year}} unit="${o.slug}">text</ReportQuote> (the folder's year)
 # The Chinese text this translation matches. After updating the translation, run:
-#   npm run check -- --mark-translated src/content/units/en/${o.slug}.mdx
+#   npm run check -- --mark-translated ${enPath}
 sourceHash: "${hash}"
 ---
 
-Write the highlights of the ${o.nameEn} here. \
+Write the ${o.year} highlights of the ${o.nameEn} here. \
 Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
 `,
   );
@@ -228,6 +232,8 @@ related: []
 
 export interface EventOptions {
   slug: string;
+  /** The report year the event belongs to. */
+  year: number;
   date: string;
   time?: string | undefined;
   titleZh: string;
@@ -242,6 +248,8 @@ export function eventFiles(o: EventOptions): PlannedFile[] {
       path: entryFile('events', o.slug, 'zh-cn'),
       content: `# 活动（中文）。英文版是 src/content/events/en/${o.slug}.yaml。
 title: ${quote(o.titleZh)}
+# 活动所属的年度总结的年份（2008年1月的迎新春活动属于2007年度）：图片库按它分组
+year: ${o.year}
 # 日期 YYYY-MM-DD；time 是时间，如 '14:00'，或 afternoon / evening（原文没写就删掉这一行）
 ${when}
 # 地点（原文没写就删掉这一行）
@@ -253,6 +261,8 @@ description: "一句话介绍这次活动，只写原文说的。"
       path: entryFile('events', o.slug, 'en'),
       content: `# An event (English), translated from src/content/events/zh-cn/${o.slug}.yaml.
 title: ${quote(o.titleEn)}
+# The report year the event belongs to (the gallery groups by it)
+year: ${o.year}
 ${when}
 place: "Place"
 description: "One sentence about the event, no more than the source says."
@@ -269,6 +279,8 @@ export interface PhotoOptions {
   unit?: string | undefined;
   /** Position in the gallery. */
   order: number;
+  /** The report year, written when the photo has no event (else it has its event's). */
+  year: number;
 }
 
 /** A gallery photo: one file with both languages (`src/content/photos/<slug>.yaml`), the image beside it. */
@@ -282,6 +294,8 @@ export function photoFiles(o: PhotoOptions): PlannedFile[] {
 image: ./${o.slug}${o.extension}
 # 在图库中的顺序 Position in the gallery
 order: ${o.order}
+# 所属年度总结的年份；有活动时就是活动的年份，可以不写 The report year (its event's, if it has one)
+${o.event ? '# ' : ''}year: ${o.year}
 # 活动的文件名（原文没说是哪项活动就在行首加 #）The event's file name (comment out if not stated)
 ${o.event ? '' : '# '}event: ${o.event ?? 'bonfire-party'}
 # 表演单位的文件名（不知道就在行首加 #）The performing unit, if known

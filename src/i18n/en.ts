@@ -51,6 +51,13 @@ export const en = {
   'units.includes': 'Includes',
   'units.whatReportSays': 'What the report says',
   'units.backToList': 'Back to all units',
+  'units.historyLink': '{unit} year by year',
+  'units.historyTitle': '{unit} year by year',
+  'units.historyIntro': 'What each year’s report says of the unit, newest year first.',
+  'units.historyYear': '{year}',
+  'units.historyYearPage': 'The {year} page',
+  'units.nameThatYear': 'Name that year: {name}',
+  'units.highlightedThatYear': 'Praised in that year’s report',
   'glossary.title': 'Glossary',
   'glossary.intro':
     'The vocabulary of the team-building and Five-Good office ' +
@@ -148,11 +155,13 @@ export const en = {
   'gallery.nav': 'Photos',
   'gallery.title': 'Spring Festival photos',
   'gallery.intro':
-    'Photos of the company’s Spring Festival events in January ' +
-    '2008, with the captions of the original magazine spread.',
+    'Photos of the company’s events by report year, with the captions of the original publication.',
   'gallery.samplesNotice':
     'The original photographs are not yet on this site: every picture here is ' +
     'a stand-in marked “sample image”; the captions are the original ones.',
+  'gallery.yearTitle': '{year}',
+  'gallery.yearIntro': 'Photos of {year}',
+  'gallery.yearEvents': 'Events of {year}',
   'gallery.events': 'Events',
   'gallery.photoCount.one': '{count} photo',
   'gallery.photoCount.other': '{count} photos',

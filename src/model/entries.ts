@@ -11,10 +11,16 @@ import { parseYamlSource } from './yaml-source';
  */
 export interface ModelEntry {
   collection: string;
-  /** Astro's entry id: `zh-cn/hotel` for localized collections, `hotel` for shared ones. */
+  /**
+   * Astro's entry id: `zh-cn/2007/hotel` in year-folder collections, `zh-cn/2007` for other
+   * localized ones, `six-constants` for shared ones.
+   */
   id: string;
   locale: Locale | undefined;
+  /** The file name without its extension: the entry's identity (across years and languages). */
   slug: string;
+  /** The year folder the file is in (`zh-cn/2007/hotel` → 2007), if it is in one. */
+  folderYear: number | undefined;
   /** Project-relative path, as editors see it. */
   file: string;
   /** The whole file, as written. */
@@ -44,9 +50,14 @@ export function modelEntry(input: {
   /** Undefined when the file failed its schema. */
   data: Record<string, unknown> | undefined;
 }): ModelEntry {
-  const [first, second] = input.id.split('/');
-  const locale = second !== undefined && isLocale(first) ? first : undefined;
-  const slug = second ?? input.id;
+  const parts = input.id.split('/');
+  const [first] = parts;
+  const locale = parts.length > 1 && isLocale(first) ? first : undefined;
+  const slug = parts.at(-1) ?? input.id;
+  const folderYear =
+    locale !== undefined && parts.length === 3 && /^\d{4}$/.test(parts[1] ?? '')
+      ? Number(parts[1])
+      : undefined;
   const isMdx = /\.mdx?$/.test(input.file);
   const split = isMdx
     ? splitFrontmatter(input.text)
@@ -72,6 +83,7 @@ export function modelEntry(input: {
     valid,
     locale,
     slug,
+    folderYear,
     body: isMdx ? split.body : '',
     bodyLine: split.bodyLine,
     lineOf,
@@ -116,9 +128,11 @@ function textReferences(entry: ModelEntry): CheckedEntry['references'] {
   for (const { match, line } of matchesWithLines(entry.body, componentPattern, entry.bodyLine)) {
     const [, component, attributes = ''] = match;
     const unit = /\bunit="([^"]*)"/.exec(attributes)?.[1];
-    if (unit !== undefined)
-      found.push({ field: `<${component} unit>`, collection: 'units', id: unit, line });
     const year = /\byear=\{\s*(\d+)\s*\}/.exec(attributes)?.[1];
+    // A quote names the unit of the report it quotes: the unit's entry of that year.
+    const inYear = component === 'ReportQuote' && year !== undefined ? { year: Number(year) } : {};
+    if (unit !== undefined)
+      found.push({ field: `<${component} unit>`, collection: 'units', id: unit, line, ...inYear });
     if (component === 'ReportQuote' && year !== undefined)
       found.push({ field: '<ReportQuote year>', collection: 'reports', id: year, line });
   }

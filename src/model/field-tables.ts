@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { fieldsOf, valueKind } from './fields';
-import { contentModel, filePattern, type CollectionModel } from './registry';
+import { contentModel, fileLayout, type CollectionModel } from './registry';
 
 /**
  * The field tables of the editors' guide (docs/editing.zh-CN.md, docs/editing.en.md), made from
@@ -93,18 +93,12 @@ export function fieldTables(language: GuideLanguage): string {
       return [
         `#### ${model.title[language]} · \`${name}\``,
         '',
-        `${w.file}: \`${model.folder}/${filePattern(model)
-          .replace('*/', `<${language === 'zh' ? '语言' : 'locale'}>/`)
-          .replace(
-            '*',
-            model.namedByYear
-              ? language === 'zh'
-                ? '<年份>'
-                : '<year>'
-              : language === 'zh'
-                ? '<文件名>'
-                : '<slug>',
-          )}\``,
+        `${w.file}: \`${fileLayout(
+          model,
+          language === 'zh'
+            ? { locale: '<语言>', year: '<年份>', slug: '<文件名>' }
+            : { locale: '<locale>', year: '<year>', slug: '<slug>' },
+        )}\``,
         '',
         `| ${w.field} | ${w.required} | ${w.notes} |`,
         '| --- | --- | --- |',

@@ -45,6 +45,12 @@ export interface CollectionModel<S extends SchemaSource = SchemaSource> {
   translated: boolean;
   /** The file is named by the entry's `year` field (`2007.yaml`). */
   namedByYear: boolean;
+  /**
+   * Localized collections only: one folder per report year inside each language folder
+   * (`<folder>/<locale>/<year>/<slug>.<ext>`). The folder is the entry's year; the file name is
+   * its identity across years; references to it resolve in the naming entry's year.
+   */
+  yearFolders: boolean;
   /** Fields that name what the entry is about: two entries with the same value describe one thing twice. */
   namingFields: ReadonlyArray<string>;
   /** What one entry is, for the editors' guide. */
@@ -75,12 +81,13 @@ export const contentModel = {
     references: {},
     translated: true,
     namedByYear: true,
+    yearFolders: false,
     namingFields: none,
   }),
   units: collection({
     title: {
-      en: "A unit's highlights (one file per language)",
-      zh: '单位亮点（每种语言一个文件）',
+      en: "A unit's highlights in one year (one file per year and language)",
+      zh: '单位某一年度的亮点（每年、每种语言一个文件）',
     },
     folder: 'src/content/units',
     layout: 'localized',
@@ -90,6 +97,7 @@ export const contentModel = {
     references: { parent: 'units', 'practices[]': 'glossary' },
     translated: true,
     namedByYear: false,
+    yearFolders: true,
     namingFields: ['name'],
   }),
   glossary: collection({
@@ -105,6 +113,7 @@ export const contentModel = {
     references: { 'related[]': 'glossary' },
     translated: false,
     namedByYear: false,
+    yearFolders: false,
     namingFields: ['zh', 'en'],
   }),
   metrics: collection({
@@ -117,6 +126,7 @@ export const contentModel = {
     references: {},
     translated: false,
     namedByYear: true,
+    yearFolders: false,
     namingFields: none,
   }),
   timelines: collection({
@@ -129,6 +139,7 @@ export const contentModel = {
     references: {},
     translated: false,
     namedByYear: true,
+    yearFolders: false,
     namingFields: none,
   }),
   events: collection({
@@ -141,6 +152,7 @@ export const contentModel = {
     references: {},
     translated: false,
     namedByYear: false,
+    yearFolders: false,
     namingFields: none,
   }),
   photos: collection({
@@ -157,6 +169,7 @@ export const contentModel = {
     images: { fields: ['image'], kind: 'photo' },
     translated: false,
     namedByYear: false,
+    yearFolders: false,
     namingFields: none,
   }),
 } as const;
@@ -171,25 +184,56 @@ export function modelOf(name: string): CollectionModel | undefined {
   return (contentModel as Record<string, CollectionModel>)[name];
 }
 
-/** The glob (relative to the folder) that finds a collection's files. */
-export function filePattern(model: Pick<CollectionModel, 'layout' | 'extension'>): string {
-  return model.layout === 'localized' ? `*/*${model.extension}` : `*${model.extension}`;
+/**
+ * The glob (relative to the folder) that finds a collection's files. Year-folder collections
+ * also match files at any other depth, so that a file left outside a year folder is loaded and
+ * refused with a message (the `year-folders` rule) rather than ignored in silence.
+ */
+export function filePattern(
+  model: Pick<CollectionModel, 'layout' | 'extension' | 'yearFolders'>,
+): string {
+  if (model.layout === 'shared') return `*${model.extension}`;
+  return model.yearFolders ? `*/**/*${model.extension}` : `*/*${model.extension}`;
 }
 
-/** Where an entry's file lives: `src/content/units/zh-cn/hotel.mdx`, `src/content/glossary/six-constants.yaml`. */
-export function entryFile(name: CollectionName, slug: string, locale?: string): string {
+/** A collection's file layout as the editors' guide writes it: `src/content/units/<locale>/<year>/<slug>.mdx`. */
+export function fileLayout(
+  model: Pick<CollectionModel, 'folder' | 'layout' | 'extension' | 'yearFolders' | 'namedByYear'>,
+  words: { locale: string; year: string; slug: string },
+): string {
+  const name = `${model.namedByYear ? words.year : words.slug}${model.extension}`;
+  if (model.layout === 'shared') return `${model.folder}/${name}`;
+  return model.yearFolders
+    ? `${model.folder}/${words.locale}/${words.year}/${name}`
+    : `${model.folder}/${words.locale}/${name}`;
+}
+
+/**
+ * Where an entry's file lives: `src/content/units/zh-cn/2007/hotel.mdx` (year-folder
+ * collections need the year), `src/content/glossary/six-constants.yaml`.
+ */
+export function entryFile(
+  name: CollectionName,
+  slug: string,
+  locale?: string,
+  year?: number,
+): string {
   const model: CollectionModel = contentModel[name];
   if (model.layout === 'localized' && locale === undefined)
     throw new Error(`${name} entries live in a language folder: give the locale.`);
-  return model.layout === 'localized'
-    ? `${model.folder}/${locale}/${slug}${model.extension}`
-    : `${model.folder}/${slug}${model.extension}`;
+  if (model.yearFolders && year === undefined)
+    throw new Error(`${name} entries live in a year folder: give the year.`);
+  return `${entryFolder(name, locale, year)}/${slug}${model.extension}`;
 }
 
-/** The folder of a collection's entries in one language (or its only folder, for shared collections). */
-export function entryFolder(name: CollectionName, locale?: string): string {
+/**
+ * The folder of a collection's entries in one language (or its only folder, for shared
+ * collections), and in one year for year-folder collections when the year is given.
+ */
+export function entryFolder(name: CollectionName, locale?: string, year?: number): string {
   const model: CollectionModel = contentModel[name];
-  return model.layout === 'localized' && locale !== undefined
-    ? `${model.folder}/${locale}`
-    : model.folder;
+  if (model.layout !== 'localized' || locale === undefined) return model.folder;
+  return model.yearFolders && year !== undefined
+    ? `${model.folder}/${locale}/${year}`
+    : `${model.folder}/${locale}`;
 }

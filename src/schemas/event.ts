@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { yearSchema } from './common';
 
 /** Parts of the day a caption gives instead of a clock time ("下午" / "晚"). */
 export const partsOfDay = ['morning', 'afternoon', 'evening'] as const;
@@ -20,6 +21,11 @@ export type EventTime = z.infer<typeof eventTimeSchema>;
 /** One event of the photo gallery in one language (`src/content/events/<locale>/<slug>.yaml`). */
 export const eventSchema = z.object({
   title: z.string().trim().min(1),
+  /**
+   * The report year the event belongs to (a Spring Festival event of January 2008 belongs to the
+   * 2007 report): the gallery groups by it, and its photos carry it into search and the PDF.
+   */
+  year: yearSchema,
   /** The day of the event (YYYY-MM-DD). */
   date: z.coerce.date({ message: 'must be a date written YYYY-MM-DD, e.g. 2008-01-30' }),
   /** Left out when the source gives neither a time nor a part of the day. */

@@ -12,6 +12,8 @@ export const reportSchema = z.object({
   /** Publication date; left out when the source does not state one. */
   date: z.coerce.date().optional(),
   summary: z.string().trim().min(1),
+  /** The year's part of the gallery: its intro (else the gallery says "Photos of <year>"). */
+  gallery: z.object({ intro: z.string().trim().min(1) }).optional(),
   draft: draftSchema,
   sourceHash: sourceHashSchema,
 });

@@ -1,16 +1,18 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { draftSchema, sectionIdSchema, slugSchema, sourceHashSchema, yearSchema } from './common';
+import { draftSchema, sectionIdSchema, slugSchema, sourceHashSchema } from './common';
 
 export const unitKinds = ['business-unit', 'department', 'team'] as const;
 
-/** Frontmatter of a unit's highlights in one language (`src/content/units/<locale>/<slug>.mdx`). */
+/**
+ * Frontmatter of what one year's report says of a unit, in one language
+ * (`src/content/units/<locale>/<year>/<slug>.mdx`): the folder is the report year, the file name
+ * the unit's identity across years. Everything here is of that year.
+ */
 export const unitSchema = z.object({
   name: z.string().trim().min(1),
   /** business-unit: 二级单位; department: 公司机关部室; team: 班组. */
   kind: z.enum(unitKinds),
-  /** Report years that mention the unit. */
-  years: z.array(yearSchema).min(1),
   /** Praised in the report's highlights section (三、主要特色与明显亮点). */
   highlighted: z.boolean().default(false),
   /**

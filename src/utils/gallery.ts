@@ -6,7 +6,13 @@ import type { ContentProblem } from '../model/problems';
 export interface GalleryPhoto {
   id: string;
   filePath?: string | undefined;
-  data: { order: number; event?: string | undefined; date?: Date | undefined; featured: boolean };
+  data: {
+    order: number;
+    event?: string | undefined;
+    date?: Date | undefined;
+    featured: boolean;
+    year?: number | undefined;
+  };
 }
 
 /** The fields of an event (in one locale) the gallery's ordering and checks need. */
@@ -54,6 +60,17 @@ export function sortEvents<E extends GalleryEvent>(events: E[]): E[] {
       minutesOf(a.time) - minutesOf(b.time) ||
       a.slug.localeCompare(b.slug),
   );
+}
+
+/**
+ * The report year of a photo: its own `year`, else its event's (`eventYears`: event slug → year).
+ * The content model's `photo-years` rule makes sure every photo has one.
+ */
+export function photoYear(
+  photo: Pick<GalleryPhoto, 'data'>,
+  eventYears: ReadonlyMap<string, number>,
+): number | undefined {
+  return photo.data.year ?? (photo.data.event ? eventYears.get(photo.data.event) : undefined);
 }
 
 /** Whether a time is a part of the day ("afternoon") rather than a clock time ("14:00"). */

@@ -44,6 +44,8 @@ export const sitePaths = {
   reportSection: (year: number, id: string) => `/${year}/#${id}`,
   units: (year: number) => `/${year}/units/`,
   unit: (year: number, slug: string) => `/${year}/units/${slug}/`,
+  /** A unit's history: every year it appears in, newest first. */
+  unitHistory: (slug: string) => `/units/${slug}/`,
   glossary: () => '/glossary/',
   term: (slug: string) => `/glossary/#${slug}`,
   gallery: () => '/gallery/',

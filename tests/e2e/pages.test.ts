@@ -41,6 +41,8 @@ test('the site has every route of the report in both locales', () => {
       '2007/units/',
       'glossary/',
       ...units.map((unit) => `2007/units/${unit}/`),
+      // Each unit's history across years.
+      ...units.map((unit) => `units/${unit}/`),
     ]) {
       expect(pages).toContain(prefix + path);
     }

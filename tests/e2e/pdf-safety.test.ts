@@ -114,9 +114,9 @@ describe('the PDF step never hangs', () => {
       'built, and printed',
     async () => {
       const root = await copyProject();
-      const unit = 'src/content/units/zh-cn/hotel.mdx';
+      const unit = 'src/content/units/zh-cn/2007/hotel.mdx';
       await writeFile(
-        join(root, 'src/content/units/zh-cn/lobby.jpg'),
+        join(root, 'src/content/units/zh-cn/2007/lobby.jpg'),
         await sharp({ create: { width: 800, height: 600, channels: 3, background: '#4a7a9c' } })
           .jpeg()
           .toBuffer(),

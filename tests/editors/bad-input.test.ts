@@ -66,8 +66,8 @@ function expectCaught(
   expect(outcome.distAfter).toBe(outcome.distBefore);
 }
 
-const hotelZh = 'src/content/units/zh-cn/hotel.mdx';
-const hotelEn = 'src/content/units/en/hotel.mdx';
+const hotelZh = 'src/content/units/zh-cn/2007/hotel.mdx';
+const hotelEn = 'src/content/units/en/2007/hotel.mdx';
 const reportZh = 'src/content/reports/zh-cn/2007.mdx';
 const metrics = 'src/content/metrics/2007.yaml';
 
@@ -78,7 +78,7 @@ async function hotelImage(
   bytes: Buffer | string,
   alt = '平果铝宾馆大堂',
 ) {
-  await writeFile(join(root, 'src/content/units/zh-cn', name), bytes);
+  await writeFile(join(root, 'src/content/units/zh-cn/2007', name), bytes);
   await edit(root, hotelZh, '</ReportQuote>', `</ReportQuote>\n\n![${alt}](./${name})\n`);
 }
 
@@ -173,7 +173,7 @@ describe('npm run check catches every class of mistake', () => {
   });
 
   test('11. a dangling parent unit', async () => {
-    const file = 'src/content/units/zh-cn/purified-water-plant.mdx';
+    const file = 'src/content/units/zh-cn/2007/purified-water-plant.mdx';
     const outcome = await checkBroken((root) =>
       edit(root, file, 'parent: living-services-company', 'parent: living-service-company'),
     );
@@ -205,11 +205,11 @@ describe('npm run check catches every class of mistake', () => {
 
   test('14. a file name that is not ASCII (it would be the page address)', async () => {
     const outcome = await checkBroken(async (root) => {
-      await copyFile(join(root, hotelZh), join(root, 'src/content/units/zh-cn/宾馆.mdx'));
+      await copyFile(join(root, hotelZh), join(root, 'src/content/units/zh-cn/2007/宾馆.mdx'));
     });
     expectCaught(
       outcome,
-      'src/content/units/zh-cn/宾馆.mdx',
+      'src/content/units/zh-cn/2007/宾馆.mdx',
       '(file name)',
       /lower-case ASCII letters, digits and hyphens/,
     );
@@ -395,13 +395,13 @@ describe('npm run check catches every class of mistake', () => {
     const outcome = await checkBroken(async (root) => {
       await edit(
         root,
-        'src/content/units/zh-cn/aluminium-alloy-plant.mdx',
+        'src/content/units/zh-cn/2007/aluminium-alloy-plant.mdx',
         /^---\n/,
         '---\ndraft: true\n',
       );
       await edit(
         root,
-        'src/content/units/en/aluminium-alloy-plant.mdx',
+        'src/content/units/en/2007/aluminium-alloy-plant.mdx',
         /^---\n/,
         '---\ndraft: true\n',
       );
@@ -414,7 +414,7 @@ describe('npm run check catches every class of mistake', () => {
     );
     expectCaught(
       outcome,
-      'src/content/units/zh-cn/alloy-production-team-1.mdx',
+      'src/content/units/zh-cn/2007/alloy-production-team-1.mdx',
       'parent',
       /still a draft/,
     );
@@ -689,7 +689,7 @@ describe('npm run check catches every class of mistake', () => {
       await writeFile(join(root, 'lobby-outside.jpg'), jpeg);
       await symlink(
         join(root, 'lobby-outside.jpg'),
-        join(root, 'src/content/units/zh-cn/lobby.jpg'),
+        join(root, 'src/content/units/zh-cn/2007/lobby.jpg'),
       );
       await hotelText('![平果铝宾馆大堂](./lobby.jpg)')(root);
     });
@@ -739,13 +739,13 @@ describe('npm run check catches every class of mistake', () => {
     const outcome = await checkBroken(async (root) => {
       for (const locale of ['zh-cn', 'en'])
         await copyFile(
-          join(root, `src/content/units/${locale}/hotel.mdx`),
-          join(root, `src/content/units/${locale}/con.mdx`),
+          join(root, `src/content/units/${locale}/2007/hotel.mdx`),
+          join(root, `src/content/units/${locale}/2007/con.mdx`),
         );
     });
     expectCaught(
       outcome,
-      'src/content/units/zh-cn/con.mdx',
+      'src/content/units/zh-cn/2007/con.mdx',
       '(file name)',
       /"con" is a device name reserved by Windows/,
     );
@@ -763,14 +763,14 @@ describe('npm run check catches every class of mistake', () => {
     const outcome = await checkBroken(async (root) => {
       await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
       await edit(root, metrics, '    value: 71\n', '    value: 120\n');
-      await unlink(join(root, 'src/content/units/en/hospital.mdx'));
+      await unlink(join(root, 'src/content/units/en/2007/hospital.mdx'));
     });
     // The three mistakes, and what follows from them: the hotel's translation is now out of date,
     // and the English report highlights a unit that no longer exists in English.
     expect(outcome.output).toContain('Content check found 5 problems');
     expectCaught(outcome, hotelZh, 'kind');
     expectCaught(outcome, metrics, 'figures.1.value');
-    expectCaught(outcome, 'src/content/units/zh-cn/hospital.mdx', '(counterpart)');
+    expectCaught(outcome, 'src/content/units/zh-cn/2007/hospital.mdx', '(counterpart)');
     expectCaught(outcome, hotelEn, 'sourceHash');
     expectCaught(outcome, 'src/content/reports/en/2007.mdx', '<Highlight unit>');
   });
@@ -790,7 +790,7 @@ describe('the real commands', () => {
   test('npm run check -- --translations lists stale and missing translations', async () => {
     const root = await copyProject();
     await edit(root, hotelZh, '组员轮值班长制', '组员轮流值班长制');
-    await unlink(join(root, 'src/content/units/en/hospital.mdx'));
+    await unlink(join(root, 'src/content/units/en/2007/hospital.mdx'));
     const result = await runScript(root, 'scripts/check.mjs', ['--translations']);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/译文过期 stale\s+units\/hotel/);
@@ -836,7 +836,7 @@ describe('the real commands', () => {
       ]);
       expect(result.code, name).toBe(1);
       expect(result.output).toContain(`"${name}" is a device name reserved by Windows`);
-      expect(existsSync(join(root, `src/content/units/zh-cn/${name}.mdx`))).toBe(false);
+      expect(existsSync(join(root, `src/content/units/zh-cn/2007/${name}.mdx`))).toBe(false);
     }
   });
 
@@ -872,7 +872,7 @@ describe('npm run build never leaves a half-built dist/', () => {
     await edit(root, hotelZh, 'six-constants', 'seven-constants');
     const result = await runScript(root, 'scripts/build.mjs');
     expect(result.code).toBe(1);
-    expect(result.output).toContain(`${hotelZh}:6 — 字段 field "practices.1"`);
+    expect(result.output).toContain(`${hotelZh}:5 — 字段 field "practices.1"`);
     expect(result.output).toContain('dist/ was left exactly as it was');
     expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
     expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
@@ -907,7 +907,7 @@ describe('npm run build never leaves a half-built dist/', () => {
     const outDir = join(root, 'out');
     const result = await buildSite({ root, outDir, env: { NIANJIAN_PDF: 'off' } });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('src/content/units/zh-cn/hotel.mdx');
+    expect(result.output).toContain('src/content/units/zh-cn/2007/hotel.mdx');
     expect(result.output).toContain('onerror=');
     expect(result.output).toContain(
       "has the event handler onerror=, which would run code in the reader's browser",

@@ -19,19 +19,19 @@ afterAll(removeFixtures);
 describe('a build with broken content fails and names the problem', () => {
   test('a unit without its English counterpart', async () => {
     const result = await buildBroken((root) =>
-      unlink(join(root, 'src/content/units/en/hotel.mdx')),
+      unlink(join(root, 'src/content/units/en/2007/hotel.mdx')),
     );
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(
-      'src/content/units/zh-cn/hotel.mdx — field "(counterpart)" has no en counterpart',
+      'src/content/units/zh-cn/2007/hotel.mdx — field "(counterpart)" has no en counterpart',
     );
     expect(result.output).toContain('问题：缺少 en 语言版本');
-    expect(result.output).toContain('Fix: add src/content/units/en/hotel.mdx');
+    expect(result.output).toContain('Fix: add src/content/units/en/2007/hotel.mdx');
   });
 
   test('a practice that is not in the glossary', async () => {
     const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/units/zh-cn/hotel.mdx');
+      const file = join(root, 'src/content/units/zh-cn/2007/hotel.mdx');
       await writeFile(
         file,
         (await readFile(file, 'utf8')).replace('six-constants', 'seven-constants'),
@@ -39,7 +39,7 @@ describe('a build with broken content fails and names the problem', () => {
     });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain(
-      'src/content/units/zh-cn/hotel.mdx:6 — field "practices.1" refers to "seven-constants", ' +
+      'src/content/units/zh-cn/2007/hotel.mdx:5 — field "practices.1" refers to "seven-constants", ' +
         'which is not in the glossary collection',
     );
   });
@@ -100,7 +100,7 @@ describe('a build with broken content fails and names the problem', () => {
 
   test('a unit section that is not a heading of the report (once checked only while rendering)', async () => {
     const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/units/en/hotel.mdx');
+      const file = join(root, 'src/content/units/en/2007/hotel.mdx');
       await writeFile(
         file,
         (await readFile(file, 'utf8')).replace(

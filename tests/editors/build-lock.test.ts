@@ -18,7 +18,7 @@ import {
 
 afterAll(removeFixtures);
 
-const hotelZh = 'src/content/units/zh-cn/hotel.mdx';
+const hotelZh = 'src/content/units/zh-cn/2007/hotel.mdx';
 const lock = (root: string) => join(root, '.build.lock');
 
 /** A content mistake: the build stops at its first step (the check), quickly, without touching dist/. */

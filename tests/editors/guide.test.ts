@@ -67,8 +67,8 @@ describe('the editor guide', () => {
     }
     expect(created).toEqual(
       expect.arrayContaining([
-        'src/content/units/zh-cn/water-plant-team-1.mdx',
-        'src/content/units/en/water-plant-team-1.mdx',
+        'src/content/units/zh-cn/2007/water-plant-team-1.mdx',
+        'src/content/units/en/2007/water-plant-team-1.mdx',
         'src/content/glossary/five-s-management.yaml',
         'src/content/reports/zh-cn/2008.mdx',
         'src/content/reports/en/2008.mdx',
@@ -108,7 +108,7 @@ describe('the editor guide', () => {
     }
     await runScript(root, 'scripts/check.mjs', [
       '--mark-translated',
-      'src/content/units/en/water-plant-team-1.mdx',
+      'src/content/units/en/2007/water-plant-team-1.mdx',
       'src/content/reports/en/2008.mdx',
     ]);
     const build = await runScript(root, 'scripts/build.mjs');

@@ -85,8 +85,8 @@ describe('no figure from data is typed by hand', () => {
   const files = [
     ...filesIn('src/content/reports/zh-cn', '.mdx'),
     ...filesIn('src/content/reports/en', '.mdx'),
-    ...filesIn('src/content/units/zh-cn', '.mdx'),
-    ...filesIn('src/content/units/en', '.mdx'),
+    ...filesIn('src/content/units/zh-cn/2007', '.mdx'),
+    ...filesIn('src/content/units/en/2007', '.mdx'),
   ];
   test.each(files)('%s', (file) => {
     expect(findFigureLiterals(readFileSync(file, 'utf8'))).toEqual([]);
@@ -101,14 +101,14 @@ describe('units', () => {
       const report = plainText(
         withMetrics(readEntry(`src/content/reports/${locale}/2007.mdx`).body, 2007),
       );
-      for (const file of filesIn(`src/content/units/${locale}`, '.mdx')) {
+      for (const file of filesIn(`src/content/units/${locale}/2007`, '.mdx')) {
         const quote = /<ReportQuote[^>]*>([\s\S]*?)<\/ReportQuote>/.exec(readEntry(file).body)?.[1];
         if (quote) expect(report, file).toContain(plainText(withMetrics(quote, 2007)));
       }
     },
   );
   test('the units praised in section 三 are exactly those with a highlight paragraph', () => {
-    const praised = filesIn('src/content/units/zh-cn', '.mdx')
+    const praised = filesIn('src/content/units/zh-cn/2007', '.mdx')
       .filter((file) => readEntry(file).data.highlighted === true)
       .map((file) => file.split('/').pop()?.replace('.mdx', ''));
     expect([...praised].sort()).toEqual([...highlightOrder(zhReport.body)].sort());
@@ -125,7 +125,7 @@ describe('units', () => {
     ]);
   });
   test('units named outside section 三 have entries too', () => {
-    const names = filesIn('src/content/units/zh-cn', '.mdx').map(
+    const names = filesIn('src/content/units/zh-cn/2007', '.mdx').map(
       (file) => readEntry(file).data.name,
     );
     expect(names).toEqual(expect.arrayContaining(['矿山部', '纯净水厂', '生产一班']));

@@ -1,6 +1,6 @@
 // The content model (src/model/): one registry, strict schemas with suggestions, and one set of
 // cross-entry rules that `npm run check` and the build's loader both run, with the same messages.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -26,11 +26,21 @@ async function site(): Promise<string> {
   await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#c84' } })
     .jpeg()
     .toFile(join(root, 'src/content/photos/bonfire.jpg'));
-  for (const collection of ['reports', 'units']) {
-    for (const name of await readdir(join(root, `src/content/${collection}/en`))) {
-      const en = join(root, `src/content/${collection}/en`, name);
-      const zh = await readFile(join(root, `src/content/${collection}/zh-cn`, name), 'utf8');
-      await writeFile(en, withSourceHash(await readFile(en, 'utf8'), sourceFingerprint(zh)));
+  for (const folder of ['reports', 'units/<locale>/2007']) {
+    const [en, zh] = ['en', 'zh-cn'].map((locale) =>
+      join(
+        root,
+        'src/content',
+        folder.includes('<locale>') ? folder.replace('<locale>', locale) : `${folder}/${locale}`,
+      ),
+    );
+    for (const name of await readdir(en ?? '')) {
+      const source = await readFile(join(zh ?? '', name), 'utf8');
+      const file = join(en ?? '', name);
+      await writeFile(
+        file,
+        withSourceHash(await readFile(file, 'utf8'), sourceFingerprint(source)),
+      );
     }
   }
   return root;
@@ -96,31 +106,31 @@ interface RuleCase {
 const cases: Record<string, RuleCase> = {
   counterparts: {
     title: 'an English unit with no Chinese version',
-    file: 'src/content/units/en/front-desk.mdx',
+    file: 'src/content/units/en/2007/front-desk.mdx',
     from: '',
     to: '',
-    expect: { file: 'src/content/units/en/spare.mdx', field: '(counterpart)' },
+    expect: { file: 'src/content/units/en/2007/spare.mdx', field: '(counterpart)' },
   },
   references: {
     title: 'a practice that is not in the glossary',
-    file: 'src/content/units/zh-cn/hotel.mdx',
+    file: 'src/content/units/zh-cn/2007/hotel.mdx',
     from: 'practices: [six-constants]',
     to: 'practices: [seven-constants]',
-    expect: { file: 'src/content/units/zh-cn/hotel.mdx', field: 'practices.0' },
+    expect: { file: 'src/content/units/zh-cn/2007/hotel.mdx', field: 'practices.0' },
   },
   drafts: {
     title: 'a unit that is a draft in Chinese but published in English',
-    file: 'src/content/units/zh-cn/front-desk.mdx',
+    file: 'src/content/units/zh-cn/2007/front-desk.mdx',
     from: 'sections: [basics]',
     to: 'sections: [basics]\ndraft: true',
-    expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'draft' },
+    expect: { file: 'src/content/units/zh-cn/2007/front-desk.mdx', field: 'draft' },
   },
   'duplicate-names': {
     title: 'two units with one name',
-    file: 'src/content/units/zh-cn/front-desk.mdx',
+    file: 'src/content/units/zh-cn/2007/front-desk.mdx',
     from: 'name: 前台班',
     to: 'name: 平果铝宾馆',
-    expect: { file: 'src/content/units/zh-cn/hotel.mdx', field: 'name' },
+    expect: { file: 'src/content/units/zh-cn/2007/hotel.mdx', field: 'name' },
   },
   'year-matches-file-name': {
     title: 'a timeline whose year is not its file name',
@@ -143,19 +153,47 @@ const cases: Record<string, RuleCase> = {
     to: '',
     expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: 'year' },
   },
+  'year-folders': {
+    title: 'a unit file left outside a year folder',
+    file: '',
+    from: '',
+    to: '',
+    expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: '(file location)' },
+  },
   'unit-years-have-reports': {
-    title: 'a unit year without a report',
-    file: 'src/content/units/zh-cn/front-desk.mdx',
-    from: 'years: [2007]',
-    to: 'years: [2007, 2006]',
-    expect: { file: 'src/content/units/zh-cn/front-desk.mdx', field: 'years.1' },
+    title: 'a unit in the folder of a year without a report',
+    file: '',
+    from: '',
+    to: '',
+    expect: { file: 'src/content/units/zh-cn/2006/front-desk.mdx', field: '(year folder)' },
+  },
+  'unit-quotes-own-year': {
+    title: 'a 2007 unit file quoting another year',
+    file: 'src/content/units/zh-cn/2007/hotel.mdx',
+    from: '<ReportQuote year={2007} unit="hotel">',
+    to: '<ReportQuote year={2006} unit="hotel">',
+    expect: { file: 'src/content/units/zh-cn/2007/hotel.mdx', field: '<ReportQuote year>' },
+  },
+  'event-years': {
+    title: 'an event of a year without a report',
+    file: 'src/content/events/en/bonfire-party.yaml',
+    from: 'year: 2007',
+    to: 'year: 2008',
+    expect: { file: 'src/content/events/en/bonfire-party.yaml', field: 'year' },
+  },
+  'photo-years': {
+    title: 'a photo with neither an event nor a year',
+    file: 'src/content/photos/bonfire.yaml',
+    from: 'event: bonfire-party\n',
+    to: '',
+    expect: { file: 'src/content/photos/bonfire.yaml', field: 'year' },
   },
   'unit-sections': {
     title: 'a unit section that is no report heading',
-    file: 'src/content/units/en/hotel.mdx',
+    file: 'src/content/units/en/2007/hotel.mdx',
     from: 'sections: [highlights]',
     to: 'sections: [highlight]',
-    expect: { file: 'src/content/units/en/hotel.mdx', field: 'sections.0' },
+    expect: { file: 'src/content/units/en/2007/hotel.mdx', field: 'sections.0' },
   },
   'prose-figures': {
     title: 'a hand-typed figure that contradicts the data',
@@ -185,7 +223,7 @@ async function apply(root: string, id: string, rule: RuleCase) {
   if (id === 'counterparts') {
     const text = await readFile(join(root, rule.file), 'utf8');
     await writeFile(
-      join(root, 'src/content/units/en/spare.mdx'),
+      join(root, 'src/content/units/en/2007/spare.mdx'),
       text.replace('Front desk team', 'Spare team'),
     );
     return;
@@ -204,6 +242,18 @@ async function apply(root: string, id: string, rule: RuleCase) {
         .replace('year: 2007', 'year: 2008')
         .replace('counter: { zh: 个, en: problems }', 'counter: { zh: 人, en: people }'),
     );
+    return;
+  }
+  if (id === 'year-folders' || id === 'unit-years-have-reports') {
+    // The front desk's files move out of the 2007 folder: to the language folder, or to 2006.
+    for (const locale of ['zh-cn', 'en']) {
+      const to = id === 'year-folders' ? locale : `${locale}/2006`;
+      await mkdir(join(root, `src/content/units/${to}`), { recursive: true });
+      await rename(
+        join(root, `src/content/units/${locale}/2007/front-desk.mdx`),
+        join(root, `src/content/units/${to}/front-desk.mdx`),
+      );
+    }
     return;
   }
   if (id === 'report-years-have-figures') {
@@ -294,7 +344,6 @@ describe('strict schemas', () => {
     const parsed = schema.parse({
       name: 'x',
       kind: 'team',
-      years: [2007],
       practices: ['six-constants'],
     });
     expect(parsed.practices).toEqual([{ id: 'six-constants', collection: 'glossary' }]);

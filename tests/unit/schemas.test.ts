@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { ImageFunction } from 'astro:content';
 import { z } from 'astro/zod';
+import { contentModel } from '../../src/model/registry';
 import { eventSchema } from '../../src/schemas/event';
 import { glossarySchema } from '../../src/schemas/glossary';
 import { metricsSchema } from '../../src/schemas/metrics';
@@ -95,12 +96,16 @@ describe('metrics reject impossible data (more cases: tests/unit/metrics.test.ts
 });
 
 describe('units reject broken frontmatter', () => {
-  const valid = () => readEntry('src/content/units/zh-cn/hotel.mdx').data;
+  const valid = () => readEntry('src/content/units/zh-cn/2007/hotel.mdx').data;
   test('an unknown kind', () => {
     expect(problems(unitSchema.safeParse({ ...valid(), kind: 'factory' }))[0]).toMatch(/^kind: /);
   });
-  test('no report year', () => {
-    expect(problems(unitSchema.safeParse({ ...valid(), years: [] }))[0]).toMatch(/^years: /);
+  test('no years field: the year is the folder the file is in', () => {
+    const strict = contentModel.units.schema;
+    expect(strict.safeParse(valid()).success).toBe(true);
+    expect(strict.safeParse({ ...valid(), years: [2007] }).error?.issues[0]?.message).toContain(
+      '`years`',
+    );
   });
   test('a parent that is not a file name', () => {
     expect(problems(unitSchema.safeParse({ ...valid(), parent: '生活服务公司' }))).toEqual([
@@ -175,6 +180,15 @@ describe('gallery entries', () => {
     expect(problems(photos.safeParse({ ...validPhoto(), event: '篝火晚会' }))[0]).toMatch(
       /^event: must be an entry's file name/,
     );
+  });
+  test('an event needs its report year; a photo may give one', () => {
+    const { year: _year, ...event } = yamlFile('src/content/events/en/bonfire-party.yaml') as {
+      year: number;
+    };
+    expect(problems(eventSchema.safeParse(event))[0]).toMatch(/^year: /);
+    expect(problems(eventSchema.safeParse({ ...event, year: '2007年' }))[0]).toMatch(/^year: /);
+    expect(photos.safeParse({ ...validPhoto(), year: 2007 }).success).toBe(true);
+    expect(problems(photos.safeParse({ ...validPhoto(), year: 7 }))[0]).toMatch(/^year: /);
   });
   test('an event time that is neither a clock time nor a part of the day', () => {
     const data = { ...yamlFile('src/content/events/en/bonfire-party.yaml'), time: '2pm' };
