@@ -101,20 +101,22 @@ async function addYears(content) {
 }
 
 /**
- * Where the corpus's units live and how they say their years: the one place that knows today's
- * content layout (`src/content/units/<locale>/<slug>.mdx`, one file per unit and language with
- * `years: [...]`). When units become one file per year (`units/<locale>/<year>/<slug>.mdx` with
- * `year:`), only this changes.
+ * Where the corpus's units live: the one place of the bench that knows the content layout
+ * (`src/content/units/<locale>/<year>/<slug>.mdx`, one file per unit, year and language).
  */
 const corpusLayout = {
-  /** How many units the project has already (per language). */
+  /** How many units the project has already (per language, in the first year). */
   async existingUnits(content) {
-    return (await readdir(join(content, 'units', 'en'))).length;
+    return (await readdir(join(content, 'units', 'en', String(firstYear)))).length;
   },
-  /** Writes a unit in one language, mentioned in `years`. */
+  /** Writes a unit in one language: one file per year it is mentioned in (`units/<locale>/<year>/`). */
   async writeUnit(content, { locale, slug, name, years, body }) {
-    const frontmatter = `---\nname: ${name}\nkind: team\nyears: [${years.join(', ')}]\nhighlighted: false\n---\n\n`;
-    await writeFile(join(content, 'units', locale, `${slug}.mdx`), `${frontmatter}${body}\n`);
+    for (const year of years) {
+      const folder = join(content, 'units', locale, String(year));
+      await mkdir(folder, { recursive: true });
+      const frontmatter = `---\nname: ${name}\nkind: team\nhighlighted: false\n---\n\n`;
+      await writeFile(join(folder, `${slug}.mdx`), `${frontmatter}${body}\n`);
+    }
   },
   /** The MDX file the "one MDX change in one year" rebuild edits: that year's English report. */
   oneYearMdx(content, year) {
