@@ -1,6 +1,6 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { slugSchema } from './common';
+import { slugSchema, yearSchema } from './common';
 
 /** Alt text that is really a file name ("IMG_0412.jpg", "dsc-0031") says nothing to a screen-reader user. */
 export function looksLikeFileName(text: string): boolean {
@@ -39,6 +39,8 @@ export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
     image: image(),
     /** Position in the source's photo spread: the gallery's order. */
     order: z.number().int().positive(),
+    /** The report year the photo belongs to; required when it has no event (else its event's year). */
+    year: yearSchema.optional(),
     /** The event the photo was taken at; left out when the source does not say. */
     event: slugSchema.optional(),
     /** The unit performing or pictured, when the source names it. */
