@@ -150,12 +150,12 @@ describe('npm run import -- photos', () => {
     expect(result.code, result.output).toBe(0);
     const output = result.output;
     expect(output).toContain('✓ 已导入 Imported 4');
-    expect(output).toMatch(/IMG_2041 副本\.JPG → bonfire-party-03\.jpg · order 9 · 2400×1600/);
+    expect(output).toMatch(/IMG_2041\.JPG → bonfire-party-03\.jpg · order 11 · 2400×1600/);
     expect(output).toContain('IMG_2042.JPG → bonfire-party-04.jpg');
     expect(output).toMatch(/EXIF 拍摄日期 2008-01-31 与活动 bonfire-party 的日期 2008-01-30 不符/);
     expect(output).toMatch(/Screenshot_2008-01-30\.png → bonfire-party-05\.png[\s\S]*?usually a screenshot/);
     expect(output).toMatch(/微信图片_20080130203512\.jpg → bonfire-party-06\.jpg[\s\S]*?WeChat saved/);
-    expect(output).toContain('IMG_2041.JPG：与 IMG_2041 副本.JPG 内容相同');
+    expect(output).toContain('IMG_2041 副本.JPG：与 IMG_2041.JPG 内容相同');
     expect(output).toContain(`IMG_1999.JPG：与 ${photos}/musical.jpg 内容相同`);
     expect(output).toContain('Not images, left alone 1: Thumbs.db');
     expect(output).toContain('npm run check');

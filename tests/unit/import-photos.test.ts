@@ -87,7 +87,7 @@ describe('the plan of a run', () => {
 
   test('duplicates by content, against the site and the folder; refusals kept with their reason', () => {
     expect(plan.duplicates).toEqual([
-      { name: 'IMG_2041.JPG', sameAs: 'IMG_2041 (2).JPG' },
+      { name: 'IMG_2041 (2).JPG', sameAs: 'IMG_2041.JPG' },
       { name: 'old.jpg', sameAs: 'src/content/photos/musical.jpg' },
     ]);
     expect(plan.refused).toEqual([{ name: 'IMG_3001.HEIC', refusal: { kind: 'heic' } }]);
@@ -95,7 +95,7 @@ describe('the plan of a run', () => {
 
   test('ordered by time taken after the existing photos, names free, dates only when they match', () => {
     expect(plan.photos.map((p) => [p.source, p.slug + p.extension, p.order, p.date])).toEqual([
-      ['IMG_2041 (2).JPG', 'bonfire-party-02.jpg', 7, '2008-01-30'],
+      ['IMG_2041.JPG', 'bonfire-party-02.jpg', 7, '2008-01-30'],
       ['IMG_2042.JPG', 'bonfire-party-03.jpg', 8, '2008-01-30'],
       ['IMG_2099.JPG', 'bonfire-party-04.jpg', 9, undefined],
       ['screen.png', 'bonfire-party-05.png', 10, undefined],
@@ -144,7 +144,7 @@ describe('the plan of a run', () => {
       written: false,
       ignored: ['notes.txt'],
     });
-    expect(report).toContain('IMG_2041 (2).JPG → bonfire-party-02.jpg');
+    expect(report).toContain('IMG_2041.JPG → bonfire-party-02.jpg');
     expect(report).toContain('跳过重复 Skipped duplicates 2');
     expect(report).toMatch(/IMG_3001\.HEIC：.*导出为 JPEG[\s\S]*export as JPEG/);
     expect(report).toContain('notes.txt');

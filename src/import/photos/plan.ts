@@ -85,7 +85,10 @@ function byTime(a: string | undefined, b: string | undefined): number {
   return a < b ? -1 : 1;
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+const stem = (name: string) => name.replace(/\.[^.]*$/, '');
+/** Folder order: `IMG_2041.JPG` before `IMG_2041 副本.JPG`, so a copy, not the original, is the duplicate. */
+const byName = (a: string, b: string) =>
+  stem(a).localeCompare(stem(b), 'en', { numeric: true }) || a.localeCompare(b, 'en', { numeric: true });
 
 /**
  * Decides what a run does with the folder's files: duplicates (same bytes as a photo of the site
