@@ -12,6 +12,9 @@ import { copyProject, fingerprintTree, removeFixtures, runScript } from '../supp
 
 afterAll(removeFixtures);
 
+// Every run of the importer starts Vite (several seconds, far more on a busy machine), and the
+// second test also checks and builds the site: the limits are generous on purpose.
+
 const photos = 'src/content/photos';
 
 /** A camera-size JPEG with an EXIF date taken ("2008:01:30 19:35:12"), or none. */
@@ -82,7 +85,7 @@ describe('npm run import -- photos', () => {
       expect(result.output).toContain('Nothing was imported');
     expect(await fingerprintTree(join(root, photos))).toBe(before);
     expect((await readdir(root)).filter((name) => name.startsWith('.import-photos'))).toEqual([]);
-  });
+  }, 600_000);
 
   test('a camera folder: refused unless --skip-bad, then the check names the fields to fill and the build publishes', async () => {
     const root = await copyProject('nianjian-import-photos-');
@@ -193,5 +196,5 @@ describe('npm run import -- photos', () => {
       expect(existsSync(join(root, 'dist', 'gallery', 'photos', slug, 'index.html')), slug).toBe(true);
       expect(existsSync(join(root, 'dist', 'en', 'gallery', 'photos', slug, 'index.html')), slug).toBe(true);
     }
-  });
+  }, 1_200_000);
 });
