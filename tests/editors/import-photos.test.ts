@@ -21,7 +21,9 @@ const photos = 'src/content/photos';
 function cameraJpeg(colour: string, taken?: string, width = 2400, height = 1600): Promise<Buffer> {
   const image = sharp({ create: { width, height, channels: 3, background: colour } }).jpeg();
   return (
-    taken ? image.withExif({ IFD0: { Make: 'Nianjian test' }, IFD2: { DateTimeOriginal: taken } }) : image
+    taken
+      ? image.withExif({ IFD0: { Make: 'Nianjian test' }, IFD2: { DateTimeOriginal: taken } })
+      : image
   ).toBuffer();
 }
 
@@ -56,7 +58,10 @@ describe('npm run import -- photos', () => {
     await mkdir(join(root, 'empty'));
     await writeFile(join(root, 'empty', 'notes.txt'), 'not a photo');
     await mkdir(join(root, 'one'));
-    await writeFile(join(root, 'one', 'IMG_0001.JPG'), await cameraJpeg('#8a5a3c', '2008:01:30 19:00:00'));
+    await writeFile(
+      join(root, 'one', 'IMG_0001.JPG'),
+      await cameraJpeg('#8a5a3c', '2008:01:30 19:00:00'),
+    );
 
     const empty = await importPhotos(root, ['empty', '--event', 'bonfire-party']);
     expect(empty.code).toBe(1);
@@ -87,7 +92,7 @@ describe('npm run import -- photos', () => {
     expect((await readdir(root)).filter((name) => name.startsWith('.import-photos'))).toEqual([]);
   }, 600_000);
 
-  test('a camera folder: refused unless --skip-bad, then the check names the fields to fill and the build publishes', async () => {
+  test('a camera folder: refused unless --skip-bad; check names the fields to fill; filled, it builds', async () => {
     const root = await copyProject('nianjian-import-photos-');
     const created: string[] = [];
 
@@ -102,14 +107,24 @@ describe('npm run import -- photos', () => {
       for (const n of [1, 2])
         await writeFile(
           join(folder, `DSC_00${String(index)}${String(n)}.JPG`),
-          await cameraJpeg(`#${String(index)}${String(n)}6040`, '2008:01:30 19:0' + String(n) + ':00'),
+          await cameraJpeg(
+            `#${String(index)}${String(n)}6040`,
+            '2008:01:30 19:0' + String(n) + ':00',
+          ),
         );
       const result = await importPhotos(root, args);
       expect(result.code, `${line}\n${result.output}`).toBe(0);
       created.push(...[...result.output.matchAll(/→ (\S+)\.(?:jpg|png)/g)].map((m) => m[1] ?? ''));
     }
-    expect(created).toEqual(['bonfire-party-01', 'bonfire-party-02', 'photo-2007-01', 'photo-2007-02']);
-    expect(await readFile(join(root, photos, 'photo-2007-01.yaml'), 'utf8')).toMatch(/^year: 2007$/m);
+    expect(created).toEqual([
+      'bonfire-party-01',
+      'bonfire-party-02',
+      'photo-2007-01',
+      'photo-2007-02',
+    ]);
+    expect(await readFile(join(root, photos, 'photo-2007-01.yaml'), 'utf8')).toMatch(
+      /^year: 2007$/m,
+    );
 
     // The messy folder from a camera card and a phone.
     const card = join(root, 'card');
@@ -120,11 +135,17 @@ describe('npm run import -- photos', () => {
     await writeFile(join(card, 'IMG_2042.JPG'), await cameraJpeg('#5a3c8a', '2008:01:31 09:00:00'));
     await writeFile(join(card, '微信图片_20080130203512.jpg'), await cameraJpeg('#5a8a3c'));
     await copyFile(join(root, photos, 'musical.jpg'), join(card, 'IMG_1999.JPG'));
-    await writeFile(join(card, 'IMG_3001.HEIC'), await cameraJpeg('#777777', '2008:01:30 19:00:00'));
+    await writeFile(
+      join(card, 'IMG_3001.HEIC'),
+      await cameraJpeg('#777777', '2008:01:30 19:00:00'),
+    );
     await writeFile(join(card, 'IMG_3002.jpg'), heicBytes);
     const broken = await cameraJpeg('#aa3333', '2008:01:30 20:00:00');
     await writeFile(join(card, 'IMG_2050.JPG'), broken.subarray(0, broken.length >> 1));
-    await writeFile(join(card, 'thumb_2043.jpg'), await cameraJpeg('#33aa33', '2008:01:30 20:00:00', 640, 480));
+    await writeFile(
+      join(card, 'thumb_2043.jpg'),
+      await cameraJpeg('#33aa33', '2008:01:30 20:00:00', 640, 480),
+    );
     await writeFile(
       join(card, 'Screenshot_2008-01-30.png'),
       await sharp({ create: { width: 2532, height: 1170, channels: 3, background: '#ffffff' } })
@@ -140,7 +161,10 @@ describe('npm run import -- photos', () => {
     expect(await fingerprintTree(join(root, photos))).toBe(before);
     const reasons: [string, RegExp][] = [
       ['IMG_3002.jpg', /HEIC\/HEIF[\s\S]*导出为 JPEG[\s\S]*export as JPEG/],
-      ['IMG_3001.HEIC', /名说是 \.HEIC，内容却是 JPEG[\s\S]*named as \.HEIC but its content is JPEG/],
+      [
+        'IMG_3001.HEIC',
+        /名说是 \.HEIC，内容却是 JPEG[\s\S]*named as \.HEIC but its content is JPEG/,
+      ],
       ['IMG_2050.JPG', /损坏或不完整[\s\S]*damaged or incomplete/],
       ['thumb_2043.jpg', /640×480[\s\S]*at least 1920 pixels/],
     ];
@@ -156,15 +180,21 @@ describe('npm run import -- photos', () => {
     expect(output).toMatch(/IMG_2041\.JPG → bonfire-party-03\.jpg · order 11 · 2400×1600/);
     expect(output).toContain('IMG_2042.JPG → bonfire-party-04.jpg');
     expect(output).toMatch(/EXIF 拍摄日期 2008-01-31 与活动 bonfire-party 的日期 2008-01-30 不符/);
-    expect(output).toMatch(/Screenshot_2008-01-30\.png → bonfire-party-05\.png[\s\S]*?usually a screenshot/);
-    expect(output).toMatch(/微信图片_20080130203512\.jpg → bonfire-party-06\.jpg[\s\S]*?WeChat saved/);
+    expect(output).toMatch(
+      /Screenshot_2008-01-30\.png → bonfire-party-05\.png[\s\S]*?usually a screenshot/,
+    );
+    expect(output).toMatch(
+      /微信图片_20080130203512\.jpg → bonfire-party-06\.jpg[\s\S]*?WeChat saved/,
+    );
     expect(output).toContain('IMG_2041 副本.JPG：与 IMG_2041.JPG 内容相同');
     expect(output).toContain(`IMG_1999.JPG：与 ${photos}/musical.jpg 内容相同`);
     expect(output).toContain('Not images, left alone 1: Thumbs.db');
     expect(output).toContain('npm run check');
     const entry = await readFile(join(root, photos, 'bonfire-party-03.yaml'), 'utf8');
     expect(entry).toMatch(/^date: 2008-01-30$/m);
-    expect(await readFile(join(root, photos, 'bonfire-party-04.yaml'), 'utf8')).not.toMatch(/^date:/m);
+    expect(await readFile(join(root, photos, 'bonfire-party-04.yaml'), 'utf8')).not.toMatch(
+      /^date:/m,
+    );
     expect(await readFile(join(root, photos, 'bonfire-party-03.jpg'))).toEqual(first);
 
     // Again: everything is a duplicate now, nothing new.
@@ -173,7 +203,13 @@ describe('npm run import -- photos', () => {
     expect(again.output).toContain('Skipped duplicates 6');
 
     // The check lists exactly the fields to fill, and nothing else.
-    const slugs = [...created, 'bonfire-party-03', 'bonfire-party-04', 'bonfire-party-05', 'bonfire-party-06'];
+    const slugs = [
+      ...created,
+      'bonfire-party-03',
+      'bonfire-party-04',
+      'bonfire-party-05',
+      'bonfire-party-06',
+    ];
     const fields = ['caption.zh', 'caption.en', 'alt.zh', 'alt.en', 'credit.zh', 'credit.en'];
     const check = await runScript(root, 'scripts/check.mjs');
     expect(check.code).toBe(1);
@@ -185,16 +221,30 @@ describe('npm run import -- photos', () => {
     for (const slug of slugs) {
       const file = join(root, photos, `${slug}.yaml`);
       const text = (await readFile(file, 'utf8'))
-        .replace(/^caption:\n {2}zh: ""\n {2}en: ""/m, 'caption:\n  zh: 篝火晚会现场\n  en: At the bonfire party')
-        .replace(/^alt:\n {2}zh: ""\n {2}en: ""/m, `alt:\n  zh: 舞台上的演员（${slug}）\n  en: Performers on the stage (${slug})`)
-        .replace(/^credit:\n {2}zh: ""\n {2}en: ""/m, 'credit:\n  zh: 摄影：张三\n  en: Photo: Zhang San');
+        .replace(
+          /^caption:\n {2}zh: ""\n {2}en: ""/m,
+          'caption:\n  zh: 篝火晚会现场\n  en: At the bonfire party',
+        )
+        .replace(
+          /^alt:\n {2}zh: ""\n {2}en: ""/m,
+          `alt:\n  zh: 舞台上的演员（${slug}）\n  en: Performers on the stage (${slug})`,
+        )
+        .replace(
+          /^credit:\n {2}zh: ""\n {2}en: ""/m,
+          'credit:\n  zh: 摄影：张三\n  en: Photo: Zhang San',
+        );
       await writeFile(file, text);
     }
     const build = await runScript(root, 'scripts/build.mjs');
     expect(build.code, build.output.slice(-3000)).toBe(0);
     for (const slug of slugs) {
-      expect(existsSync(join(root, 'dist', 'gallery', 'photos', slug, 'index.html')), slug).toBe(true);
-      expect(existsSync(join(root, 'dist', 'en', 'gallery', 'photos', slug, 'index.html')), slug).toBe(true);
+      expect(existsSync(join(root, 'dist', 'gallery', 'photos', slug, 'index.html')), slug).toBe(
+        true,
+      );
+      expect(
+        existsSync(join(root, 'dist', 'en', 'gallery', 'photos', slug, 'index.html')),
+        slug,
+      ).toBe(true);
     }
   }, 1_200_000);
 });

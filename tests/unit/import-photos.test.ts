@@ -11,7 +11,9 @@ import { formatReport } from '../../src/import/photos/report';
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(
-    parts.flatMap((part) => (typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part)),
+    parts.flatMap((part) =>
+      typeof part === 'string' ? [...part].map((c) => c.charCodeAt(0)) : part,
+    ),
   );
 
 describe('formats by content and by name', () => {
@@ -63,7 +65,13 @@ const photo = (name: string, hash: string, takenAt?: string): InspectedFile => (
   name,
   size: 2_400_000,
   hash,
-  verdict: { ok: true, format: name.endsWith('.png') ? 'png' : 'jpeg', width: 4000, height: 3000, takenAt },
+  verdict: {
+    ok: true,
+    format: name.endsWith('.png') ? 'png' : 'jpeg',
+    width: 4000,
+    height: 3000,
+    takenAt,
+  },
 });
 
 describe('the plan of a run', () => {
@@ -75,7 +83,12 @@ describe('the plan of a run', () => {
     photo('IMG_2099.JPG', 'c', '2008-02-02T10:00:00'),
     photo('微信图片_20080130193512.jpg', 'd'),
     photo('screen.png', 'e'),
-    { name: 'IMG_3001.HEIC', size: 10, hash: 'f', verdict: { ok: false, refusal: { kind: 'heic' } } },
+    {
+      name: 'IMG_3001.HEIC',
+      size: 10,
+      hash: 'f',
+      verdict: { ok: false, refusal: { kind: 'heic' } },
+    },
   ];
   const plan = planImport(files, {
     existing: new Map([['in-site', 'src/content/photos/musical.jpg']]),
@@ -107,7 +120,11 @@ describe('the plan of a run', () => {
       event: 'bonfire-party',
       eventDate: '2008-01-30',
     });
-    expect(plan.photos[4]?.dateNote).toEqual({ kind: 'name-hint', date: '2008-01-30', source: 'wechat' });
+    expect(plan.photos[4]?.dateNote).toEqual({
+      kind: 'name-hint',
+      date: '2008-01-30',
+      source: 'wechat',
+    });
     expect(plan.photos[3]?.warning?.en).toMatch(/screenshot/);
   });
 
@@ -125,7 +142,10 @@ describe('the plan of a run', () => {
       credit: { zh: '', en: '' },
     });
     expect(text).toContain('TO FILL: caption, alt, credit');
-    const noEvent = parse(photoEntryYaml({ ...first, date: undefined }, { year: 2008 })) as Record<string, unknown>;
+    const noEvent = parse(photoEntryYaml({ ...first, date: undefined }, { year: 2008 })) as Record<
+      string,
+      unknown
+    >;
     expect(noEvent.year).toBe(2008);
     expect(noEvent.event).toBeUndefined();
   });
@@ -133,7 +153,10 @@ describe('the plan of a run', () => {
   test('a file name cannot break out of its YAML comment', () => {
     const [first] = plan.photos;
     if (!first) throw new Error('no photo planned');
-    const text = photoEntryYaml({ ...first, source: 'a\nevent: x.jpg' }, { event: 'bonfire-party' });
+    const text = photoEntryYaml(
+      { ...first, source: 'a\nevent: x.jpg' },
+      { event: 'bonfire-party' },
+    );
     expect((parse(text) as Record<string, unknown>).event).toBe('bonfire-party');
   });
 
@@ -149,7 +172,12 @@ describe('the plan of a run', () => {
     expect(report).toMatch(/IMG_3001\.HEIC：.*导出为 JPEG[\s\S]*export as JPEG/);
     expect(report).toContain('notes.txt');
     expect(report).toContain('Nothing was imported');
-    const written = formatReport(plan, { folder: 'x', target: 'src/content/photos', written: true, ignored: [] });
+    const written = formatReport(plan, {
+      folder: 'x',
+      target: 'src/content/photos',
+      written: true,
+      ignored: [],
+    });
     expect(written).toContain('✓ 已导入 Imported 5');
     expect(written).toContain('npm run check');
   });

@@ -1,7 +1,17 @@
 // `npm run import -- photos <folder> [--event <slug>] [--year <year>] [--skip-bad]`: a folder of
 // camera or phone photos becomes gallery entries, all at once or not at all.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -49,7 +59,10 @@ async function readEvent(root: string, slug: string): Promise<EventInfo> {
   }
   const data: unknown = parse(await readFile(join(root, folder, `${slug}.yaml`), 'utf8'));
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  const date = record.date instanceof Date ? record.date.toISOString().slice(0, 10) : String(record.date ?? '');
+  const date =
+    record.date instanceof Date
+      ? record.date.toISOString().slice(0, 10)
+      : String(record.date ?? '');
   return { slug, date, year: typeof record.year === 'number' ? record.year : undefined };
 }
 
@@ -105,7 +118,8 @@ async function writePhotos(
       files.push(image, `${photo.slug}.yaml`);
     }
     for (const file of files) {
-      if (existsSync(join(root, target, file))) throw new Error(`${target}/${file} appeared during the import`);
+      if (existsSync(join(root, target, file)))
+        throw new Error(`${target}/${file} appeared during the import`);
     }
     for (const file of files) {
       await rename(join(staging, file), join(root, target, file));
@@ -159,7 +173,7 @@ export async function runImport(
       throw new Refusal(
         '给出 --event <活动>（照片是哪项活动的），或者照片不属于某项活动时给出 --year <年份>（属于哪一年的年鉴）',
         'give --event <slug> (the event the photos were taken at), or --year <year> ' +
-          "(the report year) for photos of no event",
+          '(the report year) for photos of no event',
       );
     }
     const event = eventSlug === undefined ? undefined : await readEvent(root, eventSlug);
@@ -172,9 +186,11 @@ export async function runImport(
     }
     const { files, ignored } = await inspectFolder(folder);
     if (files.length === 0) {
+      const onlyZh = ignored.length > 0 ? `，只有：${ignored.join('、')}` : '';
+      const onlyEn = ignored.length > 0 ? `, only: ${ignored.join(', ')}` : '';
       throw new Refusal(
-        `文件夹 ${folderArgument} 里没有照片（JPEG、PNG、HEIC…）${ignored.length > 0 ? `，只有：${ignored.join('、')}` : ''}：检查路径是不是装照片的那个文件夹`,
-        `the folder ${folderArgument} holds no images (JPEG, PNG, HEIC…)${ignored.length > 0 ? `, only: ${ignored.join(', ')}` : ''}: ` +
+        `文件夹 ${folderArgument} 里没有照片（JPEG、PNG、HEIC…）${onlyZh}：检查路径是不是装照片的那个文件夹`,
+        `the folder ${folderArgument} holds no images (JPEG, PNG, HEIC…)${onlyEn}: ` +
           'check that the path is the folder with the photos',
       );
     }
@@ -193,7 +209,14 @@ export async function runImport(
         year: event ? undefined : year,
       });
     }
-    log(formatReport(plan, { folder: folderArgument, target: gallery.folder, written: write, ignored }));
+    log(
+      formatReport(plan, {
+        folder: folderArgument,
+        target: gallery.folder,
+        written: write,
+        ignored,
+      }),
+    );
     return write ? 0 : 1;
   } catch (error) {
     if (error instanceof Refusal) {

@@ -33,7 +33,11 @@ function extensionOf(name: string): string {
   return extname(name) || '(no extension)';
 }
 
-async function verdictOf(path: string, name: string, bytes: Buffer): Promise<InspectedFile['verdict']> {
+async function verdictOf(
+  path: string,
+  name: string,
+  bytes: Buffer,
+): Promise<InspectedFile['verdict']> {
   const actual = formatOfBytes(bytes);
   const claimed = formatOfName(name);
   const refuse = (refusal: Refusal): InspectedFile['verdict'] => ({ ok: false, refusal });

@@ -9,7 +9,9 @@ export interface NameDate {
 function validDay(year: string, month: string, day: string): string | undefined {
   const text = `${year}-${month}-${day}`;
   const parsed = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text) ? text : undefined;
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text)
+    ? text
+    : undefined;
 }
 
 /**

@@ -1,5 +1,8 @@
 /** The start of every imported photo's file name: the event's slug, or `photo-<year>` for a photo with no event. */
-export function namePrefix(options: { event?: string | undefined; year?: number | undefined }): string {
+export function namePrefix(options: {
+  event?: string | undefined;
+  year?: number | undefined;
+}): string {
   if (options.event) return options.event;
   return `photo-${String(options.year ?? '')}`;
 }

@@ -58,7 +58,10 @@ export interface PlanContext {
 
 const pngWarning: Bilingual = {
   zh: 'PNG 文件通常是截图或修图软件导出的图片，不是相机原片：确认这是要发布的活动照片；如有相机拍的 JPEG 原图，请改用原图。不是照片就删掉导入的这两个文件',
-  en: 'a PNG is usually a screenshot or an edited export, not a camera original: make sure it is an event photo to publish, and use the camera JPEG instead if there is one. If it is not a photo, delete the two imported files',
+  en:
+    'a PNG is usually a screenshot or an edited export, not a camera original: make sure it is an event ' +
+    'photo to publish, and use the camera JPEG instead if there is one. If it is not a photo, delete the ' +
+    'two imported files',
 };
 
 function dateOf(
@@ -88,7 +91,8 @@ function byTime(a: string | undefined, b: string | undefined): number {
 const stem = (name: string) => name.replace(/\.[^.]*$/, '');
 /** Folder order: `IMG_2041.JPG` before `IMG_2041 副本.JPG`, so a copy, not the original, is the duplicate. */
 const byName = (a: string, b: string) =>
-  stem(a).localeCompare(stem(b), 'en', { numeric: true }) || a.localeCompare(b, 'en', { numeric: true });
+  stem(a).localeCompare(stem(b), 'en', { numeric: true }) ||
+  a.localeCompare(b, 'en', { numeric: true });
 
 /**
  * Decides what a run does with the folder's files: duplicates (same bytes as a photo of the site
@@ -112,10 +116,7 @@ export function planImport(files: readonly InspectedFile[], context: PlanContext
     else refused.push({ name: file.name, refusal: file.verdict.refusal });
   }
   // Undated photos go last; the folder's own order (file names) breaks ties.
-  accepted.sort(
-    (a, b) =>
-      byTime(a.verdict.takenAt, b.verdict.takenAt) || byName(a.name, b.name),
-  );
+  accepted.sort((a, b) => byTime(a.verdict.takenAt, b.verdict.takenAt) || byName(a.name, b.name));
   const slugs = newPhotoNames(context.prefix, accepted.length, context.taken);
   const photos = accepted.map((file, index): PlannedPhoto => ({
     source: file.name,

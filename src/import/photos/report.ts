@@ -2,7 +2,9 @@ import { dateNoteText, refusalText } from './messages';
 import type { ImportPlan } from './plan';
 
 const fileSize = (size: number) =>
-  size >= 1_000_000 ? `${(size / 1_000_000).toFixed(1)} MB` : `${String(Math.ceil(size / 1000))} KB`;
+  size >= 1_000_000
+    ? `${(size / 1_000_000).toFixed(1)} MB`
+    : `${String(Math.ceil(size / 1000))} KB`;
 
 export interface ReportOptions {
   /** The folder as the editor typed it. */
@@ -68,9 +70,14 @@ export function formatReport(plan: ImportPlan, options: ReportOptions): string {
     lines.push('没有新照片需要导入。No new photos to import.');
   } else {
     const files = photos.map((photo) => `${options.target}/${photo.slug}.yaml`);
+    const whereZh =
+      files.length === 1 ? ` ${files[0] ?? ''} ` : `这 ${String(files.length)} 个文件`;
+    const whereEn = files.length === 1 ? (files[0] ?? '') : `these ${String(files.length)} files`;
     lines.push(
-      `下一步：在${files.length === 1 ? ` ${files[0] ?? ''} ` : `这 ${String(files.length)} 个文件`}中填写 caption（图注）、alt（替代文字：照片里看得到什么）和 credit（摄影者或来源），中英文都要；然后运行 npm run check，它会列出还没填的字段。`,
-      `Next: in ${files.length === 1 ? files[0] ?? '' : `these ${String(files.length)} files`}, fill in caption, alt (what the photo shows) and credit (photographer or source), in Chinese and English; then run npm run check, which lists every field still empty.`,
+      `下一步：在${whereZh}中填写 caption（图注）、alt（替代文字：照片里看得到什么）和 credit（摄影者或来源），` +
+        '中英文都要；然后运行 npm run check，它会列出还没填的字段。',
+      `Next: in ${whereEn}, fill in caption, alt (what the photo shows) and credit (photographer or source), ` +
+        'in Chinese and English; then run npm run check, which lists every field still empty.',
     );
     if (files.length > 1) lines.push(...files.map((file) => `  ${file}`));
   }
