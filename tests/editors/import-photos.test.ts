@@ -231,7 +231,7 @@ describe('npm run import -- photos', () => {
         )
         .replace(
           /^credit:\n {2}zh: ""\n {2}en: ""/m,
-          'credit:\n  zh: 摄影：张三\n  en: Photo: Zhang San',
+          'credit:\n  zh: 摄影：张三\n  en: "Photo: Zhang San"',
         );
       await writeFile(file, text);
     }
