@@ -22,11 +22,13 @@ const altText = (language: string) =>
       message: `the ${language} alt text is a file name: describe what the photo shows instead`,
     });
 
-const captionText = (language: string) =>
+/** A required text in one language; the message names the field ("the Chinese credit is empty"). */
+const requiredText = (language: string, field: string) =>
   z
-    .string({ message: `the ${language} caption is missing` })
+    .string({ message: `the ${language} ${field} is missing` })
     .trim()
-    .min(1, { message: `the ${language} caption is empty` });
+    .min(1, { message: `the ${language} ${field} is empty` });
+const captionText = (language: string) => requiredText(language, 'caption');
 
 /**
  * One photo of the gallery (`src/content/photos/<slug>.yaml`, the image next to it), both languages
@@ -63,7 +65,7 @@ export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
     ),
     /** Who took the photo or where it comes from. */
     credit: z.object(
-      { zh: captionText('Chinese'), en: captionText('English') },
+      { zh: requiredText('Chinese', 'credit'), en: requiredText('English', 'credit') },
       { message: 'credit is missing: give credit.zh and credit.en' },
     ),
   });
