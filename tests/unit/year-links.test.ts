@@ -22,7 +22,11 @@ describe('yearLinks', () => {
 
   test('a page goes to the same kind of page in the years that have one', () => {
     const links = yearLinks({ kind: 'units', years }, 2007, years);
-    expect(links.map((link) => link.path)).toEqual(['/2009/units/', '/2008/units/', '/2007/units/']);
+    expect(links.map((link) => link.path)).toEqual([
+      '/2009/units/',
+      '/2008/units/',
+      '/2007/units/',
+    ]);
     expect(links.every((link) => link.sameKind)).toBe(true);
   });
 
