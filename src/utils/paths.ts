@@ -39,6 +39,8 @@ export function unitAnchor(slug: string): string {
 /** Site paths (without base or locale prefix) of the pages and files, so links and routes agree. */
 export const sitePaths = {
   home: () => '/',
+  /** Every report year, newest first: title, slogan, key figures, PDFs (src/pages/[...lang]/years.astro). */
+  years: () => '/years/',
   report: (year: number) => `/${year}/`,
   /** A section of the report: a heading's id, or a unit's paragraph (`unitAnchor`). */
   reportSection: (year: number, id: string) => `/${year}/#${id}`,
