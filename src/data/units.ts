@@ -51,7 +51,9 @@ export async function requireUnit(
       },
       en: {
         message: `names unit "${slug}", but ${file} does not exist`,
-        fix: `use the file name of a unit of ${year} (without .mdx), or add it first (npm run new -- unit ${slug} --year ${year})`,
+        fix:
+          `use the file name of a unit of ${year} (without .mdx), ` +
+          `or add it first (npm run new -- unit ${slug} --year ${year})`,
       },
     });
   }

@@ -300,8 +300,10 @@ export const siteRules: ReadonlyArray<SiteRule> = [
             undefined,
             '(file location)',
             [
-              "is not in a year folder: each file holds what one year's report says, and its folder is that year",
-              `move it to ${where} (e.g. ${folder}/${entry.locale ?? 'zh-cn'}/2007/${entry.slug}.mdx), in both languages`,
+              "is not in a year folder: each file holds what one year's report says, " +
+                'and its folder is that year',
+              `move it to ${where} ` +
+                `(e.g. ${folder}/${entry.locale ?? 'zh-cn'}/2007/${entry.slug}.mdx), in both languages`,
             ],
             [
               '不在年份文件夹里：每个文件写一年的年度总结对它的记述，所在文件夹就是那一年',
@@ -546,7 +548,8 @@ export const siteRules: ReadonlyArray<SiteRule> = [
               [
                 'is missing, and the photo has no event: the gallery, search and the PDF edition ' +
                   'need to know which report year it belongs to',
-                `add \`year: ${Number.isFinite(latest) ? latest : 2008}\` (the report year), or name its event (\`event: …\`)`,
+                `add \`year: ${Number.isFinite(latest) ? latest : 2008}\` (the report year), ` +
+                  'or name its event (`event: …`)',
               ],
               [
                 '没有写，而这张图片也没有所属活动：图片库、搜索和 PDF 版都要知道它属于哪一年度',

@@ -70,7 +70,9 @@ export function findContentProblems({
           file: entry.filePath ?? entry.id,
           field: '(counterpart)',
           message: `has no ${locale} counterpart`,
-          fix: `add src/content/${collection}/${locale}/${fileName(entry, parts.slug)} with the same fields, translated`,
+          fix:
+            `add src/content/${collection}/${locale}/${fileName(entry, parts.slug)} ` +
+            'with the same fields, translated',
           zh: {
             message: `缺少 ${locale} 语言版本`,
             fix: `新建 src/content/${collection}/${locale}/${fileName(entry, parts.slug)}，字段相同，内容译成该语言`,
@@ -181,7 +183,8 @@ function yearReferenceProblem(
       year !== undefined && anyYear
         ? `add what the ${year} report says of it (npm run new -- unit ${ref.id} --year ${year}), ` +
           `or name a ${ref.collection.replace(/s$/, '')} of ${year}`
-        : `use the file name (without extension) of an entry in ${folder}/<locale>/${year ?? '<year>'}/, or add that entry`,
+        : `use the file name (without extension) of an entry in ` +
+          `${folder}/<locale>/${year ?? '<year>'}/, or add that entry`,
     zh:
       year !== undefined && anyYear
         ? {

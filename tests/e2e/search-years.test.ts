@@ -248,7 +248,7 @@ describe('search across years', () => {
     }
   });
 
-  test('has no axe violations with results, “more results” and the year filter in use (phone and desktop)', async () => {
+  test('no axe violations with results, “more results” and the year filter in use (phone, desktop)', async () => {
     for (const [lang, query] of [
       ['zh', '班组'],
       ['en', 'the'],
