@@ -158,6 +158,9 @@ describe.each(locales)('/years/ ($lang)', ({ prefix, folder }) => {
     // 2007's cards are the real report's: 108 teams in all.
     const cards2007 = await entries.nth(2).locator('.figure-card').allTextContents();
     expect(cards2007.join(' ')).toMatch(prefix === '/' ? /108\s*班组总数/ : /108\s*work teams/);
+    // Each year's cards say how a figure changed (2009's excellent-team rate: 66% in 2007 → 71%).
+    const changes2009 = await entries.nth(0).locator('.figure-card__change').allTextContents();
+    expect(changes2009.join(' ')).toMatch(prefix === '/' ? /提高5个百分点/ : /up 5 points on 2007/);
     await page.close();
   });
 
