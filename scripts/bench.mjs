@@ -90,6 +90,8 @@ async function addYears(content) {
         report.replace(/^year: \d+$/m, `year: ${year}`),
       );
     }
+    // The copied report names the first year's units, so the year has them too.
+    await corpusLayout.copyUnits(content, firstYear, year);
     for (const collection of ['metrics', 'timelines']) {
       const data = await readFile(join(content, collection, `${firstYear}.yaml`), 'utf8');
       await writeFile(
@@ -116,6 +118,18 @@ const corpusLayout = {
       await mkdir(folder, { recursive: true });
       const frontmatter = `---\nname: ${name}\nkind: team\nhighlighted: false\n---\n\n`;
       await writeFile(join(folder, `${slug}.mdx`), `${frontmatter}${body}\n`);
+    }
+  },
+  /** Copies one year's unit files to another year (quotes and figures then name the new year). */
+  async copyUnits(content, fromYear, toYear) {
+    for (const locale of ['zh-cn', 'en']) {
+      const from = join(content, 'units', locale, String(fromYear));
+      const to = join(content, 'units', locale, String(toYear));
+      await mkdir(to, { recursive: true });
+      for (const file of await readdir(from)) {
+        const text = await readFile(join(from, file), 'utf8');
+        await writeFile(join(to, file), text.replaceAll(`{${fromYear}}`, `{${toYear}}`));
+      }
     }
   },
   /** The MDX file the "one MDX change in one year" rebuild edits: that year's English report. */
