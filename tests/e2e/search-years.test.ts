@@ -214,15 +214,15 @@ describe('search across years', () => {
       const prefix = lang === 'en' ? '/en' : '';
       const { page, consoleErrors } = await visit(browser, searchUrl(lang, { q: query }));
       const all = await shownResults(page, query);
-      // Every hit with a year says it; glossary terms have none and say none.
+      // Every hit with a year says it: pages under /<year>/ that year, photo pages their report year;
+      // glossary terms and a unit's history (every year at once) have none and say none.
+      const shown = (year: string) => (lang === 'zh' ? `${year}年` : year);
       for (const result of all) {
-        if (result.href.startsWith(`${prefix}/glossary/`)) expect(result.year).toBe('');
-        else
-          expect(result.year, result.href).toBe(
-            lang === 'zh'
-              ? `${/^\/(\d{4})\//.exec(result.href)?.[1]}年`
-              : (/^\/en\/(\d{4})\//.exec(result.href)?.[1] ?? ''),
-          );
+        const pathYear = new RegExp(`^${prefix}/(\\d{4})/`).exec(result.href)?.[1];
+        if (pathYear) expect(result.year, result.href).toBe(shown(pathYear));
+        else if (result.href.startsWith(`${prefix}/gallery/photos/`))
+          expect(result.year, result.href).toMatch(lang === 'zh' ? /^\d{4}年$/ : /^\d{4}$/);
+        else expect(result.year, result.href).toBe('');
       }
       expect(all.some((result) => result.href.startsWith(`${prefix}/glossary/`))).toBe(true);
 

@@ -139,7 +139,7 @@ describe('npm run check catches every class of mistake', () => {
       outcome,
       hotelEn,
       'sourceHash',
-      /is out of date: src\/content\/units\/zh-cn\/hotel\.mdx changed/,
+      /is out of date: src\/content\/units\/zh-cn\/2007\/hotel\.mdx changed/,
     );
   });
 
@@ -223,7 +223,7 @@ describe('npm run check catches every class of mistake', () => {
       outcome,
       hotelZh,
       '(image in text)',
-      /names an image file that does not exist \(src\/content\/units\/zh-cn\/lobby\.jpg\)/,
+      /names an image file that does not exist \(src\/content\/units\/zh-cn\/2007\/lobby\.jpg\)/,
     );
   });
 
@@ -428,7 +428,7 @@ describe('npm run check catches every class of mistake', () => {
       outcome,
       hotelEn,
       'draft',
-      /is true, but src\/content\/units\/zh-cn\/hotel\.mdx is published/,
+      /is true, but src\/content\/units\/zh-cn\/2007\/hotel\.mdx is published/,
     );
   });
 
@@ -793,14 +793,14 @@ describe('the real commands', () => {
     await unlink(join(root, 'src/content/units/en/2007/hospital.mdx'));
     const result = await runScript(root, 'scripts/check.mjs', ['--translations']);
     expect(result.code).toBe(1);
-    expect(result.output).toMatch(/译文过期 stale\s+units\/hotel/);
-    expect(result.output).toMatch(/缺少译文 missing\s+units\/hospital/);
+    expect(result.output).toMatch(/译文过期 stale\s+units\/2007\/hotel/);
+    expect(result.output).toMatch(/缺少译文 missing\s+units\/2007\/hospital/);
     // Marking the translation current clears it.
     expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', hotelEn])).code).toBe(
       0,
     );
     expect((await runScript(root, 'scripts/check.mjs', ['--translations'])).output).toMatch(
-      /已同步 current\s+units\/hotel /,
+      /已同步 current\s+units\/2007\/hotel /,
     );
   });
 
