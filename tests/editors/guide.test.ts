@@ -122,6 +122,11 @@ describe('the editor guide', () => {
       expect(existsSync(join(root, 'dist', page)), page).toBe(true);
     }
     expect(await readFile(join(root, 'dist/glossary/index.html'), 'utf8')).toContain('5S管理');
+    // The scaffold's <Metric id="teams.total" /> is 2007's figure on the unit's history page too,
+    // which shows every year at once (each year's text with its own year's figures).
+    expect(await readFile(join(root, 'dist/units/water-plant-team-1/index.html'), 'utf8')).toMatch(
+      />108</,
+    );
     expect(
       await readFile(join(root, 'dist/en/2007/units/water-plant-team-1/index.html'), 'utf8'),
     ).toContain('Purified Water Plant Team 1');
