@@ -112,7 +112,7 @@ describe('a build with broken content fails and names the problem', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(
       new RegExp(
-        String.raw`src\/content\/units\/en\/hotel\.mdx:\d+ — field "sections\.1" names "conclusions", ` +
+        String.raw`src\/content\/units\/en\/2007\/hotel\.mdx:\d+ — field "sections\.1" names "conclusions", ` +
           String.raw`which is not a heading id of the 2007 report`,
       ),
     );
