@@ -3,8 +3,8 @@
 // three-year fixture yearbook of tests/fixtures/years-3: it builds the fixture over a temporary copy
 // of the project, or takes a build of it with `--dir <folder>`.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { linkPackages } from './lib/project-copy.mjs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyProjectTo, yearsFixture } from './lib/project-copy.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,17 +40,7 @@ const viewports = [
 /** Builds tests/fixtures/years-3 laid over a temporary copy of the project; returns the build folder. */
 async function buildYearsFixture() {
   const root = await mkdtemp(join(tmpdir(), 'nianjian-screenshots-years-'));
-  for (const entry of [
-    'src',
-    'public',
-    'scripts',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ])
-    await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
-  await cp(join(projectRoot, 'tests/fixtures/years-3/src'), join(root, 'src'), { recursive: true });
-  await linkPackages(projectRoot, root);
+  await copyProjectTo(projectRoot, root, { overlay: yearsFixture });
   const dist = join(root, 'out');
   console.log(`building the three-year fixture in ${root} …`);
   const result = spawnSync(

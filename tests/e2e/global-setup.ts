@@ -2,12 +2,13 @@
 // three-year yearbook of tests/fixtures/years-3, and serves them on loopback for the browser tests.
 // Chromium is looked up first so a missing browser fails loudly. NIANJIAN_TEST_SITES=root,years
 // (say) builds only those, for running one test file while working on it; CI builds all three.
-import { cp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { serveStatic } from '../../src/integrations/pdf-edition/static-server.mjs';
 import { buildSite, projectRoot } from '../support/build-site';
+import { yearsFixture } from '../../scripts/lib/project-copy.mjs';
 import { copyProject, removeFixtures } from '../support/fixture';
 
 declare module 'vitest' {
@@ -34,9 +35,7 @@ function wantedSites(): Set<SiteName> {
 
 /** A copy of the project with the three-year fixture laid over its content. */
 async function yearsProject(): Promise<string> {
-  const root = await copyProject('nianjian-years-3-');
-  await cp(join(projectRoot, 'tests/fixtures/years-3/src'), join(root, 'src'), { recursive: true });
-  return root;
+  return copyProject('nianjian-years-3-', { overlay: yearsFixture });
 }
 
 export default async function setup(project: TestProject) {

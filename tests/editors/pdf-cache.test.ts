@@ -3,13 +3,14 @@
 // sentence in the 2007 English report reprints exactly that edition; a damaged or missing cache
 // file is printed again, never published. Needs Chromium, like tests/e2e/pdf.test.ts.
 import { createHash } from 'node:crypto';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfCacheDir, pdfCacheFresh } from '../../src/integrations/pdf-edition/cache.mjs';
 import { makePdfEditions, pdfPath } from '../../src/integrations/pdf-edition/edition.mjs';
-import { buildSite, projectRoot } from '../support/build-site';
+import { buildSite } from '../support/build-site';
+import { yearsFixture } from '../../scripts/lib/project-copy.mjs';
 import { copyProject, edit, removeFixtures } from '../support/fixture';
 
 const editions = ['2007 zh-CN', '2007 en', '2008 zh-CN', '2008 en', '2009 zh-CN', '2009 en'];
@@ -57,10 +58,7 @@ describe('the PDF edition of the three-year fixture', () => {
   let first: Record<string, string> = {};
 
   beforeAll(async () => {
-    root = await copyProject('nianjian-pdf-cache-');
-    await cp(join(projectRoot, 'tests/fixtures/years-3/src'), join(root, 'src'), {
-      recursive: true,
-    });
+    root = await copyProject('nianjian-pdf-cache-', { overlay: yearsFixture });
   }, slow);
   afterAll(removeFixtures);
 

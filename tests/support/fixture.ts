@@ -1,33 +1,25 @@
 // Fixture sites: a copy of the project in a temporary folder (sharing its packages by symlink),
 // to break, check and build without touching the real one.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linkPackages } from '../../scripts/lib/project-copy.mjs';
+import { copyProjectTo } from '../../scripts/lib/project-copy.mjs';
 import { projectRoot, runNode } from './build-site';
 
 const created: string[] = [];
 
-/** Copies what a build needs (sources, scripts, configuration) into a new temporary folder. */
-export async function copyProject(prefix = 'nianjian-fixture-'): Promise<string> {
+/**
+ * Copies what a build needs (sources, scripts, configuration) into a new temporary folder, with
+ * `overlay` (e.g. `yearsFixture`) laid over its `src/`.
+ */
+export async function copyProject(
+  prefix = 'nianjian-fixture-',
+  options: { overlay?: string } = {},
+): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), prefix));
   created.push(root);
-  for (const entry of [
-    'src',
-    'public',
-    'scripts',
-    'docs',
-    'astro.config.mjs',
-    'package.json',
-    'tsconfig.json',
-  ]) {
-    await cp(join(projectRoot, entry), join(root, entry), {
-      recursive: true,
-      filter: (source) => !source.includes('screenshots'),
-    });
-  }
-  await linkPackages(projectRoot, root);
+  await copyProjectTo(projectRoot, root, options);
   return root;
 }
 
