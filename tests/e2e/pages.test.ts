@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { sitePages, visit } from '../support/site';
+import { testSiteUrl } from '../support/sites';
 import { readSourceText } from '../support/source-text';
 
 const rootUrl = inject('rootUrl');
@@ -137,9 +138,9 @@ describe('head', () => {
       links.map((link) => `${link.getAttribute('hreflang')} ${link.getAttribute('href')}`),
     );
     expect(alternates).toEqual([
-      'zh-CN http://localhost:4321/2007/units/hotel/',
-      'en http://localhost:4321/en/2007/units/hotel/',
-      'x-default http://localhost:4321/2007/units/hotel/',
+      `zh-CN ${testSiteUrl}/2007/units/hotel/`,
+      `en ${testSiteUrl}/en/2007/units/hotel/`,
+      `x-default ${testSiteUrl}/2007/units/hotel/`,
     ]);
     expect(
       await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content'),

@@ -1,153 +1,204 @@
-// `astro build` on its own (without `npm run check` first) refuses broken content too: the real
-// project with one mistake each. The build must stop and say which file, line and field are
-// wrong, and how to fix them, with the checker's words (src/model/rules.ts). No browser needed.
-import { unlink, writeFile, readFile } from 'node:fs/promises';
+// `astro build` on its own (without `npm run check` first) refuses broken content too, with the
+// checker's words (src/model/rules.ts): the file, line and field, and how to fix them.
+// Each case runs in-process through the build's own content path (tests/support/loader-problems.ts:
+// the registry's schemas as Astro's loader applies them, then `contentProblems()` as
+// src/data/site.ts runs it before any page is rendered). Two real builds prove the wiring: the
+// build prints those problems, all at once, and exits non-zero. No browser needed.
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { buildSite } from '../support/build-site';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, projectRoot } from '../support/build-site';
 import { copyProject, removeFixtures } from '../support/fixture';
-
-/** A copy of the project with `breakIt` applied, built; returns the build result. */
-async function buildBroken(breakIt: (root: string) => Promise<void>) {
-  const root = await copyProject();
-  await breakIt(root);
-  return buildSite({ root, outDir: join(root, 'dist'), env: { NIANJIAN_PDF: 'off' } });
-}
+import { loaderProblems } from '../support/loader-problems';
 
 afterAll(removeFixtures);
 
-describe('a build with broken content fails and names the problem', () => {
-  test('a unit without its English counterpart', async () => {
-    const result = await buildBroken((root) =>
-      unlink(join(root, 'src/content/units/en/2007/hotel.mdx')),
-    );
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain(
-      'src/content/units/zh-cn/2007/hotel.mdx — field "(counterpart)" has no en counterpart',
-    );
-    expect(result.output).toContain('问题：缺少 en 语言版本');
-    expect(result.output).toContain('Fix: add src/content/units/en/2007/hotel.mdx');
-  });
+const hotelZh = 'src/content/units/zh-cn/2007/hotel.mdx';
+const hotelEn = 'src/content/units/en/2007/hotel.mdx';
+const reportZh = 'src/content/reports/zh-cn/2007.mdx';
+const metrics = 'src/content/metrics/2007.yaml';
+const runPhoto = 'src/content/photos/long-distance-run.yaml';
+const musical = 'src/content/photos/musical.yaml';
 
-  test('a practice that is not in the glossary', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/units/zh-cn/2007/hotel.mdx');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace('six-constants', 'seven-constants'),
-      );
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain(
-      'src/content/units/zh-cn/2007/hotel.mdx:5 — field "practices.1" refers to "seven-constants", ' +
+/** One mistake: a file changed by replacing text (the case fails if the text is not there), or removed. */
+interface Mistake {
+  file: string;
+  from?: string | RegExp;
+  to?: string;
+  remove?: true;
+}
+
+async function apply(root: string, mistake: Mistake): Promise<void> {
+  const path = join(root, mistake.file);
+  if (mistake.remove) return unlink(path);
+  const text = await readFile(path, 'utf8');
+  const changed = text.replace(mistake.from ?? '', mistake.to ?? '');
+  if (changed === text) throw new Error(`the case changes nothing in ${mistake.file}`);
+  await writeFile(path, changed);
+}
+
+/** Puts the project's own file back, so the next case starts from the real content. */
+async function undo(root: string, mistake: Mistake): Promise<void> {
+  await writeFile(join(root, mistake.file), await readFile(join(projectRoot, mistake.file)));
+}
+
+const mistakes = {
+  counterpart: { file: hotelEn, remove: true },
+  practice: { file: hotelZh, from: 'six-constants', to: 'seven-constants' },
+  percentage: { file: reportZh, from: '<Metric id="teams.excellentRate" />', to: '67％' },
+  event: { file: runPhoto, from: 'event: olympic-long-distance-run', to: 'event: marathon' },
+  section: {
+    file: hotelEn,
+    from: 'sections: [highlights]',
+    to: 'sections: [highlights, conclusions]',
+  },
+  countAsText: { file: metrics, from: '    value: 71\n', to: '    value: 七十一\n' },
+  unknownField: {
+    file: metrics,
+    from: '  - id: teams.total\n    label:',
+    to: '  - id: teams.total\n    labl: { zh: 班组, en: Teams }\n    label:',
+  },
+  photoAlt: { file: musical, from: /\nalt:\n  zh: .*\n  en: .*\n/, to: '\n' },
+} satisfies Record<string, Mistake>;
+
+/** Cross-entry rules: the text the build throws, as `formatProblems()` words it. */
+const ruleCases: Array<[name: keyof typeof mistakes, expected: Array<string | RegExp>]> = [
+  [
+    'counterpart',
+    [
+      `${hotelZh} — field "(counterpart)" has no en counterpart`,
+      '问题：缺少 en 语言版本',
+      `Fix: add ${hotelEn}`,
+    ],
+  ],
+  [
+    'practice',
+    [
+      `${hotelZh}:5 — field "practices.1" refers to "seven-constants", ` +
         'which is not in the glossary collection',
-    );
-  });
-
-  test('a hand-typed percentage that contradicts the data', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/reports/zh-cn/2007.mdx');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace('<Metric id="teams.excellentRate" />', '67％'),
-      );
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(
+    ],
+  ],
+  [
+    'percentage',
+    [
       new RegExp(
         String.raw`src\/content\/reports\/zh-cn\/2007\.mdx:\d+ — field "\(prose\)" "67[％%]" ` +
           String.raw`is typed by hand and matches no figure of 2007`,
       ),
-    );
-    expect(result.output).toContain(
       "add it to 2007's figures file (src/content/metrics/2007.yaml) as a figure",
-    );
-  });
-
-  test('a count written as text', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/metrics/2007.yaml');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace('    value: 71\n', '    value: 七十一\n'),
-      );
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('metrics → 2007 data does not match collection schema');
-    expect(result.output).toContain('must be a whole number of 0 or more');
-    expect(result.output).toContain('src/content/metrics/2007.yaml');
-  });
-
-  test('a photo whose event does not exist', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/photos/long-distance-run.yaml');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace(
-          'event: olympic-long-distance-run',
-          'event: marathon',
-        ),
-      );
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(
+    ],
+  ],
+  [
+    'event',
+    [
       new RegExp(
         String.raw`src\/content\/photos\/long-distance-run\.yaml:\d+ — field "event" refers to "marathon", ` +
           String.raw`which is not in the events collection`,
       ),
-    );
-  });
-
-  test('a unit section that is not a heading of the report (once checked only while rendering)', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/units/en/2007/hotel.mdx');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace(
-          'sections: [highlights]',
-          'sections: [highlights, conclusions]',
-        ),
-      );
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(
+    ],
+  ],
+  [
+    // Once checked only while rendering: a build found it after writing pages.
+    'section',
+    [
       new RegExp(
         String.raw`src\/content\/units\/en\/2007\/hotel\.mdx:\d+ — field "sections\.1" names "conclusions", ` +
           String.raw`which is not a heading id of the 2007 report`,
       ),
-    );
-    expect(result.output).toContain('不是 2007 年度总结中的标题 id');
+      '不是 2007 年度总结中的标题 id',
+    ],
+  ],
+];
+
+/** Schema mistakes: the registry schema's messages, which Astro prints under "… does not match collection schema". */
+const schemaCases: Array<[name: keyof typeof mistakes, file: string, expected: string[]]> = [
+  ['countAsText', metrics, ['must be a whole number of 0 or more']],
+  ['unknownField', metrics, ['`labl`: did you mean `label`?', '`labl`：是不是 `label`？']],
+  [
+    'photoAlt',
+    musical,
+    ['alt is missing: give alt.zh and alt.en, describing what the photo shows'],
+  ],
+];
+
+function expectAll(text: string, expected: Array<string | RegExp>) {
+  for (const fragment of expected)
+    if (typeof fragment === 'string') expect(text, text).toContain(fragment);
+    else expect(text, text).toMatch(fragment);
+}
+
+describe("the build's content path refuses broken content and names the problem (in-process)", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await copyProject('nianjian-broken-content-');
   });
 
-  test('an unknown field, with the nearest known one as a suggestion', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/metrics/2007.yaml');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace(
-          '  - id: teams.total\n    label:',
-          '  - id: teams.total\n    labl: { zh: 班组, en: Teams }\n    label:',
-        ),
-      );
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('metrics → 2007 data does not match collection schema');
-    expect(result.output).toContain('`labl`: did you mean `label`?');
-    expect(result.output).toContain('`labl`：是不是 `label`？');
+  test('the real content passes it', async () => {
+    expect(await loaderProblems(root)).toEqual({ schemaFailures: [], ruleText: '' });
   });
 
-  test('a photo without alt text', async () => {
-    const result = await buildBroken(async (root) => {
-      const file = join(root, 'src/content/photos/musical.yaml');
-      await writeFile(
-        file,
-        (await readFile(file, 'utf8')).replace(/\nalt:\n  zh: .*\n  en: .*\n/, '\n'),
-      );
+  test.each(ruleCases)('%s', async (name, expected) => {
+    const mistake: Mistake = mistakes[name];
+    await apply(root, mistake);
+    try {
+      const outcome = await loaderProblems(root);
+      expect(outcome.schemaFailures).toEqual([]);
+      expectAll(outcome.ruleText, expected);
+    } finally {
+      await undo(root, mistake);
+    }
+  });
+
+  test.each(schemaCases)('%s', async (name, file, expected) => {
+    const mistake: Mistake = mistakes[name];
+    await apply(root, mistake);
+    try {
+      const { schemaFailures } = await loaderProblems(root);
+      expect(schemaFailures.map((failure) => failure.file)).toEqual([file]);
+      expectAll(schemaFailures[0]?.messages.join('\n') ?? '', expected);
+    } finally {
+      await undo(root, mistake);
+    }
+  });
+});
+
+describe('a real build with broken content fails and prints the problems', () => {
+  test('every cross-entry problem at once, with the same words', async () => {
+    const root = await copyProject();
+    // The counterpart case on another unit here, since the section case edits hotel's English page.
+    await apply(root, { file: 'src/content/units/en/2007/hospital.mdx', remove: true });
+    for (const name of ['practice', 'percentage', 'event', 'section'] as const)
+      await apply(root, mistakes[name]);
+    const result = await buildSite({
+      root,
+      outDir: join(root, 'dist'),
+      env: { NIANJIAN_PDF: 'off' },
     });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain(
-      'alt is missing: give alt.zh and alt.en, describing what the photo shows',
-    );
-    expect(result.output).toContain('src/content/photos/musical.yaml');
+    expectAll(result.output, [
+      'src/content/units/zh-cn/2007/hospital.mdx — field "(counterpart)" has no en counterpart',
+      'Fix: add src/content/units/en/2007/hospital.mdx',
+      ...ruleCases.filter(([name]) => name !== 'counterpart').flatMap(([, expected]) => expected),
+      'Fix the above and build again; nothing was published.',
+    ]);
+  });
+
+  test('a schema problem: Astro names the entry, the schema says what is wrong', async () => {
+    const root = await copyProject();
+    await apply(root, mistakes.unknownField);
+    await apply(root, mistakes.countAsText);
+    const result = await buildSite({
+      root,
+      outDir: join(root, 'dist'),
+      env: { NIANJIAN_PDF: 'off' },
+    });
+    expect(result.code).not.toBe(0);
+    expectAll(result.output, [
+      'metrics → 2007 data does not match collection schema',
+      metrics,
+      '`labl`: did you mean `label`?',
+      '`labl`：是不是 `label`？',
+      'must be a whole number of 0 or more',
+    ]);
   });
 });

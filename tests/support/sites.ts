@@ -1,0 +1,176 @@
+// The built sites every browser and deploy suite reads: each variant is built once per run, into one
+// folder, served on loopback, and shared read-only by every project that asks for it.
+//
+//   root   the real site at `/`, as `npm run build` makes it: PDF edition, then the post-build steps
+//          (CSP header, precompression, build record), with SITE_URL set as for a real server. The
+//          e2e suites read it through a static server, the deploy suites serve it through nginx.
+//   base   the real site under an intranet-style base path (`/report/`), without the PDF edition.
+//   years  the made-up three-year yearbook of tests/fixtures/years-3, laid over a copy of the project.
+//
+// Vitest runs every project's global setup in the main process before any test, and their teardowns
+// after the last test; the builds are kept on `globalThis` so two projects asking for `root` share
+// one build. A new test file needs nothing: `inject('rootUrl')`, `inject('rootDir')` and so on.
+// NIANJIAN_TEST_SITES=root,years (say) builds only those, for running one file while working on it.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { postBuildSteps } from '../../scripts/build-steps.mjs';
+import { buildInfoPath } from '../../scripts/lib/build-info.mjs';
+import { copyProjectTo, yearsFixture } from '../../scripts/lib/project-copy.mjs';
+import { serveStatic } from '../../src/integrations/pdf-edition/static-server.mjs';
+import { buildEnvironment, buildSite, projectRoot } from './build-site';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rootUrl: string;
+    rootDir: string;
+    baseUrl: string;
+    baseDir: string;
+    yearsUrl: string;
+    yearsDir: string;
+    /** The root build again, for the deploy suites (the name they have always read). */
+    deployBuildDir: string;
+  }
+}
+
+/** The base path of the `base` variant. */
+export const basePath = '/report/';
+/** The address the root build is made for: publish refuses a build without one. */
+export const testSiteUrl = 'https://report.example.cn';
+
+export const siteVariants = ['root', 'base', 'years'] as const;
+export type SiteVariant = (typeof siteVariants)[number];
+
+/** Where each variant is built: one folder per variant, in the project's `.test-builds/`. */
+export const buildsDir = join(projectRoot, '.test-builds');
+const outDirs: Record<SiteVariant, string> = {
+  root: join(buildsDir, 'root'),
+  base: join(buildsDir, 'base-path'),
+  years: join(buildsDir, 'years'),
+};
+
+interface BuiltSite {
+  dir: string;
+  url: string;
+  close: () => Promise<void>;
+}
+
+interface SharedBuilds {
+  sites: Map<SiteVariant, Promise<BuiltSite>>;
+  users: number;
+  cleared: boolean;
+  /** Copies of the project made for a variant, removed at the end. */
+  copies: string[];
+}
+
+/** One registry per Vitest process, whichever module runner loaded this file. */
+function shared(): SharedBuilds {
+  const holder = globalThis as { __nianjianTestSites?: SharedBuilds };
+  holder.__nianjianTestSites ??= { sites: new Map(), users: 0, cleared: false, copies: [] };
+  return holder.__nianjianTestSites;
+}
+
+/** The variants NIANJIAN_TEST_SITES allows (all of them when it is unset). */
+function allowed(variant: SiteVariant): boolean {
+  const wanted = process.env.NIANJIAN_TEST_SITES;
+  return !wanted || wanted.split(',').includes(variant);
+}
+
+async function build(variant: SiteVariant): Promise<BuiltSite> {
+  const registry = shared();
+  if (!registry.cleared) {
+    // Leftovers of an earlier run must not pass for this run's build.
+    registry.cleared = true;
+    await rm(buildsDir, { recursive: true, force: true });
+  }
+  const outDir = outDirs[variant];
+  if (variant === 'root') {
+    const env = { SITE_URL: testSiteUrl };
+    await builtOrThrow(variant, buildSite({ outDir, env }));
+    for (const step of postBuildSteps)
+      await step.run({ outDir, root: projectRoot, env: buildEnvironment(env) });
+    if (!existsSync(join(outDir, buildInfoPath)))
+      throw new Error(`The root test build has no ${buildInfoPath} after the post-build steps.`);
+  } else if (variant === 'base') {
+    // The PDF edition is tested on the root build (pdf.test.ts); printing it twice costs a minute.
+    await builtOrThrow(
+      variant,
+      buildSite({ outDir, env: { BASE_PATH: basePath, NIANJIAN_PDF: 'off' } }),
+    );
+  } else {
+    const root = await mkdtemp(join(tmpdir(), 'nianjian-years-3-'));
+    registry.copies.push(root);
+    await copyProjectTo(projectRoot, root, { overlay: yearsFixture });
+    await builtOrThrow(variant, buildSite({ root, outDir, env: {} }));
+  }
+  const server = await serveStatic(outDir, variant === 'base' ? basePath : undefined);
+  return { dir: outDir, url: server.url, close: () => server.close() };
+}
+
+async function builtOrThrow(
+  variant: SiteVariant,
+  result: Promise<{ code: number | null; output: string }>,
+): Promise<void> {
+  const { code, output } = await result;
+  if (code !== 0) throw new Error(`Building the ${variant} test site failed:\n${output}`);
+}
+
+/** The variant, built (or being built) once for the whole run. */
+export function sharedSite(variant: SiteVariant): Promise<BuiltSite> {
+  const registry = shared();
+  let site = registry.sites.get(variant);
+  if (!site) {
+    // Variants build one after another: two Astro builds of one project at once share its caches.
+    const previous = [...registry.sites.values()].at(-1);
+    site = (
+      previous
+        ? previous.then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve()
+    ).then(() => build(variant));
+    registry.sites.set(variant, site);
+  }
+  return site;
+}
+
+const provided = {
+  root: ['rootUrl', 'rootDir'],
+  base: ['baseUrl', 'baseDir'],
+  years: ['yearsUrl', 'yearsDir'],
+} as const;
+
+/**
+ * A project's global setup: builds (or reuses) the variants it reads and provides their addresses
+ * and folders. Returns the teardown, which closes the servers after the last project is done.
+ */
+export async function provideSites(
+  project: TestProject,
+  variants: readonly SiteVariant[],
+): Promise<() => Promise<void>> {
+  const registry = shared();
+  registry.users += 1;
+  for (const variant of variants) {
+    if (!allowed(variant)) continue;
+    const site = await sharedSite(variant);
+    const [urlKey, dirKey] = provided[variant];
+    project.provide(urlKey, site.url);
+    project.provide(dirKey, site.dir);
+    if (variant === 'root') project.provide('deployBuildDir', site.dir);
+  }
+  return async () => {
+    registry.users -= 1;
+    if (registry.users > 0) return;
+    const sites = await Promise.allSettled(registry.sites.values());
+    registry.sites.clear();
+    await Promise.all(
+      sites.map((site) => (site.status === 'fulfilled' ? site.value.close() : undefined)),
+    );
+    await Promise.all(
+      registry.copies.splice(0).map((copy) => rm(copy, { recursive: true, force: true })),
+    );
+  };
+}
