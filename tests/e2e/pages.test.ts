@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { sitePages, visit } from '../support/site';
+import { forEachLimit, pageConcurrency, pageKindSamples, sitePages, visit } from '../support/site';
 import { testSiteUrl } from '../support/sites';
 import { readSourceText } from '../support/source-text';
 
@@ -50,32 +50,87 @@ test('the site has every route of the report in both locales', () => {
   }
 });
 
-describe.each([...pages, ...notFoundPages])('%s', (path) => {
-  test('loads with status 200, no console errors, nothing outside loopback', async () => {
+/** What one visit of a page records: everything the per-page tests below assert on. */
+interface PageRecord {
+  status: number | undefined;
+  consoleErrors: string[];
+  outsideRequests: string[];
+  failedResponses: string[];
+  lang: string | null;
+  headings: number;
+  title: string;
+  /** Where the language switcher leads (a path), if the page has one. */
+  switcher: string | undefined;
+  ids: Set<string>;
+  links: string[];
+}
+
+const records = new Map<string, PageRecord>();
+
+/** The other language's version of a path, as the language switcher must name it. */
+const counterpart = (path: string) =>
+  path.startsWith('/en/') ? path.replace(/^\/en\//, '/') : `/en${path}`;
+
+// Every page once, a few at a time: what differs per page (status, console, requests, language,
+// headings, title, the switcher's target, ids and links) is recorded here and asserted per page.
+beforeAll(async () => {
+  await forEachLimit([...pages, ...notFoundPages], pageConcurrency, async (path) => {
     const { page, status, consoleErrors, outsideRequests, failedResponses } = await visit(
       browser,
       url(path),
     );
-    expect(status).toBe(200);
-    expect(consoleErrors).toEqual([]);
-    expect(outsideRequests).toEqual([]);
-    expect(failedResponses).toEqual([]);
-    const english = path.startsWith('/en/');
-    expect(await page.getAttribute('html', 'lang')).toBe(english ? 'en' : 'zh-CN');
-    expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.title()).not.toBe('');
+    const switcherHref = await page.getAttribute('[data-language-switcher]', 'href');
+    records.set(path, {
+      status,
+      consoleErrors,
+      outsideRequests,
+      failedResponses,
+      lang: await page.getAttribute('html', 'lang'),
+      headings: await page.locator('h1').count(),
+      title: await page.title(),
+      switcher: switcherHref === null ? undefined : new URL(switcherHref, url(path)).pathname,
+      ids: new Set(await page.$$eval('[id]', (elements) => elements.map((element) => element.id))),
+      links: await page.$$eval('a[href]', (anchors) =>
+        anchors.map((anchor) => (anchor as HTMLAnchorElement).href),
+      ),
+    });
     await page.close();
   });
+});
 
+describe.each([...pages, ...notFoundPages])('%s', (path) => {
+  test('loads with status 200, no console errors, nothing outside loopback', () => {
+    const record = records.get(path);
+    expect(record?.status).toBe(200);
+    expect(record?.consoleErrors).toEqual([]);
+    expect(record?.outsideRequests).toEqual([]);
+    expect(record?.failedResponses).toEqual([]);
+    expect(record?.lang).toBe(path.startsWith('/en/') ? 'en' : 'zh-CN');
+    expect(record?.headings).toBe(1);
+    expect(record?.title).not.toBe('');
+  });
+
+  test('the language switcher links to the same page in the other language', () => {
+    const record = records.get(path);
+    const english = path.startsWith('/en/');
+    expect(record?.switcher).toBeDefined();
+    // The Chinese 404 lives at /404.html; its English counterpart at /en/404/.
+    if (!path.includes('404')) expect(record?.switcher).toBe(counterpart(path));
+    const other = records.get(record?.switcher ?? '');
+    if (other) expect(other.lang).toBe(english ? 'zh-CN' : 'en');
+    else expect(path).toContain('404');
+  });
+});
+
+// The switcher's behaviour is the template's: clicked there and back on one page of each kind.
+describe.each([...pageKindSamples(pages), ...notFoundPages])('%s', (path) => {
   test('the language switcher goes to the same page in the other language and back', async () => {
     const { page } = await visit(browser, url(path));
     const english = path.startsWith('/en/');
     await page.click('[data-language-switcher]');
     await page.waitForLoadState('load');
     const other = new URL(page.url()).pathname;
-    const expected = english ? path.replace(/^\/en\//, '/') : `/en${path}`;
-    // The Chinese 404 lives at /404.html; its English counterpart at /en/404/.
-    if (!path.startsWith('/404') && !path.startsWith('/en/404')) expect(other).toBe(expected);
+    if (!path.includes('404')) expect(other).toBe(counterpart(path));
     expect(await page.getAttribute('html', 'lang')).toBe(english ? 'zh-CN' : 'en');
     await page.click('[data-language-switcher]');
     await page.waitForLoadState('load');
@@ -87,35 +142,31 @@ describe.each([...pages, ...notFoundPages])('%s', (path) => {
 
 describe('links and anchors', () => {
   test('every link inside the site points at a page that exists, and at an anchor that exists on it', async () => {
-    const idsByPage = new Map<string, Set<string>>();
-    const links: Array<{ from: string; href: string }> = [];
-    for (const path of pages) {
-      const { page } = await visit(browser, url(path));
-      idsByPage.set(
-        path,
-        new Set(await page.$$eval('[id]', (elements) => elements.map((element) => element.id))),
-      );
-      for (const href of await page.$$eval('a[href]', (anchors) =>
-        anchors.map((anchor) => (anchor as HTMLAnchorElement).href),
-      )) {
-        links.push({ from: path, href });
-      }
-      await page.close();
-    }
+    const origin = new URL(rootUrl).origin;
     const broken: string[] = [];
-    for (const { from, href } of links) {
-      const target = new URL(href);
-      if (target.origin !== new URL(rootUrl).origin) continue;
-      const ids = idsByPage.get(target.pathname);
-      if (!ids) {
-        // Not an HTML page of the sitemap: a file (data, feed, icon) that must be served.
-        const response = await fetch(target.href, { method: 'HEAD' });
-        if (response.status !== 200) broken.push(`${from} → ${href} (${response.status})`);
-        continue;
+    const files = new Map<string, string[]>();
+    for (const path of pages) {
+      for (const href of records.get(path)?.links ?? []) {
+        const target = new URL(href);
+        if (target.origin !== origin) continue;
+        const ids = pages.includes(target.pathname) ? records.get(target.pathname)?.ids : undefined;
+        if (!ids) {
+          // Not an HTML page of the sitemap: a file (data, feed, icon) that must be served.
+          const from = files.get(target.href) ?? [];
+          files.set(target.href, [...from, path]);
+          continue;
+        }
+        const fragment = decodeURIComponent(target.hash.slice(1));
+        if (fragment && !ids.has(fragment))
+          broken.push(`${path} → ${href} (no #${fragment} there)`);
       }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && !ids.has(fragment)) broken.push(`${from} → ${href} (no #${fragment} there)`);
     }
+    expect(files.size).toBeGreaterThan(0);
+    await forEachLimit([...files], 8, async ([href, from]) => {
+      const response = await fetch(href, { method: 'HEAD' });
+      if (response.status !== 200)
+        broken.push(...from.map((path) => `${path} → ${href} (${response.status})`));
+    });
     expect(broken).toEqual([]);
   });
 

@@ -114,6 +114,9 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
     expect(next.code, next.output).toBe(0);
     expect(next.output).toContain('the previous dist/ is restored');
     expect(next.output).toContain('taking over its lock');
+    // A good build replaces the published site (once in bad-input.test.ts, after a failed step).
+    expect(await fingerprintTree(join(root, 'dist'))).not.toBe(before);
+    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('平果铝业公司');
     expect(existsSync(join(root, 'dist', '2007', 'index.html'))).toBe(true);
     expect(existsSync(join(root, '.dist-old'))).toBe(false);
     expect(existsSync(join(root, '.dist-tmp'))).toBe(false);

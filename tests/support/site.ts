@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 
 /** Every page path of a built site (relative to its base), from its sitemap, plus the 404 pages. */
 export function sitePages(buildDir: string): string[] {
@@ -89,4 +90,51 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map(
     (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * How many pages a suite keeps open at once: enough to overlap one page's network and layout with
+ * another's scripts, few enough that two cores are not swamped (each page is a renderer process).
+ */
+export const pageConcurrency = 3;
+
+/** Runs `work` on every item, at most `limit` at a time; rejects with the first failure. */
+export async function forEachLimit<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(runners);
+}
+
+/**
+ * The template a page is made from: its kind (scripts/lib/page-kinds.mjs) where it has one, else
+ * its path with the language and any unit name left out (`/units/<unit>/`, `/2007/units/`).
+ */
+export function pageTemplate(path: string): string {
+  const kind = pageKinds.find(([, pattern]) => pattern.test(path))?.[0];
+  if (kind) return kind;
+  return path.replace(/^\/en\//, '/').replace(/^\/units\/[^/]+\/$/, '/units/*/');
+}
+
+/**
+ * The first page of each template in each language: what depends only on the template (layout at
+ * a width, tap targets, the language switch's behaviour) is checked on these; what depends on the
+ * content, on every page.
+ */
+export function pageKindSamples(paths: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return paths.filter((path) => {
+    const key = `${path.startsWith('/en/') ? 'en' : 'zh'} ${pageTemplate(path)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
