@@ -2,15 +2,41 @@
 import { getViteConfig } from 'astro/config';
 
 // One runner for every suite: `unit` (pure modules, schemas, content, components through the
-// Container API), `editors` (content checks, scaffolds and atomic builds on fixture copies) and
-// `e2e` (Playwright + system Chromium against freshly built sites).
+// Container API), `content` (the editors' content cases, in-process: no build, no browser),
+// `editors` (the real commands, scaffolds, imports and atomic builds on fixture copies), `e2e`
+// (Playwright + system Chromium against the shared site builds) and `deploy` (nginx).
+// `npm run test:quick` runs `unit` and `content`; `npm test` runs them all.
+
+/** The editors' content cases that run in-process: the quick project, not the editors' one. */
+const inProcessContentCases = [
+  'tests/editors/bad-input.test.ts',
+  'tests/editors/broken-content.test.ts',
+];
+
 export default getViteConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // Two files at once even on two cores (Vitest's default is one fewer than the cores): these
+        // are in-process and independent, and the run's browsers and builds come after them.
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'content',
+          include: inProcessContentCases,
+          environment: 'node',
+          maxWorkers: 2,
+          testTimeout: 60_000,
+        },
       },
       {
         // The editors' workflow: `npm run check`/`new`/`build` on fixture copies of the project.
@@ -18,6 +44,7 @@ export default getViteConfig({
         test: {
           name: 'editors',
           include: ['tests/editors/**/*.test.ts'],
+          exclude: inProcessContentCases,
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,

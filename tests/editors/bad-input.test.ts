@@ -1,23 +1,15 @@
-// Bad input never breaks the published site. Each case is a copy of the project with one mistake
-// (or one hostile file); `npm run check` must exit non-zero, name the file and the field in
-// Chinese and English, and leave dist/ byte-for-byte as it was. Most cases run the check itself
-// (runCheck, what scripts/check.mjs runs); a few run the real commands; the atomic-build cases run
-// `npm run build` (scripts/build.mjs) in full.
+// Bad input never breaks the published site. Each case is the project with one mistake (or one
+// hostile file); `npm run check` must exit non-zero, name the file and the field in Chinese and
+// English, and leave dist/ byte-for-byte as it was. The cases run the check itself in-process
+// (runCheck, what scripts/check.mjs runs) on one copy of the project, put back before each case.
+// The real commands (check, new, build) with such mistakes: tests/editors/commands.test.ts.
 import { copyFile, cp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCheck } from '../../src/check/run';
-import { buildSite, projectRoot } from '../support/build-site';
-import {
-  copyProject,
-  edit,
-  fingerprintTree,
-  removeFixtures,
-  runScript,
-  seedDist,
-} from '../support/fixture';
+import { projectRoot } from '../support/build-site';
+import { copyProject, edit, fingerprintTree, removeFixtures, seedDist } from '../support/fixture';
 
 afterAll(removeFixtures);
 
@@ -791,185 +783,5 @@ describe('npm run check catches every class of mistake', () => {
     expectCaught(outcome, 'src/content/units/zh-cn/2007/hospital.mdx', '(counterpart)');
     expectCaught(outcome, hotelEn, 'sourceHash');
     expectCaught(outcome, 'src/content/reports/en/2007.mdx', '<Highlight unit>');
-  });
-});
-
-describe('the real commands', () => {
-  test('npm run check exits 1 and prints the problem (scripts/check.mjs)', async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
-    await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
-    const result = await runScript(root, 'scripts/check.mjs');
-    expect(result.code).toBe(1);
-    expect(result.output).toContain(`${hotelZh}:3 — 字段 field "kind"`);
-    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
-  });
-
-  test('npm run check -- --translations lists stale and missing translations', async () => {
-    const root = await copyProject();
-    await edit(root, hotelZh, '组员轮值班长制', '组员轮流值班长制');
-    await unlink(join(root, 'src/content/units/en/2007/hospital.mdx'));
-    const result = await runScript(root, 'scripts/check.mjs', ['--translations']);
-    expect(result.code).toBe(1);
-    expect(result.output).toMatch(/译文过期 stale\s+units\/2007\/hotel/);
-    expect(result.output).toMatch(/缺少译文 missing\s+units\/2007\/hospital/);
-    // Marking the translation current clears it.
-    expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', hotelEn])).code).toBe(
-      0,
-    );
-    expect((await runScript(root, 'scripts/check.mjs', ['--translations'])).output).toMatch(
-      /已同步 current\s+units\/2007\/hotel /,
-    );
-  });
-
-  test('hostile: npm run new refuses a slug with ../ and creates nothing', async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
-    const result = await runScript(root, 'scripts/new.mjs', [
-      'unit',
-      '../../escape',
-      '--zh',
-      '越界',
-      '--en',
-      'Escape',
-    ]);
-    expect(result.code).toBe(1);
-    expect(result.output).toContain('field "slug"');
-    expect(result.output).toContain('Nothing was created');
-    expect(existsSync(join(root, 'src/content/escape.mdx'))).toBe(false);
-    expect(existsSync(join(root, '../escape.mdx'))).toBe(false);
-    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
-  });
-
-  test('npm run new refuses the names Windows reserves (con, aux, nul, com1, lpt1, prn)', async () => {
-    const root = await copyProject();
-    for (const name of ['con', 'aux', 'nul', 'com1', 'lpt1', 'prn']) {
-      const result = await runScript(root, 'scripts/new.mjs', [
-        'unit',
-        name,
-        '--zh',
-        '单位',
-        '--en',
-        'Unit',
-      ]);
-      expect(result.code, name).toBe(1);
-      expect(result.output).toContain(`"${name}" is a device name reserved by Windows`);
-      expect(existsSync(join(root, `src/content/units/zh-cn/2007/${name}.mdx`))).toBe(false);
-    }
-  });
-
-  test('npm run new refuses a slug that exists, and a Chinese slug', async () => {
-    const root = await copyProject();
-    const existing = await runScript(root, 'scripts/new.mjs', [
-      'unit',
-      'hotel',
-      '--zh',
-      '宾馆',
-      '--en',
-      'Hotel',
-    ]);
-    expect(existing.code).toBe(1);
-    expect(existing.output).toContain('already has "hotel"');
-    const chinese = await runScript(root, 'scripts/new.mjs', [
-      'term',
-      '六常法',
-      '--zh',
-      '六常法',
-      '--en',
-      'Six',
-    ]);
-    expect(chinese.code).toBe(1);
-    expect(chinese.output).toContain('cannot be a file name');
-  });
-});
-
-describe('npm run build never leaves a half-built dist/', () => {
-  test('content problems: the build stops before building, dist/ untouched', async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
-    await edit(root, hotelZh, 'six-constants', 'seven-constants');
-    const result = await runScript(root, 'scripts/build.mjs');
-    expect(result.code).toBe(1);
-    expect(result.output).toContain(`${hotelZh}:5 — 字段 field "practices.1"`);
-    expect(result.output).toContain('dist/ was left exactly as it was');
-    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
-    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
-  });
-
-  test('astro build fails half-way: dist/ untouched, the file named', async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
-    // Content passes the check (every content rule is in it), so break the code: a page that
-    // throws while rendering, as a bad component would.
-    await writeFile(
-      join(root, 'src/pages/broken-page.astro'),
-      "---\nthrow new Error('src/pages/broken-page.astro: this page is broken on purpose; remove it');\n---\n",
-    );
-    const result = await runScript(root, 'scripts/build.mjs');
-    expect(result.code).toBe(1);
-    expect(result.output).toContain('内容检查通过');
-    expect(result.output).toContain('src/pages/broken-page.astro');
-    expect(result.output).toContain('dist/ 保持原样');
-    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
-    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
-  });
-
-  test('astro build alone refuses MDX outside the allowlist, with the same message as the check', async () => {
-    const root = await copyProject();
-    await edit(
-      root,
-      hotelZh,
-      '</ReportQuote>',
-      '</ReportQuote>\n\n<img src="./missing.jpg" alt="大堂" onerror="document.title=1" />\n\n{process.env.HOME}\n',
-    );
-    const outDir = join(root, 'out');
-    const result = await buildSite({ root, outDir, env: { NIANJIAN_PDF: 'off' } });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('src/content/units/zh-cn/2007/hotel.mdx');
-    expect(result.output).toContain('onerror=');
-    expect(result.output).toContain(
-      "has the event handler onerror=, which would run code in the reader's browser",
-    );
-    expect(result.output).toContain('has the expression {process.env.HOME}');
-    expect(existsSync(join(outDir, 'index.html'))).toBe(false);
-  });
-
-  test('astro build alone refuses a symbolic link in src/content/', async () => {
-    const root = await copyProject();
-    await symlink(
-      join(root, 'src/content/glossary/six-constants.yaml'),
-      join(root, 'src/content/glossary/six-rules.yaml'),
-    );
-    const result = await buildSite({
-      root,
-      outDir: join(root, 'out'),
-      env: { NIANJIAN_PDF: 'off' },
-    });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('src/content/glossary/six-rules.yaml');
-    expect(result.output).toContain('symbolic links');
-  });
-
-  // A good build replacing dist/ after a failed one: build-lock.test.ts ("a real kill between the
-  // swap's two renames, then a normal build"), which makes that full build anyway.
-  test('a post-build step fails after a complete build: dist/ untouched, nothing left behind', async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
-    const steps = join(root, 'scripts/build-steps.mjs');
-    const original = await readFile(steps, 'utf8');
-    await writeFile(
-      steps,
-      original.replace(
-        'export const postBuildSteps = [];',
-        "export const postBuildSteps = [{ name: 'PDF edition', run: () => { throw new Error('no Chromium'); } }];",
-      ),
-    );
-    const failed = await runScript(root, 'scripts/build.mjs');
-    expect(failed.code).toBe(1);
-    expect(failed.output).toContain('step "PDF edition" failed');
-    expect(failed.output).toContain('dist/ was left exactly as it was');
-    expect(await fingerprintTree(join(root, 'dist'))).toBe(before);
-    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
-    expect(existsSync(join(root, '.build.lock'))).toBe(false);
   });
 });

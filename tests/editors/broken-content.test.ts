@@ -2,12 +2,12 @@
 // checker's words (src/model/rules.ts): the file, line and field, and how to fix them.
 // Each case runs in-process through the build's own content path (tests/support/loader-problems.ts:
 // the registry's schemas as Astro's loader applies them, then `contentProblems()` as
-// src/data/site.ts runs it before any page is rendered). Two real builds prove the wiring: the
-// build prints those problems, all at once, and exits non-zero. No browser needed.
+// src/data/site.ts runs it before any page is rendered). Two real builds prove the wiring (the build
+// prints those problems, all at once, and exits non-zero): tests/editors/commands.test.ts.
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, projectRoot } from '../support/build-site';
+import { projectRoot } from '../support/build-site';
 import { copyProject, removeFixtures } from '../support/fixture';
 import { loaderProblems } from '../support/loader-problems';
 
@@ -159,46 +159,5 @@ describe("the build's content path refuses broken content and names the problem 
     } finally {
       await undo(root, mistake);
     }
-  });
-});
-
-describe('a real build with broken content fails and prints the problems', () => {
-  test('every cross-entry problem at once, with the same words', async () => {
-    const root = await copyProject();
-    // The counterpart case on another unit here, since the section case edits hotel's English page.
-    await apply(root, { file: 'src/content/units/en/2007/hospital.mdx', remove: true });
-    for (const name of ['practice', 'percentage', 'event', 'section'] as const)
-      await apply(root, mistakes[name]);
-    const result = await buildSite({
-      root,
-      outDir: join(root, 'dist'),
-      env: { NIANJIAN_PDF: 'off' },
-    });
-    expect(result.code).not.toBe(0);
-    expectAll(result.output, [
-      'src/content/units/zh-cn/2007/hospital.mdx — field "(counterpart)" has no en counterpart',
-      'Fix: add src/content/units/en/2007/hospital.mdx',
-      ...ruleCases.filter(([name]) => name !== 'counterpart').flatMap(([, expected]) => expected),
-      'Fix the above and build again; nothing was published.',
-    ]);
-  });
-
-  test('a schema problem: Astro names the entry, the schema says what is wrong', async () => {
-    const root = await copyProject();
-    await apply(root, mistakes.unknownField);
-    await apply(root, mistakes.countAsText);
-    const result = await buildSite({
-      root,
-      outDir: join(root, 'dist'),
-      env: { NIANJIAN_PDF: 'off' },
-    });
-    expect(result.code).not.toBe(0);
-    expectAll(result.output, [
-      'metrics → 2007 data does not match collection schema',
-      metrics,
-      '`labl`: did you mean `label`?',
-      '`labl`：是不是 `label`？',
-      'must be a whole number of 0 or more',
-    ]);
   });
 });

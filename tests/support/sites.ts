@@ -63,12 +63,20 @@ interface SharedBuilds {
   cleared: boolean;
   /** Copies of the project made for a variant, removed at the end. */
   copies: string[];
+  /** How long each variant took to build, for the run's summary (tests/support/summary-reporter.ts). */
+  seconds: Map<string, number>;
 }
 
 /** One registry per Vitest process, whichever module runner loaded this file. */
 function shared(): SharedBuilds {
   const holder = globalThis as { __nianjianTestSites?: SharedBuilds };
-  holder.__nianjianTestSites ??= { sites: new Map(), users: 0, cleared: false, copies: [] };
+  holder.__nianjianTestSites ??= {
+    sites: new Map(),
+    users: 0,
+    cleared: false,
+    copies: [],
+    seconds: new Map(),
+  };
   return holder.__nianjianTestSites;
 }
 
@@ -86,6 +94,7 @@ async function build(variant: SiteVariant): Promise<BuiltSite> {
     await rm(buildsDir, { recursive: true, force: true });
   }
   const outDir = outDirs[variant];
+  const started = performance.now();
   if (variant === 'root') {
     const env = { SITE_URL: testSiteUrl };
     await builtOrThrow(variant, buildSite({ outDir, env }));
@@ -105,6 +114,7 @@ async function build(variant: SiteVariant): Promise<BuiltSite> {
     await copyProjectTo(projectRoot, root, { overlay: yearsFixture });
     await builtOrThrow(variant, buildSite({ root, outDir, env: {} }));
   }
+  registry.seconds.set(variant, (performance.now() - started) / 1000);
   const server = await serveStatic(outDir, variant === 'base' ? basePath : undefined);
   return { dir: outDir, url: server.url, close: () => server.close() };
 }

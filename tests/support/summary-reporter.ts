@@ -32,7 +32,39 @@ export function countRun(
   return count;
 }
 
-/** Ends the run with one plain line, `N passed, N failed, N skipped`, that any CI log reader understands. */
+/**
+ * Seconds each project's files took (import, setup and tests), in the order the projects ran:
+ * where a slow run spent its time, and what to run alone while working on one part.
+ */
+export function projectSeconds(testModules: ReadonlyArray<TestModule>): Map<string, number> {
+  const seconds = new Map<string, number>();
+  for (const module of testModules) {
+    const diagnostic = module.diagnostic();
+    const ms =
+      diagnostic.environmentSetupDuration +
+      diagnostic.prepareDuration +
+      diagnostic.collectDuration +
+      diagnostic.setupDuration +
+      diagnostic.duration;
+    const name = module.project.name || 'tests';
+    seconds.set(name, (seconds.get(name) ?? 0) + ms / 1000);
+  }
+  return seconds;
+}
+
+/** The shared site builds of this run (tests/support/sites.ts records them), in seconds. */
+function buildSeconds(): Array<[string, number]> {
+  const holder = globalThis as { __nianjianTestSites?: { seconds?: Map<string, number> } };
+  return [...(holder.__nianjianTestSites?.seconds ?? new Map<string, number>())];
+}
+
+const list = (entries: Iterable<[string, number]>) =>
+  [...entries].map(([name, seconds]) => `${name} ${seconds.toFixed(0)} s`).join(', ');
+
+/**
+ * Prints the time of each project and of each shared site build, then ends the run with one plain
+ * line, `N passed, N failed, N skipped`, that any CI log reader understands.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(
     testModules: ReadonlyArray<TestModule>,
@@ -40,8 +72,15 @@ export default class SummaryReporter implements Reporter {
     reason: TestRunEndReason,
   ) {
     const count = countRun(testModules, unhandledErrors, reason);
+    const builds = buildSeconds();
+    const times = [
+      `Time per project (its files, one after another): ${list(projectSeconds(testModules))}`,
+      ...(builds.length > 0
+        ? [`Site builds (once per run, before the tests): ${list(builds)}`]
+        : []),
+    ];
     process.stdout.write(
-      `\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`,
+      `\n${times.join('\n')}\n${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`,
     );
   }
 }
