@@ -4,7 +4,8 @@
 //   root   the real site at `/`, as `npm run build` makes it: PDF edition, then the post-build steps
 //          (CSP header, precompression, build record), with SITE_URL set as for a real server. The
 //          e2e suites read it through a static server, the deploy suites serve it through nginx.
-//   base   the real site under an intranet-style base path (`/report/`), without the PDF edition.
+//   base   the real site under an intranet-style base path (`/report/`), built as on a machine with
+//          no Chromium: no PDF edition, and the build says so (pdf.test.ts reads its output).
 //   years  the made-up three-year yearbook of tests/fixtures/years-3, laid over a copy of the project.
 //
 // Vitest runs every project's global setup in the main process before any test, and their teardowns
@@ -28,8 +29,13 @@ declare module 'vitest' {
     rootDir: string;
     baseUrl: string;
     baseDir: string;
+    /** What the `base` build printed (it was made with no Chromium to be found). */
+    baseBuildOutput: string;
     yearsUrl: string;
     yearsDir: string;
+    /** The copy of the project the `years` variant was built from, and what its build printed. */
+    yearsProjectRoot: string;
+    yearsBuildOutput: string;
     /** The root build again, for the deploy suites (the name they have always read). */
     deployBuildDir: string;
   }
@@ -39,6 +45,8 @@ declare module 'vitest' {
 export const basePath = '/report/';
 /** The address the root build is made for: publish refuses a build without one. */
 export const testSiteUrl = 'https://report.example.cn';
+/** Where the `base` build is told Chromium is: nowhere. */
+export const missingChromium = '/nonexistent/chromium';
 
 export const siteVariants = ['root', 'base', 'years'] as const;
 export type SiteVariant = (typeof siteVariants)[number];
@@ -54,6 +62,9 @@ const outDirs: Record<SiteVariant, string> = {
 interface BuiltSite {
   dir: string;
   url: string;
+  output: string;
+  /** The project folder it was built from. */
+  root: string;
   close: () => Promise<void>;
 }
 
@@ -95,36 +106,41 @@ async function build(variant: SiteVariant): Promise<BuiltSite> {
   }
   const outDir = outDirs[variant];
   const started = performance.now();
+  let output: string;
+  let root = projectRoot;
   if (variant === 'root') {
-    const env = { SITE_URL: testSiteUrl };
-    await builtOrThrow(variant, buildSite({ outDir, env }));
+    const env = { SITE_URL: testSiteUrl, NIANJIAN_PDF: 'on' };
+    output = await builtOrThrow(variant, buildSite({ outDir, env }));
     for (const step of postBuildSteps)
       await step.run({ outDir, root: projectRoot, env: buildEnvironment(env) });
     if (!existsSync(join(outDir, buildInfoPath)))
       throw new Error(`The root test build has no ${buildInfoPath} after the post-build steps.`);
   } else if (variant === 'base') {
     // The PDF edition is tested on the root build (pdf.test.ts); printing it twice costs a minute.
-    await builtOrThrow(
+    // Skipped here the way a machine without Chromium skips it, which pdf.test.ts asserts.
+    output = await builtOrThrow(
       variant,
-      buildSite({ outDir, env: { BASE_PATH: basePath, NIANJIAN_PDF: 'off' } }),
+      buildSite({ outDir, env: { BASE_PATH: basePath, CHROMIUM_PATH: missingChromium } }),
     );
   } else {
-    const root = await mkdtemp(join(tmpdir(), 'nianjian-years-3-'));
+    // A copy of its own, so its PDF cache starts empty: pdf-cache.test.ts reads this first build.
+    root = await mkdtemp(join(tmpdir(), 'nianjian-years-3-'));
     registry.copies.push(root);
     await copyProjectTo(projectRoot, root, { overlay: yearsFixture });
-    await builtOrThrow(variant, buildSite({ root, outDir, env: {} }));
+    output = await builtOrThrow(variant, buildSite({ root, outDir, env: { NIANJIAN_PDF: 'on' } }));
   }
   registry.seconds.set(variant, (performance.now() - started) / 1000);
   const server = await serveStatic(outDir, variant === 'base' ? basePath : undefined);
-  return { dir: outDir, url: server.url, close: () => server.close() };
+  return { dir: outDir, url: server.url, output, root, close: () => server.close() };
 }
 
 async function builtOrThrow(
   variant: SiteVariant,
   result: Promise<{ code: number | null; output: string }>,
-): Promise<void> {
+): Promise<string> {
   const { code, output } = await result;
   if (code !== 0) throw new Error(`Building the ${variant} test site failed:\n${output}`);
+  return output;
 }
 
 /** The variant, built (or being built) once for the whole run. */
@@ -170,6 +186,11 @@ export async function provideSites(
     project.provide(urlKey, site.url);
     project.provide(dirKey, site.dir);
     if (variant === 'root') project.provide('deployBuildDir', site.dir);
+    if (variant === 'base') project.provide('baseBuildOutput', site.output);
+    if (variant === 'years') {
+      project.provide('yearsProjectRoot', site.root);
+      project.provide('yearsBuildOutput', site.output);
+    }
   }
   return async () => {
     registry.users -= 1;

@@ -1,26 +1,27 @@
 // The PDF edition is printed again only when what an edition is made from changed (issue 14):
 // the three-year fixture yearbook (six editions) built twice reprints nothing; one changed
 // sentence in the 2007 English report reprints exactly that edition; a damaged or missing cache
-// file is printed again, never published. Needs Chromium, like tests/e2e/pdf.test.ts.
+// file is printed again, never published. The first build is the shared `years` variant's
+// (tests/support/sites.ts: a fresh copy of the project, so an empty cache); the next builds run in
+// that copy, into its own dist/, and leave the variant's output alone.
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { pdfCacheDir, pdfCacheFresh } from '../../src/integrations/pdf-edition/cache.mjs';
 import { makePdfEditions, pdfPath } from '../../src/integrations/pdf-edition/edition.mjs';
 import { buildSite } from '../support/build-site';
-import { yearsFixture } from '../../scripts/lib/project-copy.mjs';
-import { copyProject, edit, removeFixtures } from '../support/fixture';
+import { edit } from '../support/fixture';
 
 const editions = ['2007 zh-CN', '2007 en', '2008 zh-CN', '2008 en', '2009 zh-CN', '2009 en'];
 const slow = 900_000;
 
-let root = '';
+const root = inject('yearsProjectRoot');
 const dist = () => join(root, 'dist');
-const fileOf = (edition: string) => {
+const fileOf = (edition: string, dir = dist()) => {
   const [year, lang] = edition.split(' ');
-  return join(dist(), pdfPath(Number(year), lang ?? ''));
+  return join(dir, pdfPath(Number(year), lang ?? ''));
 };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -46,10 +47,10 @@ async function build(): Promise<string> {
   return result.output;
 }
 
-async function pdfs(): Promise<Record<string, string>> {
+async function pdfs(dir = dist()): Promise<Record<string, string>> {
   return Object.fromEntries(
     await Promise.all(
-      editions.map(async (edition) => [edition, sha256(await readFile(fileOf(edition)))]),
+      editions.map(async (edition) => [edition, sha256(await readFile(fileOf(edition, dir)))]),
     ),
   );
 }
@@ -57,19 +58,10 @@ async function pdfs(): Promise<Record<string, string>> {
 describe('the PDF edition of the three-year fixture', () => {
   let first: Record<string, string> = {};
 
-  beforeAll(async () => {
-    root = await copyProject('nianjian-pdf-cache-', { overlay: yearsFixture });
-  }, slow);
-  afterAll(removeFixtures);
-
-  test(
-    'the first build prints all six editions',
-    async () => {
-      expect(outcomes(await build())).toEqual(expected(editions));
-      first = await pdfs();
-    },
-    slow,
-  );
+  test('the first build prints all six editions', async () => {
+    expect(outcomes(inject('yearsBuildOutput'))).toEqual(expected(editions));
+    first = await pdfs(inject('yearsDir'));
+  });
 
   test(
     'a second build with no change reprints nothing: every PDF is reused, byte for byte',
