@@ -3,8 +3,9 @@
 //   tables, headings, ids), with every rule but colour contrast, the slowest.
 // - Colour contrast comes from the template's styles and the components a page uses: every rule,
 //   colour contrast included, on the largest page (the most components) of each template in each
-//   language, at desktop and phone width. tests/e2e/phone.test.ts adds axe on one page of each kind
-//   at 320, 360 and 390 px.
+//   language at desktop width.
+// - At phone width, tests/e2e/phone.test.ts runs every rule on one page of each template in each
+//   language at 320, 360 and 390 px.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -37,16 +38,12 @@ const templateSamples = [
   group.reduce((largest, path) => (htmlBytes(path) > htmlBytes(largest) ? path : largest)),
 );
 
-const viewports = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 900 } };
-type Run = { path: string; width: keyof typeof viewports; contrast: boolean };
+type Run = { path: string; contrast: boolean };
 const runs: Run[] = [
-  ...pages.map((path) => ({ path, width: 'desktop' as const, contrast: false })),
-  ...templateSamples.flatMap((path) => [
-    { path, width: 'desktop' as const, contrast: true },
-    { path, width: 'phone' as const, contrast: true },
-  ]),
+  ...pages.map((path) => ({ path, contrast: false })),
+  ...templateSamples.map((path) => ({ path, contrast: true })),
 ];
-const key = (run: Run) => `${run.width}${run.contrast ? ' all rules' : ''} ${run.path}`;
+const key = (run: Run) => `${run.contrast ? 'all rules' : 'no contrast'} ${run.path}`;
 const violations = new Map<string, string[]>();
 
 let browser: Browser;
@@ -54,7 +51,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   await forEachLimit(runs, pageConcurrency, async (run) => {
     const { page } = await visit(browser, new URL(run.path.replace(/^\//, ''), rootUrl).href);
-    await page.setViewportSize(viewports[run.width]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     const without = run.contrast ? [] : ['color-contrast'];
     violations.set(key(run), await axeViolations(page, { without }));
     await page.close();
@@ -66,7 +63,7 @@ afterAll(async () => {
 
 describe.each(pages)('%s', (path) => {
   test('has no axe violations (desktop; colour contrast on its template)', () => {
-    expect(violations.get(key({ path, width: 'desktop', contrast: false }))).toEqual([]);
+    expect(violations.get(key({ path, contrast: false }))).toEqual([]);
   });
 });
 
@@ -75,10 +72,7 @@ test('every template in both languages is checked with every rule', () => {
 });
 
 describe.each(templateSamples)('%s, the largest page of its template', (path) => {
-  test.each(['desktop', 'phone'] as const)(
-    'has no axe violations, colour contrast included (%s)',
-    (width) => {
-      expect(violations.get(key({ path, width, contrast: true }))).toEqual([]);
-    },
-  );
+  test('has no axe violations, colour contrast included (desktop)', () => {
+    expect(violations.get(key({ path, contrast: true }))).toEqual([]);
+  });
 });

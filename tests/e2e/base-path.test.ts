@@ -1,15 +1,36 @@
 // The whole site under an intranet-style base path (/report/): every page, asset and link stays inside it.
+// Every page is visited once, a few at a time; the language switch is followed on one page of each
+// template (it is a plain link, checked on every page with the others).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { sitePages, visit } from '../support/site';
+import { forEachLimit, pageConcurrency, pageKindSamples, sitePages, visit } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 const pages = sitePages(inject('baseDir'));
 let browser: Browser;
 
+interface PageRecord {
+  status: number | undefined;
+  failedResponses: string[];
+  consoleErrors: string[];
+  hrefs: string[];
+}
+const records = new Map<string, PageRecord>();
+
 beforeAll(async () => {
   browser = await launchChromium();
+  await forEachLimit(pages, pageConcurrency, async (path) => {
+    const { page, status, failedResponses, consoleErrors } = await visit(
+      browser,
+      new URL(path, baseUrl).href,
+    );
+    const hrefs = await page.$$eval('a[href], link[href]', (elements) =>
+      elements.map((element) => element.getAttribute('href') ?? ''),
+    );
+    records.set(path, { status, failedResponses, consoleErrors, hrefs });
+    await page.close();
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -21,19 +42,25 @@ test('the sitemap lists pages under the base path', () => {
 });
 
 describe.each(pages)('%s', (path) => {
-  test('loads every asset and links only inside the base path', async () => {
-    const { page, status, failedResponses, consoleErrors } = await visit(
-      browser,
-      new URL(path, baseUrl).href,
+  test('loads every asset and links only inside the base path', () => {
+    const record = records.get(path);
+    expect(record?.status).toBe(200);
+    expect(record?.failedResponses).toEqual([]);
+    expect(record?.consoleErrors).toEqual([]);
+    const outside = record?.hrefs.filter(
+      (href) => href.startsWith('/') && !href.startsWith('/report/'),
     );
-    expect(status).toBe(200);
-    expect(failedResponses).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    const hrefs = await page.$$eval('a[href], link[href]', (elements) =>
-      elements.map((element) => element.getAttribute('href') ?? ''),
-    );
-    const outside = hrefs.filter((href) => href.startsWith('/') && !href.startsWith('/report/'));
     expect(outside).toEqual([]);
+  });
+});
+
+const samples = pageKindSamples(pages.map((path) => path.replace(/^\/report\//, '/'))).map(
+  (path) => `/report${path}`,
+);
+
+describe.each(samples)('%s', (path) => {
+  test('the language switcher stays inside the base path', async () => {
+    const { page } = await visit(browser, new URL(path, baseUrl).href);
     await page.click('[data-language-switcher]');
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname.startsWith('/report/')).toBe(true);

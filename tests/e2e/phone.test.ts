@@ -1,4 +1,5 @@
-// Reading on a phone (issue 16): every kind of page in both languages at 320, 360 and 390 px wide.
+// Reading on a phone (issue 16): every kind of page (every template) in both languages at 320, 360
+// and 390 px wide.
 // No sideways scrolling, chart text at a legible size, a one-row header, tap targets of 24 px,
 // a share image that is served at the size the page says, and no axe violations.
 import type { Browser, Page } from 'playwright-core';
@@ -7,24 +8,21 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
-import { axeViolations, sitePages } from '../support/site';
+import {
+  axeViolations,
+  forEachLimit,
+  pageConcurrency,
+  pageKindSamples,
+  sitePages,
+} from '../support/site';
 
 const rootUrl = inject('rootUrl');
 const allPages = sitePages(inject('rootDir'));
-/** The first page of each kind in each language, the units index and the 404 pages. */
-const pages = [
-  ...pageKinds.flatMap(([, pattern]) =>
-    ['zh', 'en'].flatMap(
-      (lang) =>
-        allPages.find(
-          (path) => pattern.test(path) && path.startsWith('/en/') === (lang === 'en'),
-        ) ?? [],
-    ),
-  ),
-  ...allPages.filter((path) => /^\/(en\/)?\d{4}\/units\/$/.test(path)),
-  '/404.html',
-  '/en/404/',
-];
+/**
+ * The first page of each template (each kind, the units index, a unit's history, the figures and
+ * years pages, the 404 pages) in each language: the width changes the template's layout.
+ */
+const pages = pageKindSamples([...allPages, '/404.html', '/en/404/']);
 const widths = [320, 360, 390] as const;
 /** Smallest chart text, CSS px: 12 at 360 px and up, 11 at 320 px. */
 const minimumChartText = (width: number) => (width >= 360 ? 12 : 11);
@@ -54,14 +52,48 @@ async function open(path: string, width: number): Promise<Page> {
 
 test('covers every kind of page in both languages', () => {
   expect(pages.length).toBeGreaterThanOrEqual(pageKinds.length * 2 + 4);
+  expect(pages).toEqual(
+    expect.arrayContaining(['/2007/units/', '/en/2007/units/', '/404.html', '/en/404/']),
+  );
+});
+
+type PhoneMeasure = Awaited<ReturnType<typeof measurePhone>>;
+interface HeaderBoxes {
+  height: number;
+  menu: DOMRect | undefined;
+  language: DOMRect | undefined;
+  search: DOMRect | undefined;
+}
+/** What each page showed at each width: measured a few pages at a time, asserted per page below. */
+const seen = new Map<string, { measured: PhoneMeasure; header: HeaderBoxes; axe: string[] }>();
+
+beforeAll(async () => {
+  const runs = pages.flatMap((path) => widths.map((width) => ({ path, width })));
+  await forEachLimit(runs, pageConcurrency, async ({ path, width }) => {
+    const page = await open(path, width);
+    const measured = await measurePhone(page);
+    // The header: one row with the name, the menu and the language switch, then the search box.
+    const header = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+      return {
+        height: box('.site-header')?.height ?? 0,
+        menu: box('.site-menu__button')?.toJSON(),
+        language: box('[data-language-switcher]')?.toJSON(),
+        search: box('.header-search')?.toJSON(),
+      };
+    });
+    seen.set(`${width} ${path}`, { measured, header, axe: await axeViolations(page) });
+    await page.close();
+  });
 });
 
 describe.each(pages)('%s', (path) => {
   test.each(widths)(
     'at %i px: no sideways scrolling, legible charts, one-row header, 24 px targets, no axe violations',
-    async (width) => {
-      const page = await open(path, width);
-      const measured = await measurePhone(page);
+    (width) => {
+      const result = seen.get(`${width} ${path}`);
+      expect(result).toBeDefined();
+      const { measured, header, axe } = result as NonNullable<typeof result>;
 
       expect(
         measured.overflow,
@@ -79,23 +111,12 @@ describe.each(pages)('%s', (path) => {
 
       expect(measured.smallTargets).toEqual([]);
 
-      // The header: one row with the name, the menu and the language switch, then the search box.
-      const header = await page.evaluate(() => {
-        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
-        return {
-          height: box('.site-header')?.height ?? 0,
-          menu: box('.site-menu__button'),
-          language: box('[data-language-switcher]'),
-          search: box('.header-search'),
-        };
-      });
       expect(header.height).toBeLessThanOrEqual(130);
       expect(header.menu && header.language && header.search).toBeTruthy();
       expect(Math.abs((header.menu?.top ?? 0) - (header.language?.top ?? 1))).toBeLessThan(4);
       expect(header.search?.top ?? 0).toBeGreaterThanOrEqual((header.menu?.bottom ?? 0) - 1);
 
-      expect(await axeViolations(page)).toEqual([]);
-      await page.close();
+      expect(axe).toEqual([]);
     },
   );
 
