@@ -11,7 +11,7 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { renditions } from '../../src/data/gallery';
-import { sitePages } from '../support/site';
+import { forEachLimit, pageConcurrency, sitePages } from '../support/site';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 
 const rootUrl = inject('rootUrl');
@@ -196,7 +196,13 @@ let browser: Browser;
 const measured: Measurement[] = [];
 beforeAll(async () => {
   browser = await launchChromium();
-  for (const { kind, path } of examplePages()) measured.push(await measure(browser, kind, path));
+  // A few pages at a time (each in its own context, cache off): sizes do not depend on the load.
+  const examples = examplePages();
+  const results: Measurement[] = new Array(examples.length);
+  await forEachLimit([...examples.entries()], pageConcurrency, async ([index, { kind, path }]) => {
+    results[index] = await measure(browser, kind, path);
+  });
+  measured.push(...results);
   const rows = measured.map(({ kind, path, downloads, lazyBelowFold }) => {
     const firstLoad = fetched(downloads).filter((download) => !lazyBelowFold.has(download.url));
     return (
