@@ -37,8 +37,6 @@ export const en = {
   'report.contents': 'Contents',
   'report.author': 'Author',
   'report.publisher': 'Publisher',
-  'report.source':
-    'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.',
   'report.unitLinkTitle': 'Highlights of the {unit}',
   'report.highlightLink': '{unit}: unit highlights',
   'report.quoteSource': '— from “{title}”',

@@ -33,7 +33,6 @@ export const zhCN = {
   'report.contents': '目录',
   'report.author': '作者',
   'report.publisher': '发布单位',
-  'report.source': '内容依据平果铝业公司内部刊物所载原文整理，未作删改。',
   'report.unitLinkTitle': '查看{unit}的亮点页',
   'report.highlightLink': '{unit}：单位亮点',
   'report.quoteSource': '——摘自《{title}》',
