@@ -309,6 +309,10 @@ ${o.event ? '' : '# '}event: ${o.event ?? 'bonfire-party'}
 ${o.unit ? '' : '# '}unit: ${o.unit ?? 'living-services-company'}
 # 在 PDF 版中展示并作为活动封面时写 true  true to show it in the PDF edition and as its event's cover
 featured: false
+# 示例（占位）图片写 true，真实照片写 false  true only for a labelled stand-in, not the real photograph
+sample: false
+# 图注照抄自刊物时写明出处；自己写的图注就保留行首的 #  Where the caption is quoted from (keep the # for your own)
+# captionSource: { zh: 平果铝业公司内刊, en: the company magazine of Pingguo Aluminium Company }
 caption:
   zh: ${quote(toFill.zh('照片说明'))}
   en: ${quote(toFill.en('the caption'))}

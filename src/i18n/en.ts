@@ -161,11 +161,13 @@ export const en = {
     'Built with Nianjian as a static site; it makes no requests to third parties.',
   'gallery.nav': 'Photos',
   'gallery.title': 'Spring Festival photos',
-  'gallery.intro':
-    'Photos of the company’s events by report year, with the captions of the original publication.',
-  'gallery.samplesNotice':
-    'The original photographs are not yet on this site: every picture here is ' +
-    'a stand-in marked “sample image”; the captions are the original ones.',
+  'gallery.intro': 'Photos of the company’s events by report year.',
+  'gallery.samplesAll':
+    'Every picture here is a stand-in marked “sample image”, not the original photograph.',
+  'gallery.samplesSome':
+    '{count} of these pictures are stand-ins marked “sample image”, not the original photographs (each says so).',
+  'gallery.captionsFrom': 'The captions are as printed in {source}.',
+  'gallery.captionSource': 'Caption from',
   'gallery.yearTitle': '{year}',
   'gallery.yearIntro': 'Photos of {year}',
   'gallery.yearEvents': 'Events of {year}',
