@@ -7,6 +7,7 @@ import {
   dataTexts,
   findUnfinished,
   markerComments,
+  readableText,
   scriptCounts,
   type UnfinishedFinding,
 } from './unfinished';
@@ -89,7 +90,7 @@ function problemOf(entry: ModelEntry, finding: UnfinishedFinding): CheckProblem 
       ],
     );
   }
-  const { han, latin } = scriptCounts(piece.text);
+  const { han, latin } = scriptCounts(readableText(piece.text));
   return problemAt(
     entry.file,
     piece.line,

@@ -134,7 +134,9 @@ export function findUnfinished(pieces: ReadonlyArray<PublishedText>): Unfinished
   for (const piece of pieces) {
     const marker = markerIn(piece.text);
     if (marker) findings.push({ piece, kind: 'marker', marker });
-    else if (piece.english && isMostlyHan(piece.text)) findings.push({ piece, kind: 'chinese' });
+    // Counted on what a reader sees: `{metric:teams.total}` is not English that was written.
+    else if (piece.english && isMostlyHan(readableText(piece.text)))
+      findings.push({ piece, kind: 'chinese' });
   }
   return findings;
 }
