@@ -94,6 +94,10 @@ Do not type figures: write <Metric id="teams.total" /> and the site fills in the
   );
 }
 
+/** How the 2007 report says its English was made: the example the scaffold gives. */
+const translatedInFull =
+  'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.';
+
 export function reportFiles(year: number): PlannedFile[] {
   const zh = `---
 # ${year} 年度总结（中文）。英文版是 src/content/reports/en/${year}.mdx。
@@ -136,7 +140,7 @@ publisher: "Pingguo Aluminium Company"
 summary: ${quote(toFill.en('one or two sentences summarising the report'))}
 # Where the text comes from (source) and how this English was made (translation), shown at the end of the report
 provenance:
-  translation: ${quote(toFill.en('how the English was made, e.g. "Translated in full from the original published in the company magazine of Pingguo Aluminium Company."'))}
+  translation: ${quote(toFill.en(`how the English was made, e.g. "${translatedInFull}"`))}
 draft: true
 # After updating the translation: npm run check -- --mark-translated src/content/reports/en/${year}.mdx
 sourceHash: "${hash}"

@@ -193,8 +193,24 @@ function readerLine(line: string): string {
 }
 
 /** Words before a number that make it an estimate: "more than twenty", "about 30", 近百, 约三十. */
-const approximateBefore =
-  /(?:\b(?:more than|over|about|around|nearly|almost|some|roughly|approximately|close to|upwards of|at least)\s+|(?:约|近|逾|上|大约|将近|差不多|足有)\s*)$/i;
+const approximateEn = [
+  'more than',
+  'over',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'some',
+  'roughly',
+  'approximately',
+  'close to',
+  'upwards of',
+  'at least',
+];
+const approximateBefore = new RegExp(
+  `(?:\\b(?:${approximateEn.join('|')})\\s+|(?:约|近|逾|上|大约|将近|差不多|足有)\\s*)$`,
+  'i',
+);
 
 /**
  * Whether a figure typed into a photo's or an event's text describes what the picture shows rather
