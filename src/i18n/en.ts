@@ -164,6 +164,8 @@ export const en = {
   'gallery.intro': 'Photos of the company’s events by report year.',
   'gallery.samplesAll':
     'Every picture here is a stand-in marked “sample image”, not the original photograph.',
+  'gallery.samplesOne':
+    'One of these pictures is a stand-in marked “sample image”, not the original photograph (it says so).',
   'gallery.samplesSome':
     '{count} of these pictures are stand-ins marked “sample image”, not the original photographs (each says so).',
   'gallery.captionsFrom': 'The captions are as printed in {source}.',

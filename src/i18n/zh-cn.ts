@@ -146,6 +146,7 @@ export const zhCN = {
   'gallery.title': '迎新春活动图片',
   'gallery.intro': '按年度整理的活动图片。',
   'gallery.samplesAll': '这里的图片都是标注“示例图片”的占位图，不是原照片。',
+  'gallery.samplesOne': '其中1张是标注“示例图片”的占位图，不是原照片（图下注明）。',
   'gallery.samplesSome': '其中{count}张是标注“示例图片”的占位图，不是原照片（图下注明）。',
   'gallery.captionsFrom': '图注均出自{source}。',
   'gallery.captionSource': '图注出处',
