@@ -44,7 +44,7 @@ describe('the editor guide', () => {
     expect(new Set(kinds)).toEqual(new Set(['unit', 'event', 'photo', 'term', 'report']));
   });
 
-  test('every scaffold command works as written, the result, once filled in, passes the check and builds, drafts stay out', async () => {
+  test('every scaffold command works as written; filled in, the result passes the check and builds', async () => {
     const root = await copyProject('nianjian-guide-');
     const created: string[] = [];
     for (const line of await guideCommands('docs/editing.zh-CN.md', 'new')) {
