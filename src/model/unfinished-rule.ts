@@ -1,7 +1,6 @@
 import { defaultLocale } from '../i18n/locales';
 import type { ModelEntry } from './entries';
 import { problemAt, type CheckProblem } from './problems';
-import { modelOf } from './registry';
 import {
   bodyTexts,
   dataTexts,
@@ -63,16 +62,20 @@ const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` 
 
 function problemOf(entry: ModelEntry, finding: UnfinishedFinding): CheckProblem {
   const { piece } = finding;
+  // What keeps it off the site meanwhile: the entry's own draft flag, its year's, or (a glossary
+  // term, which belongs to no year) nothing but finishing it.
   const draftHint =
     entry.collection === 'reports' || entry.collection === 'units'
       ? [
           '; or keep the entry unpublished (draft: true) until it is',
           '；或者在写完之前保持草稿（draft: true）',
         ]
-      : [
-          "; or keep the year unpublished (draft: true in that year's report) until it is",
-          '；或者在写完之前让该年度总结保持草稿（draft: true）',
-        ];
+      : entry.collection === 'glossary'
+        ? ['; a glossary term is always published', '；词汇总是会发布']
+        : [
+            "; or keep the year unpublished (draft: true in that year's report) until it is",
+            '；或者在写完之前让该年度总结保持草稿（draft: true）',
+          ];
   if (finding.kind === 'marker' && finding.marker) {
     const { marker } = finding;
     return problemAt(
@@ -117,11 +120,9 @@ export function unfinishedTextProblems(
   all: ReadonlyArray<ModelEntry>,
   yearOf: YearOf,
 ): CheckProblem[] {
-  return publishedEntries(entries, all, yearOf)
-    .filter((entry) => modelOf(entry.collection))
-    .flatMap((entry) =>
-      findUnfinished(entryTexts(entry)).map((finding) => problemOf(entry, finding)),
-    );
+  return publishedEntries(entries, all, yearOf).flatMap((entry) =>
+    findUnfinished(entryTexts(entry)).map((finding) => problemOf(entry, finding)),
+  );
 }
 
 /**
