@@ -116,7 +116,7 @@ export function readableText(line: string): string {
 export interface PublishedText {
   text: string;
   line: number | undefined;
-  /** The field path (`caption.en`), or `(text)` for a line of the MDX body. */
+  /** The field path (`caption.en`), or `(heading)` / `(text)` for a line of the MDX body. */
   field: string;
   english: boolean;
 }
@@ -171,7 +171,8 @@ export function dataTexts(
 export function bodyTexts(body: string, bodyLine: number, english: boolean): PublishedText[] {
   return body.split('\n').flatMap((line, index) => {
     const text = readableText(line).trim();
-    return text ? [{ text, line: bodyLine + index, field: '(text)', english }] : [];
+    const field = /^#{1,6}\s/.test(line) ? '(heading)' : '(text)';
+    return text ? [{ text, line: bodyLine + index, field, english }] : [];
   });
 }
 

@@ -160,7 +160,7 @@ const chineseCases: UnfinishedCase[] = [
   {
     title: 'an English heading that is Chinese',
     edits: [{ file: reportEn, from: '## 1. Basics {#basics}', to: '## 一、基本做法 {#basics}' }],
-    expect: { file: reportEn, field: '(text)', says: stillChinese },
+    expect: { file: reportEn, field: '(heading)', says: stillChinese },
   },
   {
     title: 'an English paragraph that is Chinese',
