@@ -99,9 +99,9 @@ export function isMostlyHan(text: string): boolean {
 }
 
 /**
- * The words a reader sees in one line of MDX: tags, `{#anchor}`s, `{metric:id}` placeholders,
- * `{/* comments *\/}`, link targets and Markdown punctuation removed (a component's attributes,
- * a URL or an id are not text to translate).
+ * The words a reader sees in one line of MDX or one field: tags, `{#anchor}`s, `{metric:id}`
+ * placeholders, `{/* comments *\/}` and link targets removed (a component's attributes, a URL or
+ * an id are not text to translate).
  */
 export function readableText(line: string): string {
   return line
