@@ -1,6 +1,7 @@
 // What `npm run new` writes: every required field, sensible defaults, and comments telling the
 // editor what each field is. One module, so a schema change means one edit here.
 import { entryFile, entryFolder } from '../model/registry';
+import { toFill } from '../model/unfinished';
 import { sourceFingerprint } from '../utils/translation';
 
 /** A file to create, relative to the project root, with its content (or a file to copy). */
@@ -59,7 +60,7 @@ draft: true
 # 正文引用年度总结原文时写 <ReportQuote year={${o.year}} unit="${o.slug}">原文</ReportQuote>（年份就是文件夹的年份）
 ---
 
-在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
+${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
 `;
   return withTranslation(
     zhPath,
@@ -87,11 +88,15 @@ draft: true
 sourceHash: "${hash}"
 ---
 
-Write the ${o.year} highlights of the ${o.nameEn} here. \
+${toFill.en(`write the ${o.year} highlights of the ${o.nameEn} here.`)} \
 Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
 `,
   );
 }
+
+/** How the 2007 report says its English was made: the example the scaffold gives. */
+const translatedInFull =
+  'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.';
 
 export function reportFiles(year: number): PlannedFile[] {
   const zh = `---
@@ -99,22 +104,25 @@ export function reportFiles(year: number): PlannedFile[] {
 # 数字写在 src/content/metrics/${year}.yaml，正文中用 <Metric id="teams.total" /> 这样的写法引用，不要手写。
 year: ${year}
 title: "平果铝业公司${year}年度班组建设和“五好”科(部)室创建工作总结"
-slogan: "夯实基础 提升素质 强化管理 树立形象"
-author: "作者姓名"
-authorRole: "作者职务"
+slogan: ${quote(toFill.zh('本年度的口号'))}
+author: ${quote(toFill.zh('作者姓名'))}
+authorRole: ${quote(toFill.zh('作者职务'))}
 publisher: "平果铝业公司"
-summary: "一两句话概括本年度总结的内容。"
+summary: ${quote(toFill.zh('一两句话概括本年度总结的内容'))}
+# 正文出自哪里（刊物名称、期号，是否删改），显示在年度总结末尾
+provenance:
+  source: ${quote(toFill.zh('正文出自哪里，如“内容依据平果铝业公司内部刊物所载原文整理，未作删改。”'))}
 # 草稿：true 时只在 npm run dev 预览中出现；内容齐全后改为 false 再发布
 draft: true
 ---
 
 ## 一、基本做法和验收情况 {#basics}
 
-在这里写正文。标题末尾花括号里的 #basics 是这一节固定的网页锚点，中英文版本要相同。
+${toFill.zh('在这里写正文。')}标题末尾花括号里的 #basics 是这一节固定的网页锚点，中英文版本要相同。
 
 ## 二、取得的成效 {#results}
 
-在这里写正文。
+${toFill.zh('在这里写正文。')}
 `;
   return [
     ...withTranslation(
@@ -125,11 +133,14 @@ draft: true
 # The ${year} report (English), translated from src/content/reports/zh-cn/${year}.mdx.
 year: ${year}
 title: "Pingguo Aluminium Company: ${year} Summary of Team Building and the \\"Five-Good\\" Office Campaign"
-slogan: "Lay Foundations, Build Skills, Improve Management, Shape Our Image"
-author: "Author's name"
-authorRole: "Author's role"
+slogan: ${quote(toFill.en("the year's slogan"))}
+author: ${quote(toFill.en("the author's name"))}
+authorRole: ${quote(toFill.en("the author's role"))}
 publisher: "Pingguo Aluminium Company"
-summary: "One or two sentences summarising the report."
+summary: ${quote(toFill.en('one or two sentences summarising the report'))}
+# Where the text comes from (source) and how this English was made (translation), shown at the end of the report
+provenance:
+  translation: ${quote(toFill.en(`how the English was made, e.g. "${translatedInFull}"`))}
 draft: true
 # After updating the translation: npm run check -- --mark-translated src/content/reports/en/${year}.mdx
 sourceHash: "${hash}"
@@ -137,12 +148,12 @@ sourceHash: "${hash}"
 
 ## 1. Approach and Inspection Results {#basics}
 
-Write the text here. \
+${toFill.en('write the text here.')} \
 The #basics in braces after each heading is the section's fixed address: the same in both languages.
 
 ## 2. Results {#results}
 
-Write the text here.
+${toFill.en('write the text here.')}
 `,
     ),
     {
@@ -195,8 +206,8 @@ steps:
   - quarter: 1
     section: basics
     text:
-      zh: "第一季度的工作（请按年度总结改写）。"
-      en: "Work in the first quarter (rewrite from the report)."
+      zh: ${quote(toFill.zh('第一季度的工作（按年度总结改写）'))}
+      en: ${quote(toFill.en('work in the first quarter (rewrite from the report)'))}
 `,
     },
   ];
@@ -217,8 +228,8 @@ zh: ${quote(o.zh)}
 # 全站统一使用的英文译名 The English rendering used everywhere on the site
 en: ${quote(o.en)}
 explanation:
-  zh: "用一两句话解释“${o.zh.replace(/"/g, '\\"')}”。"
-  en: "Explain ${o.en.replace(/"/g, '\\"')} in a sentence or two."
+  zh: ${quote(toFill.zh(`用一两句话解释“${o.zh}”`))}
+  en: ${quote(toFill.en(`explain ${o.en} in a sentence or two`))}
 # 复合词的各个部分（没有就保留 []）The parts of a compound term, if any:
 #   - zh: "常组织"
 #     en: "constant organising"
@@ -253,8 +264,8 @@ year: ${o.year}
 # 日期 YYYY-MM-DD；time 是时间，如 '14:00'，或 afternoon / evening（原文没写就删掉这一行）
 ${when}
 # 地点（原文没写就删掉这一行）
-place: "地点"
-description: "一句话介绍这次活动，只写原文说的。"
+place: ${quote(toFill.zh('地点'))}
+description: ${quote(toFill.zh('一句话介绍这次活动，只写原文说的'))}
 `,
     },
     {
@@ -264,8 +275,8 @@ title: ${quote(o.titleEn)}
 # The report year the event belongs to (the gallery groups by it)
 year: ${o.year}
 ${when}
-place: "Place"
-description: "One sentence about the event, no more than the source says."
+place: ${quote(toFill.en('the place'))}
+description: ${quote(toFill.en('one sentence about the event, no more than the source says'))}
 `,
     },
   ];
@@ -302,17 +313,21 @@ ${o.event ? '' : '# '}event: ${o.event ?? 'bonfire-party'}
 ${o.unit ? '' : '# '}unit: ${o.unit ?? 'living-services-company'}
 # 在 PDF 版中展示并作为活动封面时写 true  true to show it in the PDF edition and as its event's cover
 featured: false
+# 示例（占位）图片写 true，真实照片写 false  true only for a labelled stand-in, not the real photograph
+sample: false
+# 图注照抄自刊物时写明出处；自己写的图注就保留行首的 #  Where the caption is quoted from (keep the # for your own)
+# captionSource: { zh: 平果铝业公司内刊, en: the company magazine of Pingguo Aluminium Company }
 caption:
-  zh: "照片说明（中文）"
-  en: "Caption (English)"
+  zh: ${quote(toFill.zh('照片说明'))}
+  en: ${quote(toFill.en('the caption'))}
 # 替代文字：给看不到图的读者描述照片内容（必填，不能是文件名）
 # Alt text: what the photo shows, for readers who cannot see it (required; not the file name)
 alt:
-  zh: "描述照片内容"
-  en: "Describe what the photo shows"
+  zh: ${quote(toFill.zh('描述照片内容'))}
+  en: ${quote(toFill.en('what the photo shows'))}
 credit:
-  zh: "摄影：姓名"
-  en: "Photo: name"
+  zh: ${quote(toFill.zh('摄影：姓名'))}
+  en: ${quote(toFill.en('Photo: name'))}
 `,
     },
   ];

@@ -37,8 +37,6 @@ export const en = {
   'report.contents': 'Contents',
   'report.author': 'Author',
   'report.publisher': 'Publisher',
-  'report.source':
-    'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.',
   'report.unitLinkTitle': 'Highlights of the {unit}',
   'report.highlightLink': '{unit}: unit highlights',
   'report.quoteSource': '— from “{title}”',
@@ -163,11 +161,15 @@ export const en = {
     'Built with Nianjian as a static site; it makes no requests to third parties.',
   'gallery.nav': 'Photos',
   'gallery.title': 'Spring Festival photos',
-  'gallery.intro':
-    'Photos of the company’s events by report year, with the captions of the original publication.',
-  'gallery.samplesNotice':
-    'The original photographs are not yet on this site: every picture here is ' +
-    'a stand-in marked “sample image”; the captions are the original ones.',
+  'gallery.intro': 'Photos of the company’s events by report year.',
+  'gallery.samplesAll':
+    'Every picture here is a stand-in marked “sample image”, not the original photograph.',
+  'gallery.samplesOne':
+    'One of these pictures is a stand-in marked “sample image”, not the original photograph (it says so).',
+  'gallery.samplesSome':
+    '{count} of these pictures are stand-ins marked “sample image”, not the original photographs (each says so).',
+  'gallery.captionsFrom': 'The captions are as printed in {source}.',
+  'gallery.captionSource': 'Caption from',
   'gallery.yearTitle': '{year}',
   'gallery.yearIntro': 'Photos of {year}',
   'gallery.yearEvents': 'Events of {year}',

@@ -7,6 +7,7 @@ import { checkProse, contentTexts } from '../utils/prose-check';
 import type { ModelEntry } from './entries';
 import { bilingual, problemAt, type CheckProblem } from './problems';
 import { contentModel, modelOf, type CollectionModel } from './registry';
+import { provenanceProblems, unfinishedTextProblems } from './unfinished-rule';
 
 /**
  * The rules that run across entries: what no schema can see from one file. ONE function,
@@ -597,6 +598,20 @@ export const siteRules: ReadonlyArray<SiteRule> = [
       }
       return problems;
     },
+  },
+  {
+    id: 'unfinished-text',
+    description:
+      'nothing unfinished is published: no marker the tools write (待填写, TO FILL IN, TO TRANSLATE, ' +
+      'the needs-translation line) and no English text that is still Chinese, outside draft years',
+    check: (entries, all) => unfinishedTextProblems(entries, all, entryYear),
+  },
+  {
+    id: 'report-provenance',
+    description:
+      'a published report says where its text comes from (provenance.source) and, in English, ' +
+      'how its English was made (provenance.translation)',
+    check: (entries, all) => provenanceProblems(entries, all, entryYear),
   },
 ];
 

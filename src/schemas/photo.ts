@@ -1,6 +1,6 @@
 import type { SchemaContext } from 'astro:content';
 import { z } from 'astro/zod';
-import { slugSchema, yearSchema } from './common';
+import { bilingualTextSchema, slugSchema, yearSchema } from './common';
 
 /** Alt text that is really a file name ("IMG_0412.jpg", "dsc-0031") says nothing to a screen-reader user. */
 export function looksLikeFileName(text: string): boolean {
@@ -53,8 +53,13 @@ export const photoSchema = ({ image }: Pick<SchemaContext, 'image'>) =>
       .optional(),
     /** Chosen for the PDF edition and preferred as the cover of its event. */
     featured: z.boolean().default(false),
-    /** A labelled stand-in, not the original photograph: the pages say so. */
+    /** A labelled stand-in, not the original photograph: the pages say so, for this photo only. */
     sample: z.boolean().default(false),
+    /**
+     * The publication the caption is quoted from, when it is quoted (the 2007 captions are the
+     * company magazine's); left out for a caption the editors wrote. The pages attribute it.
+     */
+    captionSource: bilingualTextSchema.optional(),
     caption: z.object(
       { zh: captionText('Chinese'), en: captionText('English') },
       { message: 'caption is missing: give caption.zh and caption.en' },

@@ -111,3 +111,27 @@ export function findPhotoDateProblems(
   }
   return problems;
 }
+
+/** What a set of photos says of itself, from each photo's own fields: never more than they say. */
+export interface PhotoSetNotes {
+  /** How many are stand-ins (`sample: true`), of how many. */
+  samples: number;
+  total: number;
+  /** The publication every caption is quoted from, when all of them name the same one. */
+  captionSource: { zh: string; en: string } | undefined;
+}
+
+export function photoSetNotes(
+  photos: ReadonlyArray<{
+    data: { sample?: boolean; captionSource?: { zh: string; en: string } | undefined };
+  }>,
+): PhotoSetNotes {
+  const sources = new Set(photos.map((photo) => JSON.stringify(photo.data.captionSource ?? null)));
+  const [first] = photos;
+  return {
+    samples: photos.filter((photo) => photo.data.sample === true).length,
+    total: photos.length,
+    captionSource:
+      sources.size === 1 && first?.data.captionSource ? first.data.captionSource : undefined,
+  };
+}

@@ -14,10 +14,16 @@ export interface FigureLiteral {
   counter?: string;
   /** 1-based line in the text. */
   line: number;
+  /** Said as an estimate ("more than twenty", "about 30", "近百"): how one describes what one sees. */
+  approximate?: boolean;
 }
 
-/** How a text may quote a figure instead of typing it: `<Metric>` in MDX, `{metric:id}` in some YAML fields. */
-export type QuoteStyle = 'metric-component' | 'placeholder' | 'none';
+/**
+ * How a text may quote a figure instead of typing it: `<Metric>` in MDX, `{metric:id}` in some YAML
+ * fields, or not at all (`none`: a glossary explanation). `description`: a photo's or an event's
+ * text, which says what the picture shows; it may count what it shows (see `isDescription`).
+ */
+export type QuoteStyle = 'metric-component' | 'placeholder' | 'none' | 'description';
 
 /** One text that reaches a page: a whole MDX file, or one YAML text field. */
 export interface ProseText {
@@ -186,6 +192,37 @@ function readerLine(line: string): string {
   );
 }
 
+/** Words before a number that make it an estimate: "more than twenty", "about 30", 近百, 约三十. */
+const approximateEn = [
+  'more than',
+  'over',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'some',
+  'roughly',
+  'approximately',
+  'close to',
+  'upwards of',
+  'at least',
+];
+const approximateBefore = new RegExp(
+  `(?:\\b(?:${approximateEn.join('|')})\\s+|(?:约|近|逾|上|大约|将近|差不多|足有)\\s*)$`,
+  'i',
+);
+
+/**
+ * Whether a figure typed into a photo's or an event's text describes what the picture shows rather
+ * than stating a figure of the report: a count of people (二十多人, "more than twenty people",
+ * "30 people"), or any count said as an estimate ("about 30 teams"). A percentage, or an exact
+ * count of what the report measures (teams, offices, problems, 个班组), is a report figure.
+ */
+export function isDescription(literal: FigureLiteral): boolean {
+  if (literal.kind !== 'count') return false;
+  return literal.approximate === true || ['人', 'people', 'person'].includes(literal.counter ?? '');
+}
+
 /** Every hand-typed figure in a text, with its line. */
 export function findFigureLiterals(source: string): FigureLiteral[] {
   const literals: FigureLiteral[] = [];
@@ -196,8 +233,15 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
     `(${enNouns.join('|')})(?![-\\w])`;
   source.split(/\r?\n/).forEach((raw, index) => {
     const line = readerLine(raw);
-    const add = (text: string, value: number | undefined, kind: MetricKind, word?: string) => {
+    const add = (
+      text: string,
+      value: number | undefined,
+      kind: MetricKind,
+      word?: string,
+      at?: number,
+    ) => {
       if (value === undefined || !Number.isFinite(value)) return;
+      const approximate = at !== undefined && approximateBefore.test(line.slice(0, at));
       const normalised =
         word === undefined
           ? undefined
@@ -208,6 +252,7 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
         kind,
         ...(normalised === undefined ? {} : { counter: normalised }),
         line: index + 1,
+        ...(approximate ? { approximate } : {}),
       });
     };
     for (const m of line.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)/gi))
@@ -218,15 +263,15 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
     for (const m of line.matchAll(new RegExp(`百分之(${zhNumber})`, 'g')))
       add(m[0], parseChineseNumber(m[1] ?? ''), 'percent');
     for (const m of line.matchAll(new RegExp(`(?<![\\d.])(\\d+)\\s*${counter}`, 'g')))
-      add(m[0], Number(m[1]), 'count', m[2]);
+      add(m[0], Number(m[1]), 'count', m[2], m.index);
     // Chinese numerals from ten up (三十个): 一个、两个 are ordinary words, not figures.
     for (const m of line.matchAll(new RegExp(`(${zhNumber})\\s*${counter}`, 'g'))) {
       const value = parseChineseNumber(m[1] ?? '');
-      if (value !== undefined && value >= 10) add(m[0], value, 'count', m[2]);
+      if (value !== undefined && value >= 10) add(m[0], value, 'count', m[2], m.index);
     }
     // English nouns the report counts (not compounds such as "2007 team-building").
     for (const m of line.matchAll(new RegExp(`(?<![\\d.])\\b(\\d+)\\s+${en}`, 'gi')))
-      add(m[0], Number(m[1]), 'count', m[2]);
+      add(m[0], Number(m[1]), 'count', m[2], m.index);
     for (const m of line.matchAll(enNumberPattern)) {
       const value = parseEnglishNumber(m[0]);
       const after = line.slice((m.index ?? 0) + m[0].length);
@@ -236,7 +281,7 @@ export function findFigureLiterals(source: string): FigureLiteral[] {
         const noun = new RegExp(`^\\s+${en}`, 'i').exec(after);
         // "one team", "two offices": ordinary words; figures start at ten.
         if (noun && value !== undefined && value >= 10)
-          add(m[0] + noun[0], value, 'count', noun[1]);
+          add(m[0] + noun[0], value, 'count', noun[1], m.index);
       }
     }
   });
@@ -298,6 +343,7 @@ export function checkProse(
     });
     const candidates = [table, ...(text.anyOf ?? []).map((year) => figures.get(year) ?? {})];
     for (const literal of findFigureLiterals(text.text)) {
+      if (text.quote === 'description' && isDescription(literal)) continue;
       const matches = [
         ...new Set(
           candidates.flatMap((candidate) =>
@@ -321,14 +367,19 @@ export function checkProse(
       const shown = literal.text;
       if (matches.length === 0) {
         const how =
-          text.quote === 'none'
-            ? 'correct it against the report, or remove it'
-            : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, ` +
-              `then write ${quoteHow('…')}`;
+          text.quote === 'description'
+            ? 'a photo or event text says what the picture shows: describe it ' +
+              '("more than twenty people", "二十多人"), or remove the number'
+            : text.quote === 'none'
+              ? 'correct it against the report, or remove it'
+              : `add it to ${text.year}'s figures file (${figuresFile(text.year)}) as a figure, ` +
+                `then write ${quoteHow('…')}`;
         const howZh =
-          text.quote === 'none'
-            ? '对照年度总结改正，或删掉这个数字'
-            : `把它作为一个数字加进 ${text.year} 年的数字文件（${figuresFile(text.year)}），再写 ${quoteHow('…')}`;
+          text.quote === 'description'
+            ? '图片和活动的文字写画面里看得到的内容：照实描述（如“二十多人”“more than twenty people”），或删掉这个数字'
+            : text.quote === 'none'
+              ? '对照年度总结改正，或删掉这个数字'
+              : `把它作为一个数字加进 ${text.year} 年的数字文件（${figuresFile(text.year)}），再写 ${quoteHow('…')}`;
         problems.push({
           file: text.file,
           line: at(literal.line),
@@ -337,7 +388,7 @@ export function checkProse(
           fix: how,
           zh: { message: `手写的数字“${shown}”与 ${text.year} 年的任何数字都不符`, fix: howZh },
         });
-      } else if (text.quote !== 'none') {
+      } else if (text.quote !== 'none' && text.quote !== 'description') {
         const which = matches.map(quoteHow).join(text.quote === 'placeholder' ? ' or ' : ' or ');
         problems.push({
           file: text.file,
@@ -459,7 +510,11 @@ export function contentTexts(entries: ProseEntry[], years: number[]): ProseText[
         ? ['charts', 'cards'].flatMap((key) => yamlTexts(data[key], lineOf, [key]))
         : yamlTexts(data, lineOf, [], entry.collection === 'events');
     const quote: QuoteStyle =
-      entry.collection === 'timelines' || entry.collection === 'metrics' ? 'placeholder' : 'none';
+      entry.collection === 'timelines' || entry.collection === 'metrics'
+        ? 'placeholder'
+        : entry.collection === 'photos' || entry.collection === 'events'
+          ? 'description'
+          : 'none';
     const date = data.date instanceof Date ? data.date.getUTCFullYear() : undefined;
     for (const field of fields) {
       const year = own ?? yearFor(field.text, years, date);

@@ -194,6 +194,27 @@ describe('pages', () => {
     await page.close();
   });
 
+  test("stand-ins and caption sources are marked by each photo's own flags, not by a notice for all", async () => {
+    const { page } = await visit(browser, url('/en/gallery/'));
+    const year = await page.locator('[data-year="2007"] .gallery-notice').innerText();
+    expect(year).toBe(
+      'Every picture here is a stand-in marked “sample image”, not the original photograph.',
+    );
+    // The photos of no event, in the grid: each stand-in says so under its caption.
+    const grid = page.locator('[data-year="2007"] .photo-grid__item');
+    expect(await grid.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-year="2007"] .photo-grid__sample').count()).toBe(
+      await grid.count(),
+    );
+    const { page: bonfire } = await visit(browser, url('/en/gallery/bonfire-party/'));
+    expect(await bonfire.locator('.gallery-notice').innerText()).toContain(
+      'The captions are as printed in the company magazine of Pingguo Aluminium Company.',
+    );
+    const { page: photo } = await visit(browser, url('/gallery/photos/musical/'));
+    expect(await photo.locator('.photo-facts').innerText()).toContain('图注出处');
+    for (const opened of [page, bonfire, photo]) await opened.close();
+  });
+
   test('an event page gives date, time and place', async () => {
     const { page } = await visit(browser, url('/gallery/olympic-long-distance-run/'));
     const facts = await page.locator('.event-facts').innerText();

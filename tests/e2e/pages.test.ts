@@ -227,6 +227,20 @@ describe('content as the reader sees it', () => {
     await page.close();
   });
 
+  test("the report says where its text comes from, from the report's own provenance", async () => {
+    for (const [path, sentence] of [
+      ['/2007/', '内容依据平果铝业公司内部刊物所载原文整理，未作删改。'],
+      [
+        '/en/2007/',
+        'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.',
+      ],
+    ] as const) {
+      const { page } = await visit(browser, url(path));
+      expect((await page.locator('.report__source').innerText()).trim()).toBe(sentence);
+      await page.close();
+    }
+  });
+
   test('the report has a table of contents whose entries jump to their sections', async () => {
     // 10 report headings, then the timeline and the figures.
     for (const [path, count] of [

@@ -44,7 +44,7 @@ describe('the editor guide', () => {
     expect(new Set(kinds)).toEqual(new Set(['unit', 'event', 'photo', 'term', 'report']));
   });
 
-  test('every scaffold command works as written, the result passes the check and builds, drafts stay out', async () => {
+  test('every scaffold command works as written; filled in, the result passes the check and builds', async () => {
     const root = await copyProject('nianjian-guide-');
     const created: string[] = [];
     for (const line of await guideCommands('docs/editing.zh-CN.md', 'new')) {
@@ -81,6 +81,26 @@ describe('the editor guide', () => {
       ]),
     );
 
+    // Where the editor must write, the scaffolds say 待填写 / TO FILL IN. The check refuses that
+    // wherever it would be published: the new term, and the event and photo of a published year.
+    const unfinished = await runScript(root, 'scripts/check.mjs');
+    expect(unfinished.code, unfinished.output).not.toBe(0);
+    for (const file of [
+      'src/content/glossary/five-s-management.yaml',
+      'src/content/events/zh-cn/tug-of-war-2009.yaml',
+      'src/content/photos/tug-of-war-final.yaml',
+    ])
+      expect(unfinished.output).toContain(file);
+    expect(unfinished.output).toContain('待填写');
+    // The editor fills in each marked place, as the guide says (here: the marker's own words).
+    for (const file of created.filter((path) => /\.(mdx|yaml)$/.test(path))) {
+      const text = await readFile(join(root, file), 'utf8');
+      await writeFile(join(root, file), text.replace(/待填写：|TO FILL IN: /g, ''));
+    }
+    await runScript(root, 'scripts/check.mjs', [
+      '--mark-translated',
+      ...created.filter((path) => path.includes('/en/') && path.endsWith('.mdx')),
+    ]);
     const check = await runScript(root, 'scripts/check.mjs');
     expect(check.code, check.output).toBe(0);
     for (const line of await guideCommands('docs/editing.zh-CN.md', 'check')) {

@@ -5,10 +5,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import KeyFigures from '../../src/components/KeyFigures.astro';
 import LanguageSwitcher from '../../src/components/LanguageSwitcher.astro';
+import PhotoSetNotice from '../../src/components/PhotoSetNotice.astro';
+import ReportProvenance from '../../src/components/ReportProvenance.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import { pageLocals } from '../../src/i18n/page-locals';
 import { metricsSchema } from '../../src/schemas/metrics';
 import { yearFigures } from '../../src/utils/metrics';
+import { filesIn, readEntry } from './content-helpers';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -179,5 +182,92 @@ describe('TableOfContents', () => {
     });
     expect(html).toContain('href="#basics"');
     expect(html).toMatch(/href="#results"[\s\S]*<ol>[\s\S]*href="#results-teams"/);
+  });
+});
+
+describe('ReportProvenance: each report says where its text comes from, in its own words', () => {
+  const provenanceOf = (locale: string) =>
+    readEntry(`src/content/reports/${locale}/2007.mdx`).data.provenance;
+  test('2007 reads exactly as it did when the sentence was interface text', async () => {
+    const zh = await container.renderToString(ReportProvenance, {
+      props: { provenance: provenanceOf('zh-cn') },
+      locals: pageLocals('zh-cn'),
+    });
+    expect(text(zh).trim()).toBe('内容依据平果铝业公司内部刊物所载原文整理，未作删改。');
+    const en = await container.renderToString(ReportProvenance, {
+      props: { provenance: provenanceOf('en') },
+      locals: pageLocals('en'),
+    });
+    expect(text(en).trim()).toBe(
+      'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.',
+    );
+  });
+  test('another year shows its own provenance, and a draft without one shows nothing', async () => {
+    const html = await container.renderToString(ReportProvenance, {
+      props: {
+        provenance: {
+          source: 'Written by the publicity office from the 2008 summary.',
+          translation: 'Abridged translation by the office.',
+        },
+      },
+      locals: pageLocals('en'),
+    });
+    expect(text(html).trim()).toBe(
+      'Written by the publicity office from the 2008 summary. Abridged translation by the office.',
+    );
+    expect(text(html)).not.toContain('company magazine');
+    const none = await container.renderToString(ReportProvenance, {
+      props: { provenance: undefined },
+      locals: pageLocals('en'),
+    });
+    expect(text(none).trim()).toBe('');
+  });
+});
+
+describe("PhotoSetNotice: stand-ins and caption sources by each photo's own flags", () => {
+  const photos2007 = filesIn('src/content/photos', '.yaml').map((file) => ({
+    data: parse(readFileSync(file, 'utf8')) as {
+      sample: boolean;
+      captionSource?: { zh: string; en: string };
+    },
+  }));
+  const notice = async (photos: typeof photos2007, locale: 'zh-cn' | 'en', captions = true) =>
+    text(
+      await container.renderToString(PhotoSetNotice, {
+        props: { photos, captions },
+        locals: pageLocals(locale),
+      }),
+    ).trim();
+  test("2007: every photo is a stand-in and every caption the magazine's, as the gallery said", async () => {
+    expect(photos2007).toHaveLength(6);
+    expect(await notice(photos2007, 'zh-cn')).toBe(
+      '这里的图片都是标注“示例图片”的占位图，不是原照片。图注均出自平果铝业公司内刊。',
+    );
+    expect(await notice(photos2007, 'en')).toBe(
+      'Every picture here is a stand-in marked “sample image”, not the original photograph. ' +
+        'The captions are as printed in the company magazine of Pingguo Aluminium Company.',
+    );
+  });
+  test('a year of real photos with captions of its own: no notice at all', async () => {
+    const real = [{ data: { sample: false } }, { data: { sample: false } }];
+    expect(await notice(real, 'zh-cn')).toBe('');
+    expect(await notice(real, 'en')).toBe('');
+  });
+  test('one stand-in among real photos is counted, not spread over the others', async () => {
+    const [first] = photos2007;
+    const mixed = [
+      ...(first ? [first] : []),
+      { data: { sample: false } },
+      { data: { sample: false } },
+    ];
+    expect(await notice(mixed, 'en')).toBe(
+      'One of these pictures is a stand-in marked “sample image”, not the original photograph (it says so).',
+    );
+    expect(await notice(mixed, 'zh-cn')).toBe(
+      '其中1张是标注“示例图片”的占位图，不是原照片（图下注明）。',
+    );
+  });
+  test('the gallery index leaves the caption source to each event', async () => {
+    expect(await notice(photos2007, 'en', false)).not.toContain('captions');
   });
 });

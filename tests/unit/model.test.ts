@@ -1,96 +1,15 @@
 // The content model (src/model/): one registry, strict schemas with suggestions, and one set of
 // cross-entry rules that `npm run check` and the build's loader both run, with the same messages.
-import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { checkContent, guideFiles } from '../../src/check/run';
-import { contentProblems, type LoadedEntry } from '../../src/data/site';
 import { fieldsOf, nearestField, strictSchema } from '../../src/model/fields';
 import { withFieldTables } from '../../src/model/field-tables';
 import { contentModel, type CollectionModel } from '../../src/model/registry';
 import { siteRules } from '../../src/model/rules';
-import { splitFrontmatter, sourceFingerprint, withSourceHash } from '../../src/utils/translation';
 import { z } from 'astro/zod';
-
-const fixture = new URL('../fixtures/content-model/', import.meta.url);
-const folders: string[] = [];
-
-/** A fresh copy of the fixture site, with its photo and current translation fingerprints. */
-async function site(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'nianjian-model-'));
-  folders.push(root);
-  await cp(fixture, root, { recursive: true });
-  await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#c84' } })
-    .jpeg()
-    .toFile(join(root, 'src/content/photos/bonfire.jpg'));
-  for (const folder of ['reports', 'units/<locale>/2007']) {
-    const [en, zh] = ['en', 'zh-cn'].map((locale) =>
-      join(
-        root,
-        'src/content',
-        folder.includes('<locale>') ? folder.replace('<locale>', locale) : `${folder}/${locale}`,
-      ),
-    );
-    for (const name of await readdir(en ?? '')) {
-      const source = await readFile(join(zh ?? '', name), 'utf8');
-      const file = join(en ?? '', name);
-      await writeFile(
-        file,
-        withSourceHash(await readFile(file, 'utf8'), sourceFingerprint(source)),
-      );
-    }
-  }
-  return root;
-}
-
-async function change(root: string, file: string, from: string | RegExp, to: string) {
-  const text = await readFile(join(root, file), 'utf8');
-  const changed = text.replace(from, to);
-  if (changed === text)
-    throw new Error(`the case changes nothing: ${String(from)} is not in ${file}`);
-  await writeFile(join(root, file), changed);
-}
-
-/**
- * The build's loader path: entries as Astro's glob loader makes them (id, file, data parsed by the
- * registry's schema).
- */
-async function buildProblems(root: string) {
-  const entries: LoadedEntry[] = [];
-  const image = () => z.string();
-  for (const [collection, model] of Object.entries(contentModel) as Array<
-    [string, CollectionModel]
-  >) {
-    const folder = join(root, model.folder);
-    for (const name of (await readdir(folder, { recursive: true }))
-      .map(String)
-      .filter((n) => n.endsWith(model.extension))
-      .sort()) {
-      const filePath = `${model.folder}/${name}`;
-      const text = await readFile(join(root, filePath), 'utf8');
-      const raw: unknown = parse(
-        model.extension === '.mdx' ? (splitFrontmatter(text).frontmatter ?? '') : text,
-      );
-      const schema =
-        typeof model.schema === 'function'
-          ? model.schema({ image } as unknown as Parameters<typeof model.schema>[0])
-          : model.schema;
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success)
-        throw new Error(`${name} fails its schema in a rule case: ${parsed.error.message}`);
-      entries.push({
-        id: name.replace(/\.[^.]+$/, ''),
-        collection,
-        filePath,
-        data: parsed.data as object,
-      });
-    }
-  }
-  return contentProblems(entries, root);
-}
+import { buildProblems, change, folders, site } from './model-site';
 
 interface RuleCase {
   /** What is broken. */
@@ -208,6 +127,20 @@ const cases: Record<string, RuleCase> = {
     from: '',
     to: '',
     expect: { file: 'src/content/metrics/2008.yaml', field: 'figures.16.kind' },
+  },
+  'unfinished-text': {
+    title: 'a published English report whose author the importer left to translate',
+    file: 'src/content/reports/en/2007.mdx',
+    from: 'author: Author',
+    to: 'author: "TO TRANSLATE: 作者"',
+    expect: { file: 'src/content/reports/en/2007.mdx', field: 'author' },
+  },
+  'report-provenance': {
+    title: 'a published report that does not say where its text comes from',
+    file: 'src/content/reports/zh-cn/2007.mdx',
+    from: /provenance:\n  source: .*\n/,
+    to: '',
+    expect: { file: 'src/content/reports/zh-cn/2007.mdx', field: 'provenance.source' },
   },
   'photo-dates': {
     title: 'a photo dated unlike its event',

@@ -8,6 +8,7 @@ import {
   findFigureLiterals,
   parseChineseNumber,
   parseEnglishNumber,
+  type ProseEntry,
   type ProseText,
 } from '../../src/utils/prose-check';
 import { metricsOf } from './content-helpers';
@@ -221,5 +222,66 @@ describe('contentTexts: every text that reaches a page', () => {
     expect(problems[2]?.fix).toBe(
       'write {metric:inspections.septemberProblems} instead, for the figure you mean',
     );
+  });
+});
+
+describe('descriptions are not figures: a photo or event text may count what the picture shows', () => {
+  const check = (collection: 'photos' | 'events' | 'reports', text: string) => {
+    const entry: ProseEntry =
+      collection === 'reports'
+        ? {
+            collection,
+            file: 'src/content/reports/en/2007.mdx',
+            source: text,
+            data: { year: 2007 },
+          }
+        : collection === 'events'
+          ? {
+              collection,
+              file: 'src/content/events/en/run.yaml',
+              source: '',
+              data: { title: 'Run', year: 2007, date: new Date('2008-01-31'), description: text },
+            }
+          : {
+              collection,
+              file: 'src/content/photos/run.yaml',
+              source: '',
+              data: { year: 2007, alt: { zh: '照片', en: text } },
+            };
+    return checkProse(contentTexts([entry], [2007]), tables);
+  };
+
+  test.each([
+    ['photos', 'More than twenty people dance around the bonfire.'],
+    ['photos', 'About 30 runners set off from the gate.'],
+    ['photos', 'About 30 people watch the match.'],
+    ['photos', '30 people watch the match.'],
+    ['photos', 'Nearly forty people on the stage.'],
+    ['photos', '二十多人围着篝火跳舞。'],
+    ['photos', '近百人观看比赛。'],
+    ['photos', '三十余名运动员起跑。'],
+    ['photos', '约30人参加长跑。'],
+    ['events', 'Some 50 teams ran in the race.'],
+    ['events', '上百名职工参加。'],
+  ] as const)('%s: "%s" passes', (collection, text) => {
+    expect(check(collection, text)).toEqual([]);
+  });
+
+  test('a report figure in a photo text is still checked, and the fix never sends the editor to the report', () => {
+    for (const text of [
+      '30 teams took part.',
+      '67% of the teams were excellent.',
+      '共有30个班组。',
+    ]) {
+      const problems = check('photos', text);
+      expect(problems, text).toHaveLength(1);
+      expect(problems[0]?.fix).toMatch(/what the picture shows/);
+      expect(`${problems[0]?.fix} ${problems[0]?.zh?.fix}`).not.toMatch(/report|summary|年度总结/);
+    }
+  });
+
+  test('report text keeps its strictness: an estimate of people is still a hand-typed figure there', () => {
+    expect(check('reports', 'More than twenty people took part.')).toHaveLength(1);
+    expect(check('reports', '近百人参加。')).toHaveLength(1);
   });
 });

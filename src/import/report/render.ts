@@ -2,6 +2,7 @@
 // needing translation: same headings, anchors and <Metric>s, the Chinese text left to translate),
 // and the year's figures file. Text from the document is escaped so that nothing in it is read as
 // MDX syntax (a "{" or "<" in a Word document must stay a character). Pure.
+import { needsTranslationMarker } from '../../model/unfinished';
 import type { FrontMatterFound } from './structure';
 import type { ImportedFigure, Segment } from './figures';
 
@@ -13,7 +14,7 @@ export type BoundNode =
   | { type: 'table'; rows: Segment[][][] };
 
 /** The line the English file carries until it is translated; `--force` replaces only such files. */
-export const needsTranslationMarker = '# needs-translation:';
+export { needsTranslationMarker };
 
 /** Escapes document text so MDX reads it as text: braces, tags, Markdown punctuation, entities. */
 export function escapeMdx(text: string): string {
@@ -117,6 +118,8 @@ export function renderChineseReport(meta: ReportMeta, body: string): string {
     field('authorRole', f.authorRole),
     field('publisher', undefined),
     field('summary', undefined),
+    'provenance:',
+    `  source: ${quote('待填写：正文出自哪里（刊物名称、期号；是否删改）')}   # 待填写 TO FILL IN`,
     ...(f.date ? [`date: ${f.date}`] : []),
     'draft: true',
     '---',
@@ -141,6 +144,8 @@ export function renderEnglishReport(meta: ReportMeta, body: string, sourceHash: 
     `authorRole: ${zh(meta.front.authorRole, "the author's role")}`,
     `publisher: ${zh(undefined, 'the publisher')}`,
     `summary: ${zh(undefined, 'one or two sentences summarising the report')}`,
+    'provenance:',
+    `  translation: ${zh(undefined, 'how the English was made (translated in full or in part, by whom)')}`,
     ...(meta.front.date ? [`date: ${meta.front.date}`] : []),
     'draft: true',
     // Quoted: a fingerprint of digits only (or like 12e34…) would otherwise be read as a number.
