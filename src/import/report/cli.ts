@@ -3,10 +3,13 @@
 // report (both languages), the figures file and the import folder, each through a temporary file
 // renamed into place. Every refusal says what is wrong and what to do, in Chinese and English.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseYamlSource } from '../../model/yaml-source';
+import { metricsSchema, type MetricsData } from '../../schemas/metrics';
 import { splitFrontmatter } from '../../utils/translation';
+import { matchTableLines } from './figure-matching';
 import { readDocx } from './docx-reader';
 import { sniffDocument, type ImportRefusal } from './file-kind';
 import { importReport, reportPaths, type ImportResult } from './import-report';
@@ -76,6 +79,22 @@ async function readDocument(
   }
 }
 
+/** The figures files of every other year that parse and pass their schema (the check reports the others). */
+async function otherYearsFigures(projectRoot: string, year: number): Promise<MetricsData[]> {
+  const folder = join(projectRoot, 'src/content/metrics');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter(
+    (name) => /^\d{4}\.yaml$/.test(name) && name !== `${year}.yaml`,
+  );
+  const years: MetricsData[] = [];
+  for (const name of names.sort()) {
+    const parsed = metricsSchema.safeParse(
+      parseYamlSource(await readFile(join(folder, name), 'utf8')).data,
+    );
+    if (parsed.success) years.push(parsed.data);
+  }
+  return years;
+}
+
 interface PlannedWrite {
   path: string;
   content: string | Uint8Array;
@@ -122,6 +141,18 @@ function summary(
     `  标题 Title: ${result.front.title ?? '—'} · 口号 Slogan: ${result.front.slogan ?? '—'} · 作者 ` +
       `Author: ${[result.front.authorRole, result.front.author].filter(Boolean).join(' ') || '—'}`,
   ];
+  const matched = result.matches.table.filter((row) => row.status === 'matched').length;
+  const uncertain = result.matches.table.filter((row) => row.status === 'uncertain').length;
+  const earlierCount = result.matches.table.filter((row) => row.earlier).length;
+  lines.push(
+    `  与往年对照 Matched with earlier years: ${matched} 个确定 sure, ${uncertain} 个待确认 to confirm, ` +
+      `${result.matches.table.length - earlierCount} 个新数字 new` +
+      (result.matches.previous
+        ? `；与 ${result.matches.previous.year} 年同 id 的数字 ids shared with ${result.matches.previous.year}: ` +
+          `${result.matches.previous.shared}`
+        : ''),
+    ...matchTableLines(result.matches).map((line) => `    ${line}`),
+  );
   if (result.notes.length > 0) {
     lines.push(`  需要编辑处理 Needs the editor (${result.notes.length}):`);
     for (const note of result.notes) lines.push(`    - ${note.zh}`, `      ${note.en}`);
@@ -212,6 +243,7 @@ export async function runImport(
       blocks: document.blocks,
       images: document.images,
       captions: document.captions,
+      otherYears: await otherYearsFigures(projectRoot, year),
     });
     if (result.problems.length > 0) {
       const list = result.problems.map(

@@ -17,6 +17,8 @@ export interface ImportedFigure {
   /** As the document states it; absent for a share. */
   value?: number;
   share?: { part: string; of: string };
+  /** Carried over from an earlier year: a figure computed from two of this year's. */
+  difference?: { from: string; minus: string };
   section: string;
   /** The words of the document the figure was found in. */
   quote: string;
@@ -24,6 +26,11 @@ export interface ImportedFigure {
   disagreement?: { stated: number; computed: number; part: string; of: string };
   /** Written as a Chinese numeral in the document (三十个): the page will show digits. */
   fromNumeral?: boolean;
+  /** The English label, when an earlier year's figure of the same measure gives it. */
+  labelEn?: string;
+  /** Carried over from an earlier year's figure of the same measure. */
+  partOf?: string;
+  target?: { for: string; direction: 'at-least' | 'at-most' };
 }
 
 export type Segment = string | { metric: string; bare?: boolean };
@@ -37,11 +44,14 @@ export interface EditorNote {
 const counterWords = '个|個|家|项|名|人|位|件|条|次|处';
 const notCounted = '(?!百分点|月|小时|季度|年)';
 const digit = '[0-9０-９]';
+/** A whole number, with thousands separators as typed (1,080 · 1，080): read as 1080, never as 80. */
+const wholeNumber = `${digit}{1,3}(?:[,，]${digit}{3})+(?!${digit})|${digit}+`;
 const zhNumeral = '[零〇一二两三四五六七八九十百千]+';
 const halfWidth = (text: string) =>
   text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.');
+    .replace(/．/g, '.')
+    .replace(/[,，](?=[0-9]{3}(?![0-9]))/g, '');
 
 interface Span {
   start: number;
@@ -85,7 +95,7 @@ export function findFigureSpans(text: string): Span[] {
       });
   }
   for (const m of text.matchAll(
-    new RegExp(`(?<![0-9０-９.．])(${digit}+)(\\s*)(${counterWords})${notCounted}`, 'g'),
+    new RegExp(`(?<![0-9０-９.．])(${wholeNumber})(\\s*)(${counterWords})${notCounted}`, 'g'),
   )) {
     add({
       start: m.index,
@@ -219,10 +229,11 @@ export class FigureBinder {
         previous = { figure, span };
         continue;
       }
-      // "71个，占……66%": a percentage right after a count (no other figure, no sentence end before 占) is its share.
+      // "71个，占……66%" or "71个，优秀率66%": a percentage right after a count (no other figure, no
+      // sentence end between) that says 占, 率 or 比例 is that count's share of a whole.
       const between = previous ? text.slice(previous.span.end, span.start) : '';
       const part =
-        previous?.span.kind === 'count' && /^[^。；;！？!?]*占/.test(between)
+        previous?.span.kind === 'count' && /^[^。；;！？!?]*(?:占|率|比例|比重)/.test(between)
           ? previous
           : undefined;
       const figure: ImportedFigure = {
