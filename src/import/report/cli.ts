@@ -2,7 +2,7 @@
 // Reads the year's summary, checks everything it would write, and only then writes the draft
 // report (both languages), the figures file and the import folder, each through a temporary file
 // renamed into place. Every refusal says what is wrong and what to do, in Chinese and English.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ import { readPlainText } from './text-reader';
 import type { Block, ExtractedImage } from './blocks';
 
 const usage = [
-  '用法 Usage: npm run import -- report <文件.docx|文件.txt> --year <年份> [--force]',
+  '用法 Usage: npm run import -- report <文件.docx|文件.txt> --year <年份> [--force [--replace-published]]',
   '  例 e.g.: npm run import -- report ~/Desktop/2008年度总结.docx --year 2008',
 ].join('\n');
 
@@ -163,8 +163,11 @@ function summary(
     lines.push(
       `    保留 kept ${file}（已翻译，没有覆盖；中文改了，译文需要更新 already translated, not replaced: update it to the new Chinese text）`,
     );
+  if (kept.length === 0)
+    lines.push(
+      `  英文版是待翻译的草稿 The English file is a draft marked as needing translation: ${reportPaths(year).en}`,
+    );
   lines.push(
-    `  英文版是待翻译的草稿 The English file is a draft marked as needing translation: ${reportPaths(year).en}`,
     `  下一步 Next: npm run figures -- ${year} · npm run check · npm run dev（预览草稿 preview the draft）`,
     `  用时 Took ${seconds.toFixed(2)} s`,
   );
@@ -183,7 +186,11 @@ export async function runImport(
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { year: { type: 'string' }, force: { type: 'boolean' } },
+        options: {
+          year: { type: 'string' },
+          force: { type: 'boolean' },
+          'replace-published': { type: 'boolean' },
+        },
       });
     } catch (error) {
       throw refuse(
@@ -223,6 +230,24 @@ export async function runImport(
           `Nothing was written. Fix: choose another --year, ` +
           'or add --force to replace them with this document (an ' +
           'English file that is already translated is never replaced)',
+      );
+
+    // A published year is the company's record: --force alone replaces drafts, never it.
+    const published = [paths.zh, paths.en].filter((path) => {
+      const full = join(projectRoot, path);
+      if (!existsSync(full)) return false;
+      const { frontmatter } = splitFrontmatter(readFileSync(full, 'utf8'));
+      return !/^draft:\s*true\s*$/m.test(frontmatter ?? '');
+    });
+    if (published.length > 0 && !parsed.values['replace-published'])
+      throw refuse(
+        `${year} 年的年度总结已经发布（${published.join('、')} 中不是 draft: true）。什么都没有写入。` +
+          `--force 只替换草稿。确实要用这份文档替换已发布的 ${year} 年总结和数字文件时，` +
+          `再加上 --replace-published（中文版和数字文件会变回草稿；已翻译的英文版保留不动，需要按新中文更新）`,
+        `the ${year} report is published (${published.join(', ')} not draft: true). Nothing was written. ` +
+          `--force replaces drafts only. To replace the published ${year} report and figures with this ` +
+          'document, add --replace-published as well (the Chinese file and the figures become a draft ' +
+          'again; a translated English file is kept as it is and must then be updated to the new Chinese)',
       );
 
     const document = await readDocument(source);
