@@ -273,7 +273,7 @@ describe('npm run import -- report', () => {
     expect(result.code, result.output).toBe(0);
     const zh = await readFile(join(copy, 'src/content/reports/zh-cn/2014.mdx'), 'utf8');
     expect(zh).toContain(
-      '| 单位 | 班组 |\n| --- | --- |\n| 铝合金厂 | <Metric id="basics.teams1" />个 |',
+      '| 单位 | 班组 |\n| --- | --- |\n| 铝合金厂 | <Metric id="teams.total2014" />个 |',
     );
     expect(zh).not.toMatch(/image-1|<img|!\[/);
     expect(await readdir(join(copy, 'imported/report-2014'))).toEqual(['README.md', 'image-1.png']);

@@ -36,6 +36,13 @@ const byCounter: Record<string, string> = {
  * fits the counter word (人 → people, 个 → items).
  */
 export function englishCounter(counter: string, before: string, after: string): string {
+  // 人、名、位 count people: a noun of things nearby (8人 after 班组12个) is another clause's.
+  if (/[人名位]/.test(counter)) {
+    const leaders = new RegExp(`(?:${nouns[0]?.[0].source ?? '班组长'})[^，。；、]{0,4}$`).test(
+      before,
+    );
+    return leaders || /^[^，。；、]{0,3}?班组长/.test(after) ? 'leaders' : 'people';
+  }
   const following = nouns.find(([pattern]) =>
     new RegExp(`^[^，。；、]{0,3}?(?:${pattern.source})`).test(after),
   );

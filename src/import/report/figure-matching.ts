@@ -107,6 +107,9 @@ export function matchScore(figure: ImportedFigure, earlier: FigureDeclaration): 
   if (figure.kind !== earlier.kind) return -Infinity;
   if (figure.kind === 'count' && figure.counter?.zh !== earlier.counter?.zh) return -Infinity;
   const words = conceptsOf(figure.label);
+  // "使50%以上的班组……": a percentage the text sets as a floor is a target.
+  if (figure.kind === 'percent' && /[%％]\s*(?:及)?(?:以上|以下)/.test(figure.quote))
+    words.add('target');
   const theirs = conceptsOf(`${earlier.label.zh}${earlier.short?.zh ?? ''}`);
   let score = 0;
   if (figure.kind === 'count') score += figure.counter?.en === earlier.counter?.en ? 2 : -1;
@@ -122,7 +125,7 @@ export function matchScore(figure: ImportedFigure, earlier: FigureDeclaration): 
 }
 
 const matchedAt = 4;
-const uncertainAt = 2;
+const uncertainAt = 3;
 const clearMargin = 1.5;
 
 /**
@@ -154,52 +157,54 @@ export function matchFigures(
       : undefined;
   };
 
-  // Counts and stated percentages first, best pairs first; shares once their parts have ids.
-  const plain = imported.filter((f) => !f.share);
-  const pairs: Array<{ figure: ImportedFigure; candidate: Candidate; next: number }> = [];
-  for (const figure of plain) {
-    const candidates = [...earlier.values()]
-      .filter((e) => !e.figure.share || figure.kind === 'percent')
-      .map((e) => ({ earlier: e, score: matchScore(figure, e.figure) }))
-      .filter((c) => c.score >= uncertainAt)
-      .sort((a, b) => b.score - a.score);
-    candidates.forEach((candidate, i) =>
-      pairs.push({
-        figure,
-        candidate,
-        next: i === 0 ? (candidates[1]?.score ?? -Infinity) : (candidates[0]?.score ?? -Infinity),
-      }),
-    );
-  }
-  pairs.sort((a, b) => b.candidate.score - a.candidate.score);
-  for (const { figure, candidate, next } of pairs) {
-    if (status.has(figure.id)) continue;
-    const id = candidate.earlier.figure.id;
-    const holder = claimed.get(id);
-    if (holder) {
-      // The same measure stated again (108个 in two paragraphs): one figure, quoted twice.
-      if (holder.value === figure.value && holder.kind === figure.kind) {
-        status.set(figure.id, { status: 'repeat', earlier: candidate.earlier });
-        ids.set(figure.id, id);
-      }
-      continue;
+  // Counts first, best pairs first; then shares, once their parts have ids; then stated percentages.
+  const claimBest = (plain: ReadonlyArray<ImportedFigure>) => {
+    const candidatesOf = new Map<ImportedFigure, Candidate[]>();
+    const pairs: Array<{ figure: ImportedFigure; candidate: Candidate }> = [];
+    for (const figure of plain) {
+      const candidates = [...earlier.values()]
+        .filter((e) => !e.figure.share || figure.kind === 'percent')
+        .map((e) => ({ earlier: e, score: matchScore(figure, e.figure) }))
+        .filter((c) => c.score >= uncertainAt)
+        .sort((a, b) => b.score - a.score);
+      candidatesOf.set(figure, candidates);
+      for (const candidate of candidates) pairs.push({ figure, candidate });
     }
-    claimed.set(id, figure);
-    ids.set(figure.id, id);
-    const sure = candidate.score >= matchedAt && candidate.score - next >= clearMargin;
-    status.set(figure.id, {
-      status: sure ? 'matched' : 'uncertain',
-      earlier: candidate.earlier,
-      ...(sure
-        ? {}
-        : {
-            doubt:
-              candidate.score < matchedAt
-                ? 'the words differ'
-                : 'another earlier figure fits almost as well',
-          }),
-    });
-  }
+    pairs.sort((a, b) => b.candidate.score - a.candidate.score);
+    for (const { figure, candidate } of pairs) {
+      if (status.has(figure.id)) continue;
+      // How close the best other earlier figure still free comes: a near tie is not settled by the words.
+      const next =
+        candidatesOf.get(figure)?.find((c) => c !== candidate && !claimed.has(c.earlier.figure.id))
+          ?.score ?? -Infinity;
+      const id = candidate.earlier.figure.id;
+      const holder = claimed.get(id);
+      if (holder) {
+        // The same measure stated again (108个 in two paragraphs): one figure, quoted twice.
+        if (holder.value === figure.value && holder.kind === figure.kind) {
+          status.set(figure.id, { status: 'repeat', earlier: candidate.earlier });
+          ids.set(figure.id, id);
+        }
+        continue;
+      }
+      claimed.set(id, figure);
+      ids.set(figure.id, id);
+      const sure = candidate.score >= matchedAt && candidate.score - next >= clearMargin;
+      status.set(figure.id, {
+        status: sure ? 'matched' : 'uncertain',
+        earlier: candidate.earlier,
+        ...(sure
+          ? {}
+          : {
+              doubt:
+                candidate.score < matchedAt
+                  ? 'the words differ'
+                  : 'another earlier figure fits almost as well',
+            }),
+      });
+    }
+  };
+  claimBest(imported.filter((f) => f.kind === 'count'));
   for (const figure of imported.filter((f) => f.share)) {
     const part = ids.get(figure.share?.part ?? '');
     const whole = ids.get(figure.share?.of ?? '');
@@ -212,6 +217,7 @@ export function matchFigures(
       status.set(figure.id, { status: 'matched', earlier: same });
     }
   }
+  claimBest(imported.filter((f) => f.kind === 'percent' && !f.share));
 
   // New figures: clean labels and ids of their own.
   const taken = new Set(claimed.keys());
