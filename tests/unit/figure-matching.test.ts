@@ -16,6 +16,8 @@ import { FigureBinder, findFigureSpans } from '../../src/import/report/figures';
 import { importReport } from '../../src/import/report/import-report';
 import { metricsSchema, type MetricsData } from '../../src/schemas/metrics';
 import { englishCounterFor } from '../../src/utils/figure-listing';
+import { comparableSeries, figureChange } from '../../src/utils/figure-series';
+import { yearFigures } from '../../src/utils/metrics';
 import { sourceFingerprint } from '../../src/utils/translation';
 import type { Block } from '../../src/import/report/blocks';
 import { projectRoot } from '../support/build-site';
@@ -102,6 +104,20 @@ describe('a new year matched to the earlier years', () => {
         'this year has no targets.excellentTeams, targets.qualifiedTeams, targets.qualifiedLeaders',
     );
     expect(metricsSchema.safeParse(declared).success).toBe(true);
+
+    // What /figures/ and the key-figure cards compare: every measure both years report.
+    const years = [yearFigures(figures2007), yearFigures(metricsSchema.parse(declared))];
+    const compared = comparableSeries(years).map((series) => series.id);
+    const both = declared.figures
+      .map((f) => f.id)
+      .filter((id) => figures2007.figures.some((f) => f.id === id && f.value !== 'not reported'));
+    expect(compared.sort()).toEqual([...both].sort());
+    expect(both).toHaveLength(13);
+    for (const card of declared.cards)
+      expect(figureChange(years, 2008, card.figure), card.figure).toMatchObject({
+        kind: 'change',
+        since: 2007,
+      });
   });
 
   test('the 2007 summary imported as 2010 finds every figure it binds under its 2007 id', async () => {
