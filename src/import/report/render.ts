@@ -164,12 +164,12 @@ export function renderFiguresFile(
   carried?: { from: number; charts: ChartDeclaration[]; cards: CardDeclaration[] },
 ): string {
   const lines = [
-    `# ${year} 年的数字，由 npm run import 从 ${sourceName} 的正文中找到。id 可以改成更好懂的名字（正文中的`,
-    '# <Metric id="…" /> 要一起改）；label 取自数字所在的句子，请改写；en 一栏待翻译。',
-    `# The figures of ${year}, found in the text of ${sourceName} by npm run import. Rename the ids if you like`,
-    '# (and the <Metric id="…" /> in both report files with them); the labels are the words around each number:',
-    '# rewrite them, and translate the English ones. Guide: docs/editing.en.md. See: npm run figures -- ' +
-      year,
+    `# ${year} 年的数字，由 npm run import 从 ${sourceName} 的正文中找到。与往年是同一个量的，沿用往年的 id、名称和量词；`,
+    '# 新数字的 label 取自数字所在的句子，请核对，并把 TO TRANSLATE 换成英文。改 id 用 npm run figures -- rename（正文一起改）。',
+    `# The figures of ${year}, found in the text of ${sourceName} by npm run import. A figure that is the same measure`,
+    "# as an earlier year's keeps that year's id, labels and counter words; a new one's label comes from its sentence:",
+    '# check it and translate the TO TRANSLATE ones. Rename an id with npm run figures -- rename (the texts follow).',
+    '# Guide: docs/editing.en.md. See: npm run figures -- ' + year,
     `year: ${year}`,
     'figures:',
   ];
