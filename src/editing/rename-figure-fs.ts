@@ -33,8 +33,10 @@ export async function renameFigure(
   const refuse = (zh: string, en: string) => ({ code: 1, text: `✗ ${zh}\n✗ ${en}` });
   if (!year || !from || !to || args.length !== 3 || !/^\d{4}$/.test(year))
     return refuse(
-      '用法：npm run figures -- rename <年份> <旧 id> <新 id>，例如 npm run figures -- rename 2008 basics.teams1 teams.total',
-      'usage: npm run figures -- rename <year> <old id> <new id>, e.g. npm run figures -- rename 2008 basics.teams1 teams.total',
+      '用法：npm run figures -- rename <年份> <旧 id> <新 id>，' +
+        '例如 npm run figures -- rename 2008 suggestions.adopted suggestions.adoptedCount',
+      'usage: npm run figures -- rename <year> <old id> <new id>, ' +
+        'e.g. npm run figures -- rename 2008 suggestions.adopted suggestions.adoptedCount',
     );
   const figuresPath = `src/content/metrics/${year}.yaml`;
   if (!existsSync(join(root, figuresPath)))

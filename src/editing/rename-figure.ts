@@ -16,7 +16,7 @@ export function renameInText(text: string, from: string, to: string): string {
     .replace(new RegExp(`(\\{metric:)${token(from)}(?=[:}])`, 'g'), `$1${to}`);
 }
 
-/** The figures file: the declaration, references (share, difference, partOf, target, charts, cards) and placeholders. */
+/** The figures file: the declaration, what refers to it (share, difference, partOf, target, charts, cards). */
 export function renameInFiguresFile(text: string, from: string, to: string): string {
   const keys = '(?:id|part|of|from|minus|partOf|for|whole|figure)';
   return renameInText(text, from, to).replace(

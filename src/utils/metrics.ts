@@ -361,7 +361,8 @@ function counterProblem(
     field: `figures.${index}.counter`,
     message:
       `"${figure.id}" is counted in ${words(figure)} in ${year} but in ${words(earlier.figure)} ` +
-      `in ${earlierYear} (${earlier.file.file}); one id must mean one measure, counted in the same words, in every year`,
+      `in ${earlierYear} (${earlier.file.file}); ` +
+      'one id must mean one measure, counted in the same words, in every year',
     fix:
       `write ${wanted} as in ${earlierYear}, or, if this is another measure, ` +
       `give it a new id: npm run figures -- rename ${year} ${figure.id} <new id>`,

@@ -20,27 +20,35 @@ const paths = {
 };
 
 /** The English body an editor types in place of the Chinese (same anchors and <Metric>s). */
-const englishBody = `In 2008 the company consolidated and improved its team building and the Five-Good office campaign. The year's work is summarised below.
+const englishBody = [
+  'In 2008 the company consolidated and improved its team building and the Five-Good office ' +
+    "campaign. The year's work is summarised below.",
+  '## 1. Overview {#section-1}',
+  'By the end of the year the company had <Metric id="teams.total" /> work teams, of which ' +
+    '<Metric id="teams.excellent" /> were rated excellent, an excellence rate of <Metric ' +
+    'id="teams.excellentRate" />; <Metric id="teams.qualified" /> teams were qualified or ' +
+    'better, a qualification rate of <Metric id="teams.qualifiedRate" />.',
+  '<Metric id="fiveGood.units" /> units and departments took part in the Five-Good campaign. ' +
+    'The company had <Metric id="fiveGood.offices" /> offices (departments) in all, of which ' +
+    '<Metric id="fiveGood.officesParticipating" /> took part in the campaign and <Metric ' +
+    'id="fiveGood.officesAccepted" /> passed inspection as company-level Five-Good offices, ' +
+    '<Metric id="fiveGood.acceptedRate" /> of all offices.',
+  'The third-quarter inspection found <Metric id="inspections.septemberProblems" /> problems, ' +
+    'all of which have been put right.',
+  '## 2. New practices {#basics}',
+  '<Metric id="people.trainedSafety" /> employees took part in safety skills training during ' +
+    "the year. Teams at the Pingguo Aluminium Hotel and in the Alumina Plant's calcination " +
+    'workshop ran a rationalisation-proposal campaign: <Metric id="suggestions.total" /> ' +
+    'suggestions were received and <Metric id="suggestions.adopted" /> adopted, an adoption ' +
+    'rate of <Metric id="suggestions.adoptedRate" />.',
+  '## 3. Plans for next year {#next-steps}',
+  'We will consolidate what team building has achieved and bring more teams up to excellent.',
+]
+  .join('\n\n')
+  .concat('\n');
 
-## 1. Overview {#section-1}
-
-By the end of the year the company had <Metric id="teams.total" /> work teams, of which <Metric id="teams.excellent" /> were rated excellent, an excellence rate of <Metric id="teams.excellentRate" />; <Metric id="teams.qualified" /> teams were qualified or better, a qualification rate of <Metric id="teams.qualifiedRate" />.
-
-<Metric id="fiveGood.units" /> units and departments took part in the Five-Good campaign. The company had <Metric id="fiveGood.offices" /> offices (departments) in all, of which <Metric id="fiveGood.officesParticipating" /> took part in the campaign and <Metric id="fiveGood.officesAccepted" /> passed inspection as company-level Five-Good offices, <Metric id="fiveGood.acceptedRate" /> of all offices.
-
-The third-quarter inspection found <Metric id="inspections.septemberProblems" /> problems, all of which have been put right.
-
-## 2. New practices {#basics}
-
-<Metric id="people.trainedSafety" /> employees took part in safety skills training during the year. Teams at the Pingguo Aluminium Hotel and in the Alumina Plant's calcination workshop ran a rationalisation-proposal campaign: <Metric id="suggestions.total" /> suggestions were received and <Metric id="suggestions.adopted" /> adopted, an adoption rate of <Metric id="suggestions.adoptedRate" />.
-
-## 3. Plans for next year {#next-steps}
-
-We will consolidate what team building has achieved and bring more teams up to excellent.
-`;
-
-/** Lines of `after` that are not in `before`, plus lines of `before` gone from `after` (a line-count of hand edits). */
-function linesEdited(before: string, after: string): number {
+/** Hand edits as lines: those typed or changed (in `after`, not in `before`), and those only deleted. */
+function linesEdited(before: string, after: string): { typed: number; deleted: number } {
   const count = (text: string) => {
     const lines = new Map<string, number>();
     for (const line of text.split('\n')) lines.set(line, (lines.get(line) ?? 0) + 1);
@@ -48,10 +56,11 @@ function linesEdited(before: string, after: string): number {
   };
   const a = count(before);
   const b = count(after);
-  let edited = 0;
-  for (const [line, n] of b) edited += Math.max(0, n - (a.get(line) ?? 0));
-  for (const [line, n] of a) edited += Math.max(0, n - (b.get(line) ?? 0));
-  return edited;
+  let typed = 0;
+  let removed = 0;
+  for (const [line, n] of b) if (line.trim()) typed += Math.max(0, n - (a.get(line) ?? 0));
+  for (const [line, n] of a) if (line.trim()) removed += Math.max(0, n - (b.get(line) ?? 0));
+  return { typed, deleted: Math.max(0, removed - typed) };
 }
 
 test(
@@ -135,12 +144,16 @@ test(
       en: linesEdited(written.en, `---\n${en}`),
       figures: linesEdited(written.figures, figures),
     };
+    const total = (key: 'typed' | 'deleted') =>
+      edited.zh[key] + edited.en[key] + edited.figures[key];
     console.log(
-      `hand edits to publish 2008: 3 files, ${edited.zh + edited.en + edited.figures} lines ` +
-        `(${paths.zh}: ${edited.zh}, ${paths.en}: ${edited.en}, ${paths.figures}: ${edited.figures}), ` +
-        'no id edited; then npm run check -- --mark-translated',
+      `hand edits to publish 2008: 3 files, ${total('typed')} lines typed or changed and ` +
+        `${total('deleted')} deleted (${Object.entries(edited)
+          .map(([file, n]) => `${file}: ${n.typed} typed, ${n.deleted} deleted`)
+          .join('; ')}), no id edited; then npm run check -- --mark-translated`,
     );
-    expect(figures).not.toContain('TO TRANSLATE');
+    const labels = (parse(figures) as MetricsData).figures.map((f) => f.label.en);
+    expect(labels.filter((label) => label.startsWith('TO TRANSLATE'))).toEqual([]);
 
     const built = await runScript(root, 'scripts/build.mjs');
     expect(built.code, built.output).toBe(0);

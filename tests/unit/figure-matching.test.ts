@@ -30,7 +30,7 @@ const importYear = (year: number, blocks: Block[], otherYears: MetricsData[] = [
   importReport({ year, sourceName: `${year}.docx`, blocks, images: [], captions: [], otherYears });
 
 describe('a new year matched to the earlier years', () => {
-  test('the 2008 summary (other words, new measures, a renamed measure): every measure 2007 reports takes its 2007 id', async () => {
+  test('the 2008 summary (other words, new and renamed measures): 2007’s measures keep their ids', async () => {
     const result = await importYear(2008, blocksOf(report2008Paragraphs));
     expect(result.problems).toEqual([]);
     const byStatus = (status: string) =>
@@ -150,7 +150,7 @@ describe('a new year matched to the earlier years', () => {
     expect(matchTableLines(result.matches)[0]).toMatch(/待确认 to confirm$/);
   });
 
-  test('a year that shares no id with the year before says so plainly; its ids never equal another year’s', async () => {
+  test('a year sharing no id with the year before says so; its ids never equal another year’s', async () => {
     const result = await importYear(
       2008,
       blocksOf(['一、基本情况', '铝合金厂有班组12个，食堂有厨师8人。']),
