@@ -169,12 +169,17 @@ test(
         expect(text, `${page}: ${figure.id}`).toContain(label.replace(/&/g, '&amp;'));
       }
     }
-    // The 2008 key-figure cards say how each figure changed since 2007.
-    const home = await html('2008/index.html');
-    const changes = [
-      ...home.matchAll(/class="figure-card__change"[^>]*>([\s\S]*?)<\/span>\s*<\/li>/g),
-    ];
-    expect(changes).toHaveLength(declared.cards.length);
-    for (const change of changes) expect(change[1]).toMatch(/2007/);
+    // The home page (the latest year, 2008) shows its key-figure cards, each saying how it changed since 2007.
+    for (const [page, since] of [
+      ['index.html', /比2007年/],
+      ['en/index.html', /2007/],
+    ] as const) {
+      const home = await html(page);
+      const changes = [
+        ...home.matchAll(/class="figure-card__change"[^>]*>([\s\S]*?)<\/span>\s*<\/li>/g),
+      ];
+      expect(changes, page).toHaveLength(declared.cards.length);
+      for (const change of changes) expect(change[1], page).toMatch(since);
+    }
   },
 );

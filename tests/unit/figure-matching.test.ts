@@ -195,6 +195,9 @@ describe('numbers as the documents write them', () => {
     expect(findFigureSpans('培训员工1,080人').map((s) => s.value)).toEqual([1080]);
     expect(findFigureSpans('培训员工1，080人').map((s) => s.value)).toEqual([1080]);
     expect(findFigureSpans('优秀班组71个，107个合格').map((s) => s.value)).toEqual([71, 107]);
+    const binder = new FigureBinder();
+    binder.bind('全年产值1,234万元。');
+    expect(binder.unbound.map((u) => u.number)).toEqual(['1,234']);
   });
 
   test('a rate written with 率 or 比例 beside its count is a share, checked with half-up rounding', () => {

@@ -376,7 +376,8 @@ export class FigureBinder {
 
   private collectUnbound(text: string, spans: Span[]) {
     for (const m of text.matchAll(
-      new RegExp(`(?<![0-9０-９.．])${digit}+(?:[.．]${digit}+)?`, 'g'),
+      // One number, thousands separators and all (产值1,234万元 is one number left as typed, not two).
+      new RegExp(`(?<![0-9０-９.．])(?:${wholeNumber})(?:[.．]${digit}+)?`, 'g'),
     )) {
       if (spans.some((s) => m.index < s.end && s.start < m.index + m[0].length)) continue;
       const after = text.slice(m.index + m[0].length);
