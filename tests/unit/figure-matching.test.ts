@@ -91,7 +91,7 @@ describe('a new year matched to the earlier years', () => {
       const label = figure(id)?.label.zh ?? '';
       expect(label, id).not.toMatch(/[0-9０-９]|^[占共的其]|[占共的]$/);
     }
-    expect(figure('suggestions.adoptedRate')?.label.zh).toBe('采纳占收到合理化建议数的比例');
+    expect(figure('suggestions.adoptedRate')?.label.zh).toBe('采纳的建议占收到合理化建议数的比例');
     // The 2007 charts and cards whose figures 2008 has come along (with the computed bars); the targets chart does not.
     expect(declared.charts.map((c) => c.id)).toEqual(['team-grades', 'five-good']);
     expect(declared.cards.map((c) => c.figure)).toEqual(figures2007.cards.map((c) => c.figure));

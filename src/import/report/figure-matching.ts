@@ -249,7 +249,9 @@ export function matchFigures(
       id = `${partId}Rate`;
       if (taken.has(id) || otherYears.has(id)) id = `${partId}Rate${year}`;
     } else {
-      const words = cleanLabel(figure.label) || cleanLabel(figure.quote) || '待命名';
+      let words = cleanLabel(figure.label) || cleanLabel(figure.quote) || '待命名';
+      // "采纳218条" after "收到合理化建议356条": the label names what is counted (采纳的建议).
+      if (figure.noun && !words.includes(figure.noun)) words = `${words}的${figure.noun}`;
       label =
         figure.kind === 'count'
           ? countLabel(words)

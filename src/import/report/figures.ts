@@ -6,7 +6,7 @@
 // are left as typed and listed for the editor. Pure.
 import { parseChineseNumber } from '../../utils/prose-check';
 import { roundPercent } from '../../utils/metrics';
-import { englishCounter } from './counters';
+import { chineseNoun, englishCounter } from './counters';
 
 /** A figure the import declares, ready to be written into the figures file. */
 export interface ImportedFigure {
@@ -26,6 +26,8 @@ export interface ImportedFigure {
   disagreement?: { stated: number; computed: number; part: string; of: string };
   /** Written as a Chinese numeral in the document (三十个): the page will show digits. */
   fromNumeral?: boolean;
+  /** The Chinese noun the count counts (建议), where the text names one: a new figure's label names it. */
+  noun?: string;
   /** The English label, when an earlier year's figure of the same measure gives it. */
   labelEn?: string;
   /** Carried over from an earlier year's figure of the same measure. */
@@ -207,12 +209,12 @@ export class FigureBinder {
       );
       if (span.kind === 'count') {
         const counter = span.counter ?? '个';
-        const noun = englishCounter(
-          counter,
+        const before =
           context +
-            text.slice(clauseAround(text, span.start, span.end, sentenceBreak).from, span.start),
-          text.slice(span.end).replace(/^\s*./, ''),
-        );
+          text.slice(clauseAround(text, span.start, span.end, sentenceBreak).from, span.start);
+        const after = text.slice(span.end).replace(/^\s*./, '');
+        const noun = englishCounter(counter, before, after);
+        const nounZh = /[人名位]/.test(counter) ? undefined : chineseNoun(before, after);
         const figure: ImportedFigure = {
           id: this.nextId(stemOf(noun)),
           kind: 'count',
@@ -222,6 +224,7 @@ export class FigureBinder {
           section: this.section,
           quote,
           ...(span.fromNumeral ? { fromNumeral: true } : {}),
+          ...(nounZh ? { noun: nounZh } : {}),
         };
         this.figures.push(figure);
         bound.push({ span, metric: figure.id });
