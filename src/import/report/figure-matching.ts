@@ -124,13 +124,17 @@ export function matchScore(figure: ImportedFigure, earlier: FigureDeclaration): 
   return score;
 }
 
+// Scores: a shared concept is worth 2, a missing one costs 2; the same English noun 2. A match needs
+// at least 4 and a lead of 1.5 over the next free candidate to be sure; from 3 it is taken but listed
+// for the editor to confirm; below 3 the figure is new.
 const matchedAt = 4;
 const uncertainAt = 3;
 const clearMargin = 1.5;
 
 /**
- * Matches a year's imported figures (provisional ids, in document order) against `earlier`, and
- * names the new ones. `otherYearIds`: every id any other year declares.
+ * Matches a year's imported figures (provisional ids, in document order) against `earlier` (see
+ * earlierFigures: every id another year declares), and names the new ones. `previousYear`: the
+ * latest earlier year's ids, to say how many this year shares with it.
  */
 export function matchFigures(
   imported: ReadonlyArray<ImportedFigure>,
