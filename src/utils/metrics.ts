@@ -309,6 +309,15 @@ export function figureFilesProblems(files: FigureFile[]): ContentProblem[] {
         earlier.figure.counter?.zh === figure.counter?.zh &&
         earlier.figure.counter?.en === figure.counter?.en;
       if (same) return;
+      if (earlier.figure.kind === 'count' && figure.kind === 'count') {
+        problems.push(
+          withLine(
+            counterProblem(entry, index, figure, earlier),
+            line(['figures', index, 'counter']),
+          ),
+        );
+        return;
+      }
       problems.push(
         withLine(
           {
@@ -334,6 +343,38 @@ export function figureFilesProblems(files: FigureFile[]): ContentProblem[] {
     });
   }
   return problems;
+}
+
+/** A count whose counter words differ from the same id's in an earlier year: both years' words, both languages. */
+function counterProblem(
+  entry: FigureFile,
+  index: number,
+  figure: FigureDeclaration,
+  earlier: { file: FigureFile; figure: FigureDeclaration },
+): ContentProblem {
+  const words = (f: FigureDeclaration) => `“${f.counter?.zh ?? '?'}” / "${f.counter?.en ?? '?'}"`;
+  const year = entry.data.year;
+  const earlierYear = earlier.file.data.year;
+  const wanted = `counter: { zh: ${earlier.figure.counter?.zh ?? '个'}, en: ${earlier.figure.counter?.en ?? 'items'} }`;
+  return {
+    file: entry.file,
+    field: `figures.${index}.counter`,
+    message:
+      `"${figure.id}" is counted in ${words(figure)} in ${year} but in ${words(earlier.figure)} ` +
+      `in ${earlierYear} (${earlier.file.file}); ` +
+      'one id must mean one measure, counted in the same words, in every year',
+    fix:
+      `write ${wanted} as in ${earlierYear}, or, if this is another measure, ` +
+      `give it a new id: npm run figures -- rename ${year} ${figure.id} <new id>`,
+    zh: {
+      message:
+        `“${figure.id}”在 ${year} 年以 ${words(figure)} 计，在 ${earlierYear} 年（${earlier.file.file}）` +
+        `以 ${words(earlier.figure)} 计；同一个 id 每年必须是同一个量，用同样的量词`,
+      fix:
+        `照 ${earlierYear} 年写 ${wanted}；如果这是另一个量，给它换个新 id：` +
+        `npm run figures -- rename ${year} ${figure.id} <新 id>`,
+    },
+  };
 }
 
 function withLine(problem: ContentProblem, line: number | undefined): ContentProblem {

@@ -81,15 +81,31 @@ describe('npm run import -- report', () => {
   });
 
   test(
-    '--force replaces the Chinese report and figures ' +
-      'but never an English file that is already translated',
+    '--force replaces a draft; a published year needs --replace-published as well, ' +
+      'and an English file that is already translated is never replaced',
     async () => {
       const copy = await copyProject('nianjian-import-force-');
       const englishBefore = await readFile(join(copy, 'src/content/reports/en/2007.mdx'), 'utf8');
       const document = join(copy, 'summary.docx');
       await writeFile(document, await docx2007());
-      const result = await importInto(copy, ['report', document, '--year', '2007', '--force']);
+      // A published year is not replaced by --force alone.
+      const before = await fingerprintTree(join(copy, 'src'));
+      const refused = await importInto(copy, ['report', document, '--year', '2007', '--force']);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('2007 年的年度总结已经发布');
+      expect(refused.output).toContain('the 2007 report is published');
+      expect(refused.output).toContain('--replace-published');
+      expect(await fingerprintTree(join(copy, 'src'))).toBe(before);
+      const result = await importInto(copy, [
+        'report',
+        document,
+        '--year',
+        '2007',
+        '--force',
+        '--replace-published',
+      ]);
       expect(result.code, result.output).toBe(0);
+      expect(result.output).not.toContain('The English file is a draft');
       expect(result.output).toContain('保留 kept src/content/reports/en/2007.mdx');
       expect(await readFile(join(copy, 'src/content/reports/en/2007.mdx'), 'utf8')).toBe(
         englishBefore,
@@ -257,7 +273,7 @@ describe('npm run import -- report', () => {
     expect(result.code, result.output).toBe(0);
     const zh = await readFile(join(copy, 'src/content/reports/zh-cn/2014.mdx'), 'utf8');
     expect(zh).toContain(
-      '| 单位 | 班组 |\n| --- | --- |\n| 铝合金厂 | <Metric id="basics.teams1" />个 |',
+      '| 单位 | 班组 |\n| --- | --- |\n| 铝合金厂 | <Metric id="teams.total2014" />个 |',
     );
     expect(zh).not.toMatch(/image-1|<img|!\[/);
     expect(await readdir(join(copy, 'imported/report-2014'))).toEqual(['README.md', 'image-1.png']);

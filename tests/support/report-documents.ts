@@ -141,3 +141,31 @@ export async function docxOf(paragraphs: Array<string | Paragraph>): Promise<Buf
     }),
   );
 }
+
+/**
+ * A made-up 2008 summary, worded differently from 2007: the same measures in other words (班组
+ * "共有…112个", 优秀率 beside its count, the Five-Good units as 单位和部门), a renamed measure (the
+ * third-quarter inspection's problems, 查出问题), new measures (safety training, suggestions and
+ * their adoption rate, a count with a thousands separator) and units named in the text.
+ */
+export const report2008Paragraphs: ReadonlyArray<string | { heading: string }> = [
+  '凝心聚力　再创佳绩',
+  '———平果铝业公司2008年度班组建设工作总结',
+  '公司党委副书记 李兵',
+  '2008年，公司班组建设和“五好”科（部）室创建工作在巩固中提高。现将全年工作总结如下：',
+  { heading: '一、总体情况' },
+  '截至年底，全公司共有班组112个，其中评为优秀的班组80个，优秀率71%；合格以上的班组110个，合格率98%。',
+  '参与“五好”创建的单位和部门共23家。全公司共有科室（部室）102个，其中参加创建的科室100个，' +
+    '通过公司级“五好”科（部）室验收的46个，占科室总数的45%。',
+  '三季度检查中共查出问题25个，已全部整改。',
+  { heading: '二、新的做法' },
+  '全年参加安全技能培训的员工1,080人。平果铝宾馆和氧化铝厂焙烧车间的班组开展了合理化建议活动，' +
+    '共收到合理化建议356条，采纳218条，采纳率61%。',
+  { heading: '三、明年打算' },
+  '继续巩固班组建设成果，使更多的班组成为优秀班组。',
+];
+
+/** The made-up 2008 summary as a Word document (section headings as typed, without heading styles). */
+export async function docx2008(): Promise<Buffer> {
+  return docxOf(report2008Paragraphs.map((p) => (typeof p === 'string' ? p : p.heading)));
+}

@@ -316,7 +316,7 @@ describe('the draft written', () => {
       });
       expect(result.problems).toEqual([]);
       expect(result.zh).toContain('\\{process.exit(1)\\}');
-      expect(result.zh).toContain('共<Metric id="basics.problems1" />个问题');
+      expect(result.zh).toContain('共<Metric id="problems.total" />个问题');
       expect(result.zh).toContain('2007\\. 不是列表；\\# 不是标题');
       expect(result.en).toContain('# needs-translation:');
       expect(result.en).toMatch(/^sourceHash: "[0-9a-f]{12}"$/m);

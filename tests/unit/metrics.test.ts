@@ -315,13 +315,35 @@ describe('bad figures files: each refused with file, line, field and fix in both
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
       file: 'src/content/metrics/2008.yaml',
-      field: 'figures.16.kind',
+      field: 'figures.16.counter',
     });
     expect(problems[0]?.message).toContain(
-      '"inspections.septemberProblems" is a count in 项 / problems here ' +
-        'but a count in 个 / problems in src/content/metrics/2007.yaml',
+      '"inspections.septemberProblems" is counted in “项” / "problems" in 2008 ' +
+        'but in “个” / "problems" in 2007 (src/content/metrics/2007.yaml)',
     );
-    expect(problems[0]?.zh?.message).toContain('同一个 id 每年必须是同一个量');
+    expect(problems[0]?.zh?.message).toContain(
+      '“inspections.septemberProblems”在 2008 年以 “项” / "problems" 计，在 2007 年',
+    );
+    expect(problems[0]?.zh?.message).toContain('以 “个” / "problems" 计');
+    expect(problems[0]?.zh?.fix).toContain('照 2007 年写 counter: { zh: 个, en: problems }');
+  });
+  test('only the English counter word differs: each year named with its own words, no self-contradiction', () => {
+    const raw = raw2007();
+    raw.year = 2008;
+    figure(raw, 'fiveGood.units').counter = { zh: '家', en: 'offices' };
+    const problems = figureFilesProblems([
+      { file: 'src/content/metrics/2007.yaml', slug: '2007', data: metrics2007 },
+      { file: 'src/content/metrics/2008.yaml', slug: '2008', data: metricsSchema.parse(raw) },
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.zh?.message).toBe(
+      '“fiveGood.units”在 2008 年以 “家” / "offices" 计，在 2007 年（src/content/metrics/2007.yaml）' +
+        '以 “家” / "units" 计；同一个 id 每年必须是同一个量，用同样的量词',
+    );
+    expect(problems[0]?.message).toContain(
+      'in “家” / "offices" in 2008 but in “家” / "units" in 2007',
+    );
+    expect(problems[0]?.fix).toContain('npm run figures -- rename 2008 fiveGood.units <new id>');
   });
   test('a figures file whose year does not match its name', () => {
     const problems = figureFilesProblems([

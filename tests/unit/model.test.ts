@@ -126,7 +126,7 @@ const cases: Record<string, RuleCase> = {
     file: 'src/content/metrics/2007.yaml',
     from: '',
     to: '',
-    expect: { file: 'src/content/metrics/2008.yaml', field: 'figures.16.kind' },
+    expect: { file: 'src/content/metrics/2008.yaml', field: 'figures.16.counter' },
   },
   'unfinished-text': {
     title: 'a published English report whose author the importer left to translate',

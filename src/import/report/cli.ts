@@ -2,11 +2,14 @@
 // Reads the year's summary, checks everything it would write, and only then writes the draft
 // report (both languages), the figures file and the import folder, each through a temporary file
 // renamed into place. Every refusal says what is wrong and what to do, in Chinese and English.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseYamlSource } from '../../model/yaml-source';
+import { metricsSchema, type MetricsData } from '../../schemas/metrics';
 import { splitFrontmatter } from '../../utils/translation';
+import { matchTableLines } from './figure-matching';
 import { readDocx } from './docx-reader';
 import { sniffDocument, type ImportRefusal } from './file-kind';
 import { importReport, reportPaths, type ImportResult } from './import-report';
@@ -15,7 +18,7 @@ import { readPlainText } from './text-reader';
 import type { Block, ExtractedImage } from './blocks';
 
 const usage = [
-  '用法 Usage: npm run import -- report <文件.docx|文件.txt> --year <年份> [--force]',
+  '用法 Usage: npm run import -- report <文件.docx|文件.txt> --year <年份> [--force [--replace-published]]',
   '  例 e.g.: npm run import -- report ~/Desktop/2008年度总结.docx --year 2008',
 ].join('\n');
 
@@ -76,6 +79,22 @@ async function readDocument(
   }
 }
 
+/** The figures files of every other year that parse and pass their schema (the check reports the others). */
+async function otherYearsFigures(projectRoot: string, year: number): Promise<MetricsData[]> {
+  const folder = join(projectRoot, 'src/content/metrics');
+  const names = (await readdir(folder).catch(() => [] as string[])).filter(
+    (name) => /^\d{4}\.yaml$/.test(name) && name !== `${year}.yaml`,
+  );
+  const years: MetricsData[] = [];
+  for (const name of names.sort()) {
+    const parsed = metricsSchema.safeParse(
+      parseYamlSource(await readFile(join(folder, name), 'utf8')).data,
+    );
+    if (parsed.success) years.push(parsed.data);
+  }
+  return years;
+}
+
 interface PlannedWrite {
   path: string;
   content: string | Uint8Array;
@@ -122,6 +141,18 @@ function summary(
     `  标题 Title: ${result.front.title ?? '—'} · 口号 Slogan: ${result.front.slogan ?? '—'} · 作者 ` +
       `Author: ${[result.front.authorRole, result.front.author].filter(Boolean).join(' ') || '—'}`,
   ];
+  const matched = result.matches.table.filter((row) => row.status === 'matched').length;
+  const uncertain = result.matches.table.filter((row) => row.status === 'uncertain').length;
+  const earlierCount = result.matches.table.filter((row) => row.earlier).length;
+  lines.push(
+    `  与往年对照 Matched with earlier years: ${matched} 个确定 sure, ${uncertain} 个待确认 to confirm, ` +
+      `${result.matches.table.length - earlierCount} 个新数字 new` +
+      (result.matches.previous
+        ? `；与 ${result.matches.previous.year} 年同 id 的数字 ids shared with ${result.matches.previous.year}: ` +
+          `${result.matches.previous.shared}`
+        : ''),
+    ...matchTableLines(result.matches).map((line) => `    ${line}`),
+  );
   if (result.notes.length > 0) {
     lines.push(`  需要编辑处理 Needs the editor (${result.notes.length}):`);
     for (const note of result.notes) lines.push(`    - ${note.zh}`, `      ${note.en}`);
@@ -132,8 +163,11 @@ function summary(
     lines.push(
       `    保留 kept ${file}（已翻译，没有覆盖；中文改了，译文需要更新 already translated, not replaced: update it to the new Chinese text）`,
     );
+  if (kept.length === 0)
+    lines.push(
+      `  英文版是待翻译的草稿 The English file is a draft marked as needing translation: ${reportPaths(year).en}`,
+    );
   lines.push(
-    `  英文版是待翻译的草稿 The English file is a draft marked as needing translation: ${reportPaths(year).en}`,
     `  下一步 Next: npm run figures -- ${year} · npm run check · npm run dev（预览草稿 preview the draft）`,
     `  用时 Took ${seconds.toFixed(2)} s`,
   );
@@ -152,7 +186,11 @@ export async function runImport(
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { year: { type: 'string' }, force: { type: 'boolean' } },
+        options: {
+          year: { type: 'string' },
+          force: { type: 'boolean' },
+          'replace-published': { type: 'boolean' },
+        },
       });
     } catch (error) {
       throw refuse(
@@ -194,6 +232,24 @@ export async function runImport(
           'English file that is already translated is never replaced)',
       );
 
+    // A published year is the company's record: --force alone replaces drafts, never it.
+    const published = [paths.zh, paths.en].filter((path) => {
+      const full = join(projectRoot, path);
+      if (!existsSync(full)) return false;
+      const { frontmatter } = splitFrontmatter(readFileSync(full, 'utf8'));
+      return !/^draft:\s*true\s*$/m.test(frontmatter ?? '');
+    });
+    if (published.length > 0 && !parsed.values['replace-published'])
+      throw refuse(
+        `${year} 年的年度总结已经发布（${published.join('、')} 中不是 draft: true）。什么都没有写入。` +
+          `--force 只替换草稿。确实要用这份文档替换已发布的 ${year} 年总结和数字文件时，` +
+          `再加上 --replace-published（中文版和数字文件会变回草稿；已翻译的英文版保留不动，需要按新中文更新）`,
+        `the ${year} report is published (${published.join(', ')} not draft: true). Nothing was written. ` +
+          `--force replaces drafts only. To replace the published ${year} report and figures with this ` +
+          'document, add --replace-published as well (the Chinese file and the figures become a draft ' +
+          'again; a translated English file is kept as it is and must then be updated to the new Chinese)',
+      );
+
     const document = await readDocument(source);
     const meaningful = document.blocks.some(
       (block) => block.type !== 'paragraph' || block.text.trim(),
@@ -212,6 +268,7 @@ export async function runImport(
       blocks: document.blocks,
       images: document.images,
       captions: document.captions,
+      otherYears: await otherYearsFigures(projectRoot, year),
     });
     if (result.problems.length > 0) {
       const list = result.problems.map(

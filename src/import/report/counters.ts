@@ -30,12 +30,32 @@ const byCounter: Record<string, string> = {
   個: 'items',
 };
 
+/** The Chinese noun a count counts, as the text names it near the number (建议 in "收到建议356条，采纳218条"). */
+export function chineseNoun(before: string, after: string): string | undefined {
+  for (const [pattern] of nouns) {
+    const following = new RegExp(`^[^，。；、]{0,3}?(${pattern.source})`).exec(after);
+    if (following) return following[1];
+  }
+  let last: { at: number; word: string } | undefined;
+  for (const [pattern] of nouns)
+    for (const match of before.matchAll(new RegExp(pattern.source, 'g')))
+      if (!last || match.index > last.at) last = { at: match.index, word: match[0] };
+  return last?.word;
+}
+
 /**
  * The English noun for a count: the noun right after the counter word ("18个问题" → problems),
  * else the last noun before the number in its clause ("优秀班组71个" → teams), else one that
  * fits the counter word (人 → people, 个 → items).
  */
 export function englishCounter(counter: string, before: string, after: string): string {
+  // 人、名、位 count people: a noun of things nearby (8人 after 班组12个) is another clause's.
+  if (/[人名位]/.test(counter)) {
+    const leaders = new RegExp(`(?:${nouns[0]?.[0].source ?? '班组长'})[^，。；、]{0,4}$`).test(
+      before,
+    );
+    return leaders || /^[^，。；、]{0,3}?班组长/.test(after) ? 'leaders' : 'people';
+  }
   const following = nouns.find(([pattern]) =>
     new RegExp(`^[^，。；、]{0,3}?(?:${pattern.source})`).test(after),
   );

@@ -6,7 +6,7 @@
 // are left as typed and listed for the editor. Pure.
 import { parseChineseNumber } from '../../utils/prose-check';
 import { roundPercent } from '../../utils/metrics';
-import { englishCounter } from './counters';
+import { chineseNoun, englishCounter } from './counters';
 
 /** A figure the import declares, ready to be written into the figures file. */
 export interface ImportedFigure {
@@ -17,6 +17,8 @@ export interface ImportedFigure {
   /** As the document states it; absent for a share. */
   value?: number;
   share?: { part: string; of: string };
+  /** Carried over from an earlier year: a figure computed from two of this year's. */
+  difference?: { from: string; minus: string };
   section: string;
   /** The words of the document the figure was found in. */
   quote: string;
@@ -24,6 +26,13 @@ export interface ImportedFigure {
   disagreement?: { stated: number; computed: number; part: string; of: string };
   /** Written as a Chinese numeral in the document (三十个): the page will show digits. */
   fromNumeral?: boolean;
+  /** The Chinese noun the count counts (建议), where the text names one: a new figure's label names it. */
+  noun?: string;
+  /** The English label, when an earlier year's figure of the same measure gives it. */
+  labelEn?: string;
+  /** Carried over from an earlier year's figure of the same measure. */
+  partOf?: string;
+  target?: { for: string; direction: 'at-least' | 'at-most' };
 }
 
 export type Segment = string | { metric: string; bare?: boolean };
@@ -37,11 +46,14 @@ export interface EditorNote {
 const counterWords = '个|個|家|项|名|人|位|件|条|次|处';
 const notCounted = '(?!百分点|月|小时|季度|年)';
 const digit = '[0-9０-９]';
+/** A whole number, with thousands separators as typed (1,080 · 1，080): read as 1080, never as 80. */
+const wholeNumber = `${digit}{1,3}(?:[,，]${digit}{3})+(?!${digit})|${digit}+`;
 const zhNumeral = '[零〇一二两三四五六七八九十百千]+';
 const halfWidth = (text: string) =>
   text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/．/g, '.');
+    .replace(/．/g, '.')
+    .replace(/[,，](?=[0-9]{3}(?![0-9]))/g, '');
 
 interface Span {
   start: number;
@@ -85,7 +97,7 @@ export function findFigureSpans(text: string): Span[] {
       });
   }
   for (const m of text.matchAll(
-    new RegExp(`(?<![0-9０-９.．])(${digit}+)(\\s*)(${counterWords})${notCounted}`, 'g'),
+    new RegExp(`(?<![0-9０-９.．])(${wholeNumber})(\\s*)(${counterWords})${notCounted}`, 'g'),
   )) {
     add({
       start: m.index,
@@ -197,12 +209,12 @@ export class FigureBinder {
       );
       if (span.kind === 'count') {
         const counter = span.counter ?? '个';
-        const noun = englishCounter(
-          counter,
+        const before =
           context +
-            text.slice(clauseAround(text, span.start, span.end, sentenceBreak).from, span.start),
-          text.slice(span.end).replace(/^\s*./, ''),
-        );
+          text.slice(clauseAround(text, span.start, span.end, sentenceBreak).from, span.start);
+        const after = text.slice(span.end).replace(/^\s*./, '');
+        const noun = englishCounter(counter, before, after);
+        const nounZh = /[人名位]/.test(counter) ? undefined : chineseNoun(before, after);
         const figure: ImportedFigure = {
           id: this.nextId(stemOf(noun)),
           kind: 'count',
@@ -212,6 +224,7 @@ export class FigureBinder {
           section: this.section,
           quote,
           ...(span.fromNumeral ? { fromNumeral: true } : {}),
+          ...(nounZh ? { noun: nounZh } : {}),
         };
         this.figures.push(figure);
         bound.push({ span, metric: figure.id });
@@ -219,10 +232,11 @@ export class FigureBinder {
         previous = { figure, span };
         continue;
       }
-      // "71个，占……66%": a percentage right after a count (no other figure, no sentence end before 占) is its share.
+      // "71个，占……66%" or "71个，优秀率66%": a percentage right after a count (no other figure, no
+      // sentence end between) that says 占, 率 or 比例 is that count's share of a whole.
       const between = previous ? text.slice(previous.span.end, span.start) : '';
       const part =
-        previous?.span.kind === 'count' && /^[^。；;！？!?]*占/.test(between)
+        previous?.span.kind === 'count' && /^[^。；;！？!?]*(?:占|率|比例|比重)/.test(between)
           ? previous
           : undefined;
       const figure: ImportedFigure = {
@@ -365,7 +379,8 @@ export class FigureBinder {
 
   private collectUnbound(text: string, spans: Span[]) {
     for (const m of text.matchAll(
-      new RegExp(`(?<![0-9０-９.．])${digit}+(?:[.．]${digit}+)?`, 'g'),
+      // One number, thousands separators and all (产值1,234万元 is one number left as typed, not two).
+      new RegExp(`(?<![0-9０-９.．])(?:${wholeNumber})(?:[.．]${digit}+)?`, 'g'),
     )) {
       if (spans.some((s) => m.index < s.end && s.start < m.index + m[0].length)) continue;
       const after = text.slice(m.index + m[0].length);

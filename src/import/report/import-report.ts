@@ -11,7 +11,9 @@ import { findContradictingFigures } from '../../utils/prose-check';
 import { sourceFingerprint, splitFrontmatter } from '../../utils/translation';
 import type { ContentProblem } from '../../model/problems';
 import type { Block, ExtractedImage } from './blocks';
-import { FigureBinder, type EditorNote, type ImportedFigure } from './figures';
+import { FigureBinder, type EditorNote, type ImportedFigure, type Segment } from './figures';
+import { carriedComputedFigures, carryOver } from './carry-over';
+import { earlierFigures, matchFigures, type MatchOutcome } from './figure-matching';
 import {
   renderBody,
   renderChineseReport,
@@ -29,6 +31,8 @@ export interface ImportInput {
   images: ExtractedImage[];
   /** Captions set apart from a .txt's layout (after ▲ and arrow marks). */
   captions: string[];
+  /** The figures files of the other years, to continue the yearbook: matched figures keep their ids. */
+  otherYears?: MetricsData[];
 }
 
 export interface ImportCounts {
@@ -51,6 +55,8 @@ export interface ImportResult {
   figures: string;
   front: FrontMatterFound;
   declared: ImportedFigure[];
+  /** Each figure found against the earlier years' figures: the match table. */
+  matches: MatchOutcome;
   counts: ImportCounts;
   /** What the editor must look at: missing front matter, disagreeing shares, numbers left as typed, images. */
   notes: EditorNote[];
@@ -165,7 +171,24 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   }
   const metricCount = (nodes: BoundNode[]) =>
     JSON.stringify(nodes).match(/"metric":/g)?.length ?? 0;
-  const declared = [...binder.figures];
+  const otherYears = input.otherYears ?? [];
+  const previousYear = otherYears
+    .filter((data) => data.year < input.year)
+    .reduce<MetricsData | undefined>(
+      (latest, data) => (!latest || data.year > latest.year ? data : latest),
+      undefined,
+    );
+  const matches = matchFigures(
+    binder.figures,
+    earlierFigures(otherYears, input.year),
+    input.year,
+    previousYear
+      ? { year: previousYear.year, ids: new Set(previousYear.figures.map((f) => f.id)) }
+      : undefined,
+  );
+  renameMetrics(bound, matches.ids);
+  const declared = [...matches.figures];
+  declared.push(...carriedComputedFigures(previousYear, declared));
   const notes: EditorNote[] = [];
   if (declared.length === 0) {
     // A figures file needs one figure; "not reported" states that the document gave none, and invents nothing.
@@ -192,7 +215,33 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   const meta = { year: input.year, sourceName: input.sourceName, front: doc.front };
   const zh = renderChineseReport(meta, body);
   const en = renderEnglishReport(meta, body, sourceFingerprint(zh));
-  const figures = renderFiguresFile(input.year, input.sourceName, declared);
+  const carried = carryOver(previousYear, new Set(declared.map((d) => d.id)));
+  let figures = renderFiguresFile(input.year, input.sourceName, declared, {
+    from: previousYear?.year ?? input.year,
+    ...carried,
+  });
+  // A carried chart or card the check refuses for this year (a targets chart whose targets are not
+  // targets here, say) stays behind with a note, instead of failing the import.
+  const refused = new Set(
+    (metricsSchema.safeParse(parseYamlSource(figures).data).error?.issues ?? [])
+      .filter((issue) => issue.path[0] === 'charts' || issue.path[0] === 'cards')
+      .map((issue) => `${String(issue.path[0])}.${String(issue.path[1])}`),
+  );
+  if (refused.size > 0) {
+    const keep = <T>(list: T[], kind: string) =>
+      list.filter((_, i) => !refused.has(`${kind}.${i}`));
+    for (const key of refused)
+      carried.notes.push({
+        zh: `${previousYear?.year} 年的 ${key} 没有带过来：它与本年的数字不符（npm run check 会说明原因）`,
+        en: `${key} of ${previousYear?.year} was not carried over: it does not fit this year's figures`,
+      });
+    carried.charts = keep(carried.charts, 'charts');
+    carried.cards = keep(carried.cards, 'cards');
+    figures = renderFiguresFile(input.year, input.sourceName, declared, {
+      from: previousYear?.year ?? input.year,
+      ...carried,
+    });
+  }
 
   const problems: ContentProblem[] = [
     ...reportProblems(paths.zh, zh),
@@ -243,7 +292,8 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
         'no sections were recognised (headings such as 一、 or Word heading styles): the whole ' +
         "text is one section, 正文 {#body}. Split it into the report's sections and name them",
     });
-  notes.push(...binder.notes);
+  notes.push(...binder.notes.map((note) => renameInNote(note, matches.ids)));
+  notes.push(...matches.notes, ...carried.notes);
   for (const u of binder.unbound)
     notes.push({
       zh: `数字“${u.number}”（${u.section} 节：“${u.context}”）不是计数或百分比，按原样保留：如果它是一个数字指标，请加进数字文件并改成 <Metric>`,
@@ -276,10 +326,35 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     figures,
     front: doc.front,
     declared,
+    matches,
     counts,
     notes,
     problems,
     images,
     noSections: doc.noSections,
   };
+}
+
+/** Points every <Metric> of the bound text at its figure's final id. */
+function renameMetrics(nodes: BoundNode[], ids: ReadonlyMap<string, string>): void {
+  const rename = (segments: Segment[]) =>
+    segments.forEach((segment, i) => {
+      if (typeof segment !== 'string')
+        segments[i] = { ...segment, metric: ids.get(segment.metric) ?? segment.metric };
+    });
+  for (const node of nodes) {
+    if (node.type === 'heading') rename(node.segments);
+    else if (node.type === 'paragraph') {
+      rename(node.segments);
+      if (node.runIn) rename(node.runIn);
+    } else if (node.type === 'list') node.items.forEach((item) => rename(item.segments));
+    else node.rows.forEach((row) => row.forEach(rename));
+  }
+}
+
+/** A binder's note under the figures' final ids. */
+function renameInNote(note: EditorNote, ids: ReadonlyMap<string, string>): EditorNote {
+  const rename = (text: string) =>
+    text.replace(/\b[a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*\b/g, (id) => ids.get(id) ?? id);
+  return { zh: rename(note.zh), en: rename(note.en) };
 }

@@ -2,7 +2,9 @@
 // needing translation: same headings, anchors and <Metric>s, the Chinese text left to translate),
 // and the year's figures file. Text from the document is escaped so that nothing in it is read as
 // MDX syntax (a "{" or "<" in a Word document must stay a character). Pure.
+import { stringify } from 'yaml';
 import { needsTranslationMarker } from '../../model/unfinished';
+import type { CardDeclaration, ChartDeclaration } from '../../schemas/metrics';
 import type { FrontMatterFound } from './structure';
 import type { ImportedFigure, Segment } from './figures';
 
@@ -26,10 +28,14 @@ export function escapeMdx(text: string): string {
 
 /** At the start of a block, what Markdown would read as a list, quote, heading or rule. */
 function escapeBlockStart(text: string): string {
-  return text
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\s+)/, '');
+  return (
+    text
+      .replace(/^(\s+)/, '')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/^([-+=])/, '\\$1')
+      // MDX reads a block starting "import " or "export " as JavaScript: start it with a character reference.
+      .replace(/^(?:import|export)\b/, (word) => `&#${word.charCodeAt(0)};${word.slice(1)}`)
+  );
 }
 
 const metric = (segment: Exclude<Segment, string>) =>
@@ -160,14 +166,15 @@ export function renderFiguresFile(
   year: number,
   sourceName: string,
   figures: ReadonlyArray<ImportedFigure>,
+  carried?: { from: number; charts: ChartDeclaration[]; cards: CardDeclaration[] },
 ): string {
   const lines = [
-    `# ${year} 年的数字，由 npm run import 从 ${sourceName} 的正文中找到。id 可以改成更好懂的名字（正文中的`,
-    '# <Metric id="…" /> 要一起改）；label 取自数字所在的句子，请改写；en 一栏待翻译。',
-    `# The figures of ${year}, found in the text of ${sourceName} by npm run import. Rename the ids if you like`,
-    '# (and the <Metric id="…" /> in both report files with them); the labels are the words around each number:',
-    '# rewrite them, and translate the English ones. Guide: docs/editing.en.md. See: npm run figures -- ' +
-      year,
+    `# ${year} 年的数字，由 npm run import 从 ${sourceName} 的正文中找到。与往年是同一个量的，沿用往年的 id、名称和量词；`,
+    '# 新数字的 label 取自数字所在的句子，请核对，并把 TO TRANSLATE 换成英文。改 id 用 npm run figures -- rename（正文一起改）。',
+    `# The figures of ${year}, found in the text of ${sourceName} by npm run import. A figure that is the same measure`,
+    "# as an earlier year's keeps that year's id, labels and counter words; a new one's label comes from its sentence:",
+    '# check it and translate the TO TRANSLATE ones. Rename an id with npm run figures -- rename (the texts follow).',
+    '# Guide: docs/editing.en.md. See: npm run figures -- ' + year,
     `year: ${year}`,
     'figures:',
   ];
@@ -179,7 +186,7 @@ export function renderFiguresFile(
         '    # 原文用汉字写数，网页上会显示为阿拉伯数字 Written in Chinese numerals: the page shows digits',
       );
     lines.push(
-      `    label: { zh: ${quote(figure.label)}, en: ${quote(`TO TRANSLATE: ${figure.label}`)} }`,
+      `    label: { zh: ${quote(figure.label)}, en: ${quote(figure.labelEn ?? `TO TRANSLATE: ${figure.label}`)} }`,
     );
     lines.push(`    kind: ${figure.kind}`);
     if (figure.counter)
@@ -188,6 +195,10 @@ export function renderFiguresFile(
       );
     if (figure.share)
       lines.push(`    share: { part: ${figure.share.part}, of: ${figure.share.of} }`);
+    else if (figure.difference)
+      lines.push(
+        `    difference: { from: ${figure.difference.from}, minus: ${figure.difference.minus} }`,
+      );
     else lines.push(`    value: ${figure.value ?? 'not reported'}`);
     if (figure.disagreement) {
       const d = figure.disagreement;
@@ -200,7 +211,24 @@ export function renderFiguresFile(
           `${quote(`The stated percentage disagrees with its counts (they give ${d.computed}%); to be checked`)} }`,
       );
     }
+    if (figure.partOf) lines.push(`    partOf: ${figure.partOf}`);
+    if (figure.target)
+      lines.push(
+        `    target: { for: ${figure.target.for}, direction: ${figure.target.direction} }`,
+      );
     lines.push(`    section: ${figure.section}`);
+  }
+  if (carried && (carried.charts.length > 0 || carried.cards.length > 0)) {
+    lines.push(
+      '',
+      `# 图表和关键数字卡片：从 ${carried.from} 年带过来（本年有它们的全部数字）。卡片的 note 是当年的说明，按需要补写。`,
+      `# Charts and key-figure cards carried over from ${carried.from} (this year has every figure they use).`,
+      "# A card's note is that year's own sub-line: write this year's where you want one.",
+      stringify(
+        { charts: carried.charts, cards: carried.cards },
+        { lineWidth: 0, flowCollectionPadding: true },
+      ).trimEnd(),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
