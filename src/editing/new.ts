@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { entryFolder } from '../model/registry';
-import { unitKinds } from '../schemas/unit';
+import { unitKindChoices, unitKinds } from '../model/unit-kinds';
 import { imageProblems, photoRules } from '../check/images';
 import {
   eventFiles,
@@ -22,7 +22,7 @@ const kinds = ['unit', 'photo', 'event', 'report', 'term'] as const;
 
 const usage = `用法 Usage:
   npm run new -- unit <文件名 slug> [--year 2008] --zh <中文名> --en <English name> \
-[--kind team|department|business-unit] [--parent <slug>]
+[--kind ${unitKinds.join('|')}] [--parent <slug>]
     (a unit of an earlier year: --zh, --en, --kind and --parent default to its latest year's)
   npm run new -- report <年份 year>
   npm run new -- term <slug> --zh <中文词> --en <English term>
@@ -124,8 +124,8 @@ async function plan(
       if (!(unitKinds as readonly string[]).includes(unitKind)) {
         throw new Refusal(
           '--kind',
-          `--kind 必须是 ${unitKinds.join('、')} 之一`,
-          `--kind must be one of ${unitKinds.join(', ')}`,
+          `--kind 必须是 ${unitKindChoices('zh')} 之一`,
+          `--kind must be one of ${unitKindChoices('en')}`,
         );
       }
       const parent =

@@ -1,6 +1,7 @@
 // What `npm run new` writes: every required field, sensible defaults, and comments telling the
 // editor what each field is. One module, so a schema change means one edit here.
 import { entryFile, entryFolder } from '../model/registry';
+import { unitKindChoices } from '../model/unit-kinds';
 import { sourceFingerprint } from '../utils/translation';
 
 /** A file to create, relative to the project root, with its content (or a file to copy). */
@@ -43,7 +44,7 @@ export function unitFiles(o: UnitOptions): PlannedFile[] {
 # 文件夹就是年份：别的年份另写一个文件（npm run new -- unit ${o.slug} --year <年份>），文件名相同。
 # 改完运行 npm run check；准备发布时把最后的 draft 改为 false。
 name: ${quote(o.nameZh)}
-# 类别：business-unit（二级单位）、department（公司机关部室）或 team（班组）
+# 类别：${unitKindChoices('zh')}（见 src/model/unit-kinds.ts）
 kind: ${o.kind}
 # 在 ${o.year} 年度总结“主要特色与明显亮点”一节受到表扬时写 true
 highlighted: false
@@ -70,7 +71,7 @@ draft: true
 # The folder is the year: another year is another file with the same name.
 # Keep the same fields as the Chinese file; run npm run check after editing.
 name: ${quote(o.nameEn)}
-# business-unit, department or team
+# The kind: ${unitKindChoices('en')} (see src/model/unit-kinds.ts)
 kind: ${o.kind}
 highlighted: false
 ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \
