@@ -264,21 +264,40 @@ async function eventYearOf(root: string, slug: string): Promise<number | undefin
   return typeof data?.year === 'number' ? data.year : undefined;
 }
 
-/** Name (both languages), kind and parent of a unit in its newest year, if it has one. */
-async function latestUnitFields(
+/** The year folders of the units in one language, newest first (only those before `before`, if given). */
+async function unitYears(root: string, locale: string, before?: number): Promise<string[]> {
+  return (await readdir(join(root, entryFolder('units', locale))).catch(() => []))
+    .map(String)
+    .filter((name) => /^\d{4}$/.test(name) && (before === undefined || Number(name) < before))
+    .sort()
+    .reverse();
+}
+
+/** The units that have a Chinese file in a year before `year`. */
+export async function unitSlugsBefore(root: string, year: number): Promise<string[]> {
+  const slugs = new Set<string>();
+  for (const folder of await unitYears(root, 'zh-cn', year))
+    for (const name of await readdir(join(root, entryFolder('units', 'zh-cn'), folder)).catch(
+      () => [],
+    ))
+      if (String(name).endsWith('.mdx')) slugs.add(String(name).replace(/\.mdx$/, ''));
+  return [...slugs].sort();
+}
+
+/**
+ * Name (both languages), kind and parent of a unit in its newest year (before `before`, if
+ * given), if it has one.
+ */
+export async function latestUnitFields(
   root: string,
   slug: string,
+  before?: number,
 ): Promise<
   { nameZh?: string; nameEn?: string; kind?: string; parent?: string | undefined } | undefined
 > {
   const fields = async (locale: string) => {
     const folder = join(root, entryFolder('units', locale));
-    const years = (await readdir(folder).catch(() => []))
-      .map(String)
-      .filter((name) => /^\d{4}$/.test(name))
-      .sort()
-      .reverse();
-    for (const year of years) {
+    for (const year of await unitYears(root, locale, before)) {
       const file = join(folder, year, `${slug}.mdx`);
       if (!existsSync(file)) continue;
       const { frontmatter } = splitFrontmatter(await readFile(file, 'utf8'));

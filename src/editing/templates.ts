@@ -33,6 +33,8 @@ export interface UnitOptions {
   kind: string;
   year: number;
   parent?: string | undefined;
+  /** Report headings (ids) where the unit is named, when known (the import knows). */
+  sections?: ReadonlyArray<string>;
 }
 
 /** What one year's report says of a unit, one MDX file per language in that year's folder. */
@@ -54,7 +56,7 @@ practices: []
 # 当年获得的称号，如 ["公司优秀班组"]
 awards: []
 # ${o.year} 年度总结中提到本单位的标题 id，如 [highlights]
-sections: []
+sections: [${(o.sections ?? []).join(', ')}]
 # 草稿：true 时只在 npm run dev 预览中出现，不会发布
 draft: true
 # 正文引用年度总结原文时写 <ReportQuote year={${o.year}} unit="${o.slug}">原文</ReportQuote>（年份就是文件夹的年份）
@@ -79,7 +81,7 @@ ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \
 # Practices that year: file names from src/content/glossary/, e.g. [six-constants]
 practices: []
 awards: []
-sections: []
+sections: [${(o.sections ?? []).join(', ')}]
 # Only previewed with npm run dev while true; set to false to publish
 draft: true
 # Quote the report in the text as <ReportQuote year={${o.year}} unit="${o.slug}">text</ReportQuote> (the folder's year)

@@ -20,6 +20,9 @@ import {
   type BoundNode,
 } from './render';
 import { structure, type FrontMatterFound } from './structure';
+import { draftTimeline, renderTimelineFile, type DraftStep } from './timeline';
+import { timelineProblems } from './timeline-check';
+import { linkUnitNames, type EarlierUnit, type NamedUnit } from './units';
 
 export interface ImportInput {
   year: number;
@@ -29,6 +32,8 @@ export interface ImportInput {
   images: ExtractedImage[];
   /** Captions set apart from a .txt's layout (after ▲ and arrow marks). */
   captions: string[];
+  /** The units of earlier years (their newest file before this year): the text's names of them are linked. */
+  earlierUnits?: EarlierUnit[];
 }
 
 export interface ImportCounts {
@@ -58,12 +63,18 @@ export interface ImportResult {
   problems: ContentProblem[];
   images: Array<{ file: string; alt?: string; near: string }>;
   noSections: boolean;
+  /** `src/content/timelines/<year>.yaml`, drafted from the dated sentences (no steps when there are none). */
+  timeline: string;
+  timelineSteps: DraftStep[];
+  /** Units of earlier years the text names, linked with <UnitLink> in both report files. */
+  units: NamedUnit[];
 }
 
 export const reportPaths = (year: number) => ({
   zh: `src/content/reports/zh-cn/${year}.mdx`,
   en: `src/content/reports/en/${year}.mdx`,
   figures: `src/content/metrics/${year}.yaml`,
+  timeline: `src/content/timelines/${year}.yaml`,
   folder: `imported/report-${year}`,
 });
 
@@ -188,7 +199,10 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   counts.shares = declared.filter((f) => f.share || f.disagreement).length;
   counts.sharesChecked = declared.filter((f) => f.share).length;
 
-  const body = renderBody(bound);
+  const linked = linkUnitNames(bound, input.earlierUnits ?? []);
+  const body = renderBody(linked.nodes);
+  const timelineSteps = draftTimeline(bound, input.year);
+  const timeline = renderTimelineFile(input.year, input.sourceName, timelineSteps);
   const meta = { year: input.year, sourceName: input.sourceName, front: doc.front };
   const zh = renderChineseReport(meta, body);
   const en = renderEnglishReport(meta, body, sourceFingerprint(zh));
@@ -216,6 +230,7 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
       [paths.en, en],
     ] as const)
       problems.push(...findContradictingFigures(file, source, table, input.year));
+    problems.push(...timelineProblems(paths.timeline, timeline, table, input.year));
   }
   counts.figuresFound = counts.figuresBound + problems.filter((p) => p.field === '(prose)').length;
 
@@ -281,5 +296,8 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     problems,
     images,
     noSections: doc.noSections,
+    timeline,
+    timelineSteps,
+    units: linked.named,
   };
 }
