@@ -35,6 +35,8 @@ export interface UnitOptions {
   parent?: string | undefined;
   /** Report headings (ids) where the unit is named, when known (the import knows). */
   sections?: ReadonlyArray<string>;
+  /** A figure id of the year for the text's example <Metric> (default `teams.total`). */
+  exampleFigure?: string;
 }
 
 /** What one year's report says of a unit, one MDX file per language in that year's folder. */
@@ -62,7 +64,7 @@ draft: true
 # 正文引用年度总结原文时写 <ReportQuote year={${o.year}} unit="${o.slug}">原文</ReportQuote>（年份就是文件夹的年份）
 ---
 
-在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
+在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。数字不要手写，用 <Metric id="${o.exampleFigure ?? 'teams.total'}" /> 这样的写法引用数据。
 `;
   return withTranslation(
     zhPath,
@@ -91,7 +93,7 @@ sourceHash: "${hash}"
 ---
 
 Write the ${o.year} highlights of the ${o.nameEn} here. \
-Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
+Do not type figures: write <Metric id="${o.exampleFigure ?? 'teams.total'}" /> and the site fills in the number.
 `,
   );
 }

@@ -134,6 +134,12 @@ function extrasSummary(result: ImportResult, extras: YearExtras, year: number): 
         (unit.forParent ? `（${unit.forParent} 的上级 parent of ${unit.forParent}）` : '') +
         '：草稿，名称、类别、上级沿用往年 draft; name, kind and parent carried over',
     );
+  lines.push(
+    `    本年新出现的单位（往年没有）导入找不到：用 npm run new -- unit <文件名> --year ${year} --zh <名称> ` +
+      '--en <name> --kind <类别> 添加，再在正文中写 <UnitLink>',
+    `    a unit new this year (not in earlier years) is not found by the import: add it with npm run new -- ` +
+      `unit <slug> --year ${year} --zh <名称> --en <name> --kind <kind>, then write <UnitLink> in the text`,
+  );
   for (const slug of extras.units.kept)
     lines.push(
       `    保留 kept ${entryFile('units', slug, 'zh-cn', year)}（已经有了，没有覆盖 already there, not replaced）`,
@@ -278,7 +284,13 @@ export async function runImport(
     // The timeline and units are the editor's once written: an existing one is never replaced.
     const timelineKept = existsSync(join(projectRoot, paths.timeline));
     if (!timelineKept) writes.push({ path: paths.timeline, content: result.timeline });
-    const units = await unitDrafts(projectRoot, year, result.units, earlierUnits);
+    const units = await unitDrafts(
+      projectRoot,
+      year,
+      result.units,
+      earlierUnits,
+      result.declared[0]?.id ?? 'teams.total',
+    );
     writes.push(...units.files.map((file) => ({ path: file.path, content: file.content ?? '' })));
     const enPath = join(projectRoot, paths.en);
     if (existsSync(enPath) && !isUntranslatedImport(await readFile(enPath, 'utf8')))

@@ -39,6 +39,8 @@ export async function unitDrafts(
   year: number,
   named: ReadonlyArray<NamedUnit>,
   earlier: ReadonlyArray<EarlierUnit>,
+  /** A figure of the year, for the draft text's example <Metric> (it must exist in that year). */
+  exampleFigure: string,
 ): Promise<UnitDrafts> {
   const drafts: UnitDrafts = { files: [], created: [], kept: [] };
   const planned = new Set<string>();
@@ -63,6 +65,7 @@ export async function unitDrafts(
         year,
         parent: unit.parent,
         sections,
+        exampleFigure,
       }),
     );
     drafts.created.push({ slug, name: unit.name, ...(forParent ? { forParent } : {}) });
