@@ -119,8 +119,8 @@ const textOf = (segments: ReadonlyArray<TextSegment>) =>
   segments.map((segment) => (typeof segment === 'string' ? segment : '')).join('');
 
 /**
- * The body with the names of earlier years' units linked (paragraphs, list items and table cells;
- * never headings), and the units it names in the order they first appear.
+ * The body with the names of earlier years' units linked (paragraphs and list items; never
+ * headings or tables), and the units it names in the order they first appear.
  */
 export function linkUnitNames(
   nodes: ReadonlyArray<BoundNode>,
@@ -154,12 +154,8 @@ export function linkUnitNames(
           items: node.items.map((item) => ({ ...item, segments: link(item.segments) })),
         };
       case 'table':
-        return {
-          ...node,
-          rows: node.rows.map((row, r) =>
-            r === 0 ? row : row.map((cell) => link(cell, row.flat())),
-          ),
-        };
+        // A table's row labels stay plain text, as the 2007 report writes them.
+        return node;
     }
   });
   return { nodes: linked, named: [...named.values()] };
