@@ -1,7 +1,11 @@
 // "The rest of the year comes along" with `npm run import -- report`: the front matter lines, the
 // timeline drafted from dated sentences, and the units the text names, each in-process.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { readPlainText } from '../../src/import/report/text-reader';
+import { projectRoot } from '../support/build-site';
 import { importReport } from '../../src/import/report/import-report';
 import { frontDate, structure } from '../../src/import/report/structure';
 import {
@@ -132,12 +136,36 @@ describe('the timeline drafted from dated sentences', () => {
       expect(sentenceDate(sentence, 2008), sentence).toBeUndefined();
   });
 
-  test('sentences are split at 。！？ with their closing quotes', () => {
-    expect(sentencesOf('一季度，开展“五比”。二季度，检查！其余')).toEqual([
+  test('sentences are split at 。！？ with their closing quotes, and clauses at ；', () => {
+    expect(sentencesOf('一季度，开展“五比”。二季度，检查；六月，召开推进会！其余')).toEqual([
       '一季度，开展“五比”。',
-      '二季度，检查！',
+      '二季度，检查。',
+      '六月，召开推进会！',
       '其余',
     ]);
+  });
+
+  test('the 2007 magazine text drafts the steps of the published 2007 timeline, each in its quarter and month', async () => {
+    const { blocks, captions } = readPlainText(
+      readFileSync(join(projectRoot, 'sources/2007/magazine-spread.txt'), 'utf8'),
+    );
+    const result = await importReport({
+      year: 2007,
+      sourceName: 'magazine-spread.txt',
+      blocks,
+      images: [],
+      captions,
+    });
+    const published = parse(
+      readFileSync(join(projectRoot, 'src/content/timelines/2007.yaml'), 'utf8'),
+    );
+    const when = (step: { quarter: number; month?: number }) => [step.quarter, step.month];
+    expect(result.timelineSteps.map(when)).toEqual(published.steps.map(when));
+    expect(result.timelineSteps.every((step) => step.section === 'basics')).toBe(true);
+    expect(result.timelineSteps[0]?.zh).toBe(published.steps[0].text.zh);
+    expect(result.timelineSteps[5]?.zh).toMatch(
+      /^开展了三季度检查，并对检查中所发现的\{metric:[a-z0-9.]+\}个问题提出了整改意见。$/,
+    );
   });
 
   test('steps come in time order with their section; figures are quoted as {metric:id}', () => {

@@ -93,10 +93,14 @@ function plain(segments: ReadonlyArray<TextSegment>): string {
     .join('');
 }
 
-/** Sentences end at 。！？ (a closing quote stays with its sentence). */
+/**
+ * Sentences end at 。！？, and clauses at ； (a report often writes one quarter's steps as one
+ * sentence, "…培训；六月，公司召开了…"): a clause becomes a sentence of its own, ending in 。.
+ * A closing quote stays with its sentence.
+ */
 export function sentencesOf(text: string): string[] {
-  return (text.match(/[^。！？!?]+(?:[。！？!?]+[”’」』）)]*|$)/g) ?? [])
-    .map((sentence) => sentence.trim())
+  return (text.match(/[^。！？!?；;]+(?:[。！？!?；;]+[”’」』）)]*|$)/g) ?? [])
+    .map((sentence) => sentence.trim().replace(/[；;]$/, '。'))
     .filter(Boolean);
 }
 
@@ -121,8 +125,8 @@ export function draftTimeline(nodes: ReadonlyArray<BoundNode>, year: number): Dr
     if (node.type === 'paragraph') take([...(node.runIn ?? []), ...node.segments]);
     if (node.type === 'list') for (const item of node.items) take(item.segments);
   }
-  // In time order; a step with only a quarter comes before that quarter's months; ties keep the document's order.
-  const at = (step: DraftStep) => step.month ?? (step.quarter - 1) * 3 + 0.5;
+  // In time order: a step with only a quarter stands at the quarter's first month; ties keep the document's order.
+  const at = (step: DraftStep) => step.month ?? (step.quarter - 1) * 3 + 1;
   return steps
     .map((step, index) => ({ step, index }))
     .sort((a, b) => at(a.step) - at(b.step) || a.index - b.index)
