@@ -145,7 +145,7 @@ describe('the timeline drafted from dated sentences', () => {
     ]);
   });
 
-  test('the 2007 magazine text drafts the steps of the published 2007 timeline, each in its quarter and month', async () => {
+  test('the 2007 magazine text drafts the published 2007 timeline: each step in its quarter and month', async () => {
     const { blocks, captions } = readPlainText(
       readFileSync(join(projectRoot, 'sources/2007/magazine-spread.txt'), 'utf8'),
     );
