@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { entryFolder } from '../model/registry';
+import { entryFile, entryFolder } from '../model/registry';
 import { unitKindChoices, unitKinds } from '../model/unit-kinds';
 import { imageProblems, photoRules } from '../check/images';
 import {
@@ -139,6 +139,7 @@ async function plan(
         kind: unitKind,
         year,
         parent,
+        ...(await firstFigureOf(root, year)),
       });
     }
     case 'report': {
@@ -254,6 +255,17 @@ async function reportYear(root: string, value: string | undefined): Promise<numb
     );
   }
   return year;
+}
+
+/** A figure the year declares, for the draft text's example <Metric> (one the year lacks fails the check). */
+async function firstFigureOf(root: string, year: number): Promise<{ exampleFigure?: string }> {
+  const file = join(root, entryFile('metrics', String(year)));
+  if (!existsSync(file)) return {};
+  const data = parseYamlSource(await readFile(file, 'utf8')).data as {
+    figures?: Array<{ id?: unknown }>;
+  } | null;
+  const id = data?.figures?.[0]?.id;
+  return typeof id === 'string' ? { exampleFigure: id } : {};
 }
 
 /** The `year` an event's Chinese file gives, if any. */

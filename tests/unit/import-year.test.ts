@@ -1,10 +1,13 @@
 // "The rest of the year comes along" with `npm run import -- report`: the front matter lines, the
 // timeline drafted from dated sentences, and the units the text names, each in-process.
 import { readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { readPlainText } from '../../src/import/report/text-reader';
+import { earlierUnitsOf, unitDrafts } from '../../src/import/report/unit-drafts-fs';
 import { projectRoot } from '../support/build-site';
 import { importReport } from '../../src/import/report/import-report';
 import { frontDate, structure } from '../../src/import/report/structure';
@@ -301,5 +304,64 @@ describe('the import writes the rest of the year', () => {
     });
     expect(result.zh).not.toContain('<UnitLink');
     expect(result.units).toEqual([]);
+  });
+});
+
+describe("the units' draft entries for the year", () => {
+  test("name, kind and parent carried over from the unit's files; the parent too; an existing file kept", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'nianjian-unit-drafts-'));
+    try {
+      await cp(join(projectRoot, 'src/content/units'), join(root, 'src/content/units'), {
+        recursive: true,
+      });
+      const earlier = await earlierUnitsOf(root, 2008);
+      expect(earlier.find((unit) => unit.slug === 'purified-water-plant')).toEqual({
+        slug: 'purified-water-plant',
+        name: '纯净水厂',
+        kind: 'business-unit',
+        parent: 'living-services-company',
+      });
+      // A unit already written for 2008 (by hand, say) is never replaced.
+      await mkdir(join(root, 'src/content/units/zh-cn/2008'), { recursive: true });
+      await writeFile(
+        join(root, 'src/content/units/zh-cn/2008/hotel.mdx'),
+        '---\nname: 宾馆\n---\n',
+      );
+      const drafts = await unitDrafts(
+        root,
+        2008,
+        [
+          { slug: 'purified-water-plant', sections: ['problems'], foundAs: '生活服务公司纯净水厂' },
+          { slug: 'hotel', sections: ['highlights'], foundAs: '平果铝宾馆' },
+        ],
+        earlier,
+        'teams.count',
+      );
+      expect(drafts.kept).toEqual(['hotel']);
+      expect(drafts.created).toEqual([
+        { slug: 'purified-water-plant', name: '纯净水厂' },
+        {
+          slug: 'living-services-company',
+          name: '生活服务公司',
+          forParent: 'purified-water-plant',
+        },
+      ]);
+      expect(drafts.files.map((file) => file.path)).toEqual([
+        'src/content/units/zh-cn/2008/purified-water-plant.mdx',
+        'src/content/units/en/2008/purified-water-plant.mdx',
+        'src/content/units/zh-cn/2008/living-services-company.mdx',
+        'src/content/units/en/2008/living-services-company.mdx',
+      ]);
+      const [zh, en] = drafts.files;
+      expect(zh?.content).toMatch(/^name: "纯净水厂"$/m);
+      expect(zh?.content).toMatch(/^kind: business-unit$/m);
+      expect(zh?.content).toMatch(/^parent: living-services-company /m);
+      expect(zh?.content).toMatch(/^sections: \[problems\]$/m);
+      expect(zh?.content).toMatch(/^draft: true$/m);
+      expect(zh?.content).toContain('<Metric id="teams.count" />');
+      expect(en?.content).toMatch(/^name: "Purified Water Plant"$/m);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
