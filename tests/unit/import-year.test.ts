@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { readPlainText } from '../../src/import/report/text-reader';
 import { earlierUnitsOf, unitDrafts } from '../../src/import/report/unit-drafts-fs';
+import { checkedSteps } from '../../src/import/report/timeline-check';
 import { projectRoot } from '../support/build-site';
 import { importReport } from '../../src/import/report/import-report';
 import { frontDate, structure } from '../../src/import/report/structure';
@@ -202,6 +203,17 @@ describe('the timeline drafted from dated sentences', () => {
       zh: '公司召开动员会。',
       en: 'TO TRANSLATE: 公司召开动员会。',
     });
+  });
+
+  test('a drafted step the check would refuse is left out and listed, never stopping the import', () => {
+    const steps = [
+      { quarter: 1, section: 'basics', zh: '公司召开动员会。' },
+      { quarter: 3, section: 'basics', zh: '检查发现问题30个。' },
+    ];
+    const checked = checkedSteps(steps, (s) => renderTimelineFile(2008, 'a.docx', s), {}, 2008);
+    expect(checked.kept).toEqual([steps[0]]);
+    expect(checked.left.map((left) => left.step)).toEqual([steps[1]]);
+    expect(checked.left[0]?.problem.message).toMatch(/30/);
   });
 
   test('no dated sentence: an empty timeline that says so, valid against the schema', () => {

@@ -21,7 +21,7 @@ import {
 } from './render';
 import { structure, type FrontMatterFound } from './structure';
 import { draftTimeline, renderTimelineFile, type DraftStep } from './timeline';
-import { timelineProblems } from './timeline-check';
+import { checkedSteps, timelineProblems } from './timeline-check';
 import { linkUnitNames, type EarlierUnit, type NamedUnit } from './units';
 
 export interface ImportInput {
@@ -201,8 +201,10 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
 
   const linked = linkUnitNames(bound, input.earlierUnits ?? []);
   const body = renderBody(linked.nodes);
-  const timelineSteps = draftTimeline(bound, input.year);
-  const timeline = renderTimelineFile(input.year, input.sourceName, timelineSteps);
+  let timelineSteps = draftTimeline(bound, input.year);
+  const renderTimeline = (steps: ReadonlyArray<DraftStep>) =>
+    renderTimelineFile(input.year, input.sourceName, steps);
+  let timeline = renderTimeline(timelineSteps);
   const meta = { year: input.year, sourceName: input.sourceName, front: doc.front };
   const zh = renderChineseReport(meta, body);
   const en = renderEnglishReport(meta, body, sourceFingerprint(zh));
@@ -230,6 +232,16 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
       [paths.en, en],
     ] as const)
       problems.push(...findContradictingFigures(file, source, table, input.year));
+    const steps = checkedSteps(timelineSteps, renderTimeline, table, input.year);
+    timelineSteps = steps.kept;
+    timeline = renderTimeline(timelineSteps);
+    for (const { step, problem } of steps.left)
+      notes.push({
+        zh: `写明时间的句子“${step.zh}”没有收进时间线（${problem.zh?.message ?? problem.message}）：需要时请自己加上`,
+        en:
+          `the dated sentence "${step.zh}" was left out of the timeline (${problem.message}): ` +
+          'add it yourself if it is a step',
+      });
     problems.push(...timelineProblems(paths.timeline, timeline, table, input.year));
   }
   counts.figuresFound = counts.figuresBound + problems.filter((p) => p.field === '(prose)').length;

@@ -41,3 +41,23 @@ export function timelineProblems(
   problems.push(...checkProse(texts, new Map([[year, figures]])));
   return problems;
 }
+
+/**
+ * The steps whose one-step timeline passes the check, and those that do not (a sentence the check
+ * would refuse is left out of the draft and listed, rather than stopping the whole import).
+ */
+export function checkedSteps<Step extends { zh: string }>(
+  steps: ReadonlyArray<Step>,
+  render: (steps: ReadonlyArray<Step>) => string,
+  figures: Record<string, MetricValue>,
+  year: number,
+): { kept: Step[]; left: Array<{ step: Step; problem: ContentProblem }> } {
+  const kept: Step[] = [];
+  const left: Array<{ step: Step; problem: ContentProblem }> = [];
+  for (const step of steps) {
+    const [problem] = timelineProblems('timeline', render([step]), figures, year);
+    if (problem) left.push({ step, problem });
+    else kept.push(step);
+  }
+  return { kept, left };
+}
