@@ -136,6 +136,7 @@ describe('the timeline drafted from dated sentences', () => {
       '上半年，公司总结了经验。',
       '复检2007年度公司优秀班组。',
       '每月开展一次检查。',
+      '3至5月，各单位开展自查。',
     ])
       expect(sentenceDate(sentence, 2008), sentence).toBeUndefined();
   });
