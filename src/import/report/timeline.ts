@@ -69,7 +69,8 @@ export function sentenceDate(sentence: string, year: number): SentenceDate | und
     const leading = /^[\s在于从自]*$/.test(before);
     // 三个月 is a duration, 11月 is not 1月; the end of a range (3至5月) is no date of its own.
     if (/[\d个]$/.test(before)) continue;
-    if (/[至到—–~～-]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*$/.test(before)) return undefined;
+    if (/[至到—–~～-]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*$/.test(before))
+      return undefined;
     if (!leading && !stated && !timeBefore.test(before) && !timeAfter.test(after)) continue;
     if (stated && Number(stated) !== year) return undefined;
     const month = monthText ? Number(monthText) || hanMonths[monthText] : undefined;
