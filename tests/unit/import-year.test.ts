@@ -238,6 +238,17 @@ describe('units the text names', () => {
       'industrial-company',
     ]);
     expect(hits('氧化铝厂的班组')).toEqual([]);
+    // A short form two units share names neither; a parent loop in the content ends.
+    const twoHotels: EarlierUnit[] = [
+      { slug: 'hotel', name: '平果铝宾馆', kind: 'business-unit' },
+      { slug: 'other-hotel', name: '平铝宾馆', kind: 'business-unit' },
+    ];
+    expect(findUnitNames('宾馆员工', twoHotels)).toEqual([]);
+    const loop: EarlierUnit[] = [
+      { slug: 'a', name: '甲厂', kind: 'business-unit', parent: 'b' },
+      { slug: 'b', name: '乙厂', kind: 'business-unit', parent: 'a' },
+    ];
+    expect(unitNameForms(loop[0] as EarlierUnit, loop)).toEqual(['乙厂甲厂', '甲厂']);
   });
 
   test("a team's common name counts only where its parent is named in the same paragraph", () => {

@@ -26,14 +26,30 @@ export interface NamedUnit {
 /** What the company's own units are called before their name, and dropped in short forms. */
 const companyPrefix = /^(?:平果铝业公司|平果铝|平铝)/;
 
-/** The ways the text may name a unit, longest first. */
-export function unitNameForms(unit: EarlierUnit, all: ReadonlyArray<EarlierUnit>): string[] {
-  const forms = new Set<string>([unit.name]);
+/** A unit's name without the company's prefix, unless that is too short or another unit's name too. */
+function shortName(unit: EarlierUnit, all: ReadonlyArray<EarlierUnit>): string | undefined {
   const short = unit.name.replace(companyPrefix, '');
-  if (short !== unit.name && short.length >= 2) forms.add(short);
+  if (short === unit.name || short.length < 2) return undefined;
+  const shared = all.some(
+    (other) => other.slug !== unit.slug && other.name.replace(companyPrefix, '') === short,
+  );
+  return shared ? undefined : short;
+}
+
+/** The ways the text may name a unit, longest first. */
+export function unitNameForms(
+  unit: EarlierUnit,
+  all: ReadonlyArray<EarlierUnit>,
+  /** The units already on the way up (a parent loop in the content must not loop here). */
+  below: ReadonlySet<string> = new Set(),
+): string[] {
+  const forms = new Set<string>([unit.name]);
+  const short = shortName(unit, all);
+  if (short) forms.add(short);
   const parent = all.find((other) => other.slug === unit.parent);
-  if (parent)
-    for (const parentForm of unitNameForms(parent, all)) forms.add(`${parentForm}${unit.name}`);
+  if (parent && !below.has(parent.slug))
+    for (const parentForm of unitNameForms(parent, all, new Set([...below, unit.slug])))
+      forms.add(`${parentForm}${unit.name}`);
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
