@@ -71,7 +71,7 @@ describe("a year's units", () => {
     for (const [page, kind] of [
       ['2009/units/test-workshop/index.html', '车间'],
       ['en/2009/units/test-workshop/index.html', 'workshop'],
-    ])
+    ] as const)
       expect(readFileSync(join(yearsDir, page), 'utf8')).toContain(
         `<p class="page-header__kicker">${kind}</p>`,
       );
