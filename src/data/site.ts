@@ -66,7 +66,8 @@ export function loadSite(): Promise<SiteContent> {
       units: all.units.filter(published),
       glossary: all.glossary,
       metrics: all.metrics.filter(ofPublishedYear),
-      timelines: all.timelines.filter(ofPublishedYear),
+      // A timeline with no steps yet is one still to be written: no page shows it.
+      timelines: all.timelines.filter(ofPublishedYear).filter((t) => t.data.steps.length > 0),
       events: all.events,
       photos: all.photos,
     };

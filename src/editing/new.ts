@@ -2,8 +2,8 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { entryFolder } from '../model/registry';
-import { unitKinds } from '../schemas/unit';
+import { entryFile, entryFolder } from '../model/registry';
+import { unitKindChoices, unitKinds } from '../model/unit-kinds';
 import { imageProblems, photoRules } from '../check/images';
 import {
   eventFiles,
@@ -22,7 +22,7 @@ const kinds = ['unit', 'photo', 'event', 'report', 'term'] as const;
 
 const usage = `用法 Usage:
   npm run new -- unit <文件名 slug> [--year 2008] --zh <中文名> --en <English name> \
-[--kind team|department|business-unit] [--parent <slug>]
+[--kind ${unitKinds.join('|')}] [--parent <slug>]
     (a unit of an earlier year: --zh, --en, --kind and --parent default to its latest year's)
   npm run new -- report <年份 year>
   npm run new -- term <slug> --zh <中文词> --en <English term>
@@ -124,8 +124,8 @@ async function plan(
       if (!(unitKinds as readonly string[]).includes(unitKind)) {
         throw new Refusal(
           '--kind',
-          `--kind 必须是 ${unitKinds.join('、')} 之一`,
-          `--kind must be one of ${unitKinds.join(', ')}`,
+          `--kind 必须是 ${unitKindChoices('zh')} 之一`,
+          `--kind must be one of ${unitKindChoices('en')}`,
         );
       }
       const parent =
@@ -139,6 +139,7 @@ async function plan(
         kind: unitKind,
         year,
         parent,
+        ...(await firstFigureOf(root, year)),
       });
     }
     case 'report': {
@@ -256,6 +257,17 @@ async function reportYear(root: string, value: string | undefined): Promise<numb
   return year;
 }
 
+/** A figure the year declares, for the draft text's example <Metric> (one the year lacks fails the check). */
+async function firstFigureOf(root: string, year: number): Promise<{ exampleFigure?: string }> {
+  const file = join(root, entryFile('metrics', String(year)));
+  if (!existsSync(file)) return {};
+  const data = parseYamlSource(await readFile(file, 'utf8')).data as {
+    figures?: Array<{ id?: unknown }>;
+  } | null;
+  const id = data?.figures?.[0]?.id;
+  return typeof id === 'string' ? { exampleFigure: id } : {};
+}
+
 /** The `year` an event's Chinese file gives, if any. */
 async function eventYearOf(root: string, slug: string): Promise<number | undefined> {
   const file = join(root, entryFolder('events', 'zh-cn'), `${slug}.yaml`);
@@ -264,21 +276,40 @@ async function eventYearOf(root: string, slug: string): Promise<number | undefin
   return typeof data?.year === 'number' ? data.year : undefined;
 }
 
-/** Name (both languages), kind and parent of a unit in its newest year, if it has one. */
-async function latestUnitFields(
+/** The year folders of the units in one language, newest first (only those before `before`, if given). */
+async function unitYears(root: string, locale: string, before?: number): Promise<string[]> {
+  return (await readdir(join(root, entryFolder('units', locale))).catch(() => []))
+    .map(String)
+    .filter((name) => /^\d{4}$/.test(name) && (before === undefined || Number(name) < before))
+    .sort()
+    .reverse();
+}
+
+/** The units that have a Chinese file in a year before `year`. */
+export async function unitSlugsBefore(root: string, year: number): Promise<string[]> {
+  const slugs = new Set<string>();
+  for (const folder of await unitYears(root, 'zh-cn', year))
+    for (const name of await readdir(join(root, entryFolder('units', 'zh-cn'), folder)).catch(
+      () => [],
+    ))
+      if (String(name).endsWith('.mdx')) slugs.add(String(name).replace(/\.mdx$/, ''));
+  return [...slugs].sort();
+}
+
+/**
+ * Name (both languages), kind and parent of a unit in its newest year (before `before`, if
+ * given), if it has one.
+ */
+export async function latestUnitFields(
   root: string,
   slug: string,
+  before?: number,
 ): Promise<
   { nameZh?: string; nameEn?: string; kind?: string; parent?: string | undefined } | undefined
 > {
   const fields = async (locale: string) => {
     const folder = join(root, entryFolder('units', locale));
-    const years = (await readdir(folder).catch(() => []))
-      .map(String)
-      .filter((name) => /^\d{4}$/.test(name))
-      .sort()
-      .reverse();
-    for (const year of years) {
+    for (const year of await unitYears(root, locale, before)) {
       const file = join(folder, year, `${slug}.mdx`);
       if (!existsSync(file)) continue;
       const { frontmatter } = splitFrontmatter(await readFile(file, 'utf8'));

@@ -2,6 +2,7 @@
 // editor what each field is. One module, so a schema change means one edit here.
 import { entryFile, entryFolder } from '../model/registry';
 import { toFill } from '../model/unfinished';
+import { unitKindChoices } from '../model/unit-kinds';
 import { sourceFingerprint } from '../utils/translation';
 
 /** A file to create, relative to the project root, with its content (or a file to copy). */
@@ -33,6 +34,10 @@ export interface UnitOptions {
   kind: string;
   year: number;
   parent?: string | undefined;
+  /** Report headings (ids) where the unit is named, when known (the import knows). */
+  sections?: ReadonlyArray<string>;
+  /** A figure id of the year for the text's example <Metric> (default `teams.total`). */
+  exampleFigure?: string;
 }
 
 /** What one year's report says of a unit, one MDX file per language in that year's folder. */
@@ -44,7 +49,7 @@ export function unitFiles(o: UnitOptions): PlannedFile[] {
 # 文件夹就是年份：别的年份另写一个文件（npm run new -- unit ${o.slug} --year <年份>），文件名相同。
 # 改完运行 npm run check；准备发布时把最后的 draft 改为 false。
 name: ${quote(o.nameZh)}
-# 类别：business-unit（二级单位）、department（公司机关部室）或 team（班组）
+# 类别：${unitKindChoices('zh')}（见 src/model/unit-kinds.ts）
 kind: ${o.kind}
 # 在 ${o.year} 年度总结“主要特色与明显亮点”一节受到表扬时写 true
 highlighted: false
@@ -54,13 +59,13 @@ practices: []
 # 当年获得的称号，如 ["公司优秀班组"]
 awards: []
 # ${o.year} 年度总结中提到本单位的标题 id，如 [highlights]
-sections: []
+sections: [${(o.sections ?? []).join(', ')}]
 # 草稿：true 时只在 npm run dev 预览中出现，不会发布
 draft: true
 # 正文引用年度总结原文时写 <ReportQuote year={${o.year}} unit="${o.slug}">原文</ReportQuote>（年份就是文件夹的年份）
 ---
 
-${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数字不要手写，用 <Metric id="teams.total" /> 这样的写法引用数据。
+${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数字不要手写，用 <Metric id="${o.exampleFigure ?? 'teams.total'}" /> 这样的写法引用数据。
 `;
   return withTranslation(
     zhPath,
@@ -71,7 +76,7 @@ ${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数
 # The folder is the year: another year is another file with the same name.
 # Keep the same fields as the Chinese file; run npm run check after editing.
 name: ${quote(o.nameEn)}
-# business-unit, department or team
+# The kind: ${unitKindChoices('en')} (see src/model/unit-kinds.ts)
 kind: ${o.kind}
 highlighted: false
 ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \
@@ -79,7 +84,7 @@ ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \
 # Practices that year: file names from src/content/glossary/, e.g. [six-constants]
 practices: []
 awards: []
-sections: []
+sections: [${(o.sections ?? []).join(', ')}]
 # Only previewed with npm run dev while true; set to false to publish
 draft: true
 # Quote the report in the text as <ReportQuote year={${o.year}} unit="${o.slug}">text</ReportQuote> (the folder's year)
@@ -88,8 +93,7 @@ draft: true
 sourceHash: "${hash}"
 ---
 
-${toFill.en(`write the ${o.year} highlights of the ${o.nameEn} here.`)} \
-Do not type figures: write <Metric id="teams.total" /> and the site fills in the number.
+${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数字不要手写，用 <Metric id="${o.exampleFigure ?? 'teams.total'}" /> 这样的写法引用数据。
 `,
   );
 }

@@ -76,8 +76,16 @@ export function fieldTables(language: GuideLanguage): string {
       const rows = fieldsOf(schemaOf(model)).map((field) => {
         const target = model.references[field.path] ?? model.references[`${field.path}[]`];
         const kind = valueKind(field.schema);
+        const names = model.choiceNames?.[field.path];
+        const named = (value: string) => {
+          const row = names?.find((name) => name.id === value);
+          if (!row) return '';
+          if (language === 'zh') return `（${row.zh}）`;
+          // `workshop` needs no "(workshop)" after it.
+          return row.en === row.id.replaceAll('-', ' ') ? '' : ` (${row.en})`;
+        };
         const values = kind.values
-          ?.map((value) => `\`${value}\``)
+          ?.map((value) => `\`${value}\`${named(value)}`)
           .join(language === 'zh' ? '、' : ', ');
         const note = target
           ? w.names(contentModel[target as keyof typeof contentModel].folder)

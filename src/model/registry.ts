@@ -8,6 +8,7 @@ import { reportSchema } from '../schemas/report';
 import { timelineSchema } from '../schemas/timeline';
 import { unitSchema } from '../schemas/unit';
 import { strictSchema } from './fields';
+import { unitKindTable } from './unit-kinds';
 
 /**
  * THE content model, declared once. Everything that needs to know about content reads it:
@@ -39,6 +40,8 @@ export interface CollectionModel<S extends SchemaSource = SchemaSource> {
    * entry) or what `reference()` makes (`{ id, collection }`).
    */
   references: Readonly<Record<string, string>>;
+  /** Fields whose values are named in a table (value → its zh and en names), for the guide. */
+  choiceNames?: Readonly<Record<string, ReadonlyArray<{ id: string; zh: string; en: string }>>>;
   /** Fields holding an image path (relative to the entry), checked as `images.kind`. */
   images?: { fields: ReadonlyArray<string>; kind: ImageKind };
   /** The English entries are translations of the Chinese ones and record `sourceHash`. */
@@ -95,6 +98,7 @@ export const contentModel = {
     schema: unitSchema,
     components: ['Metric', 'ReportQuote', 'UnitLink'],
     references: { parent: 'units', 'practices[]': 'glossary' },
+    choiceNames: { kind: unitKindTable },
     translated: true,
     namedByYear: false,
     yearFolders: true,

@@ -15,9 +15,13 @@ const stepSchema = z
     path: ['month'],
   });
 
-/** A year's timeline (`src/content/timelines/<year>.yaml`), steps in the order they happened. */
+/**
+ * A year's timeline (`src/content/timelines/<year>.yaml`), steps in the order they happened. No
+ * steps is a timeline still to be written (the import drafts one when the document dates nothing):
+ * the year's pages then show none.
+ */
 export const timelineSchema = z.object({
   year: yearSchema,
-  steps: z.array(stepSchema).min(1),
+  steps: z.array(stepSchema),
 });
 export type TimelineData = z.infer<typeof timelineSchema>;

@@ -1,8 +1,9 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
+import { unitKinds } from '../model/unit-kinds';
 import { draftSchema, sectionIdSchema, slugSchema, sourceHashSchema } from './common';
 
-export const unitKinds = ['business-unit', 'department', 'team'] as const;
+export { unitKinds };
 
 /**
  * Frontmatter of what one year's report says of a unit, in one language
@@ -11,7 +12,7 @@ export const unitKinds = ['business-unit', 'department', 'team'] as const;
  */
 export const unitSchema = z.object({
   name: z.string().trim().min(1),
-  /** business-unit: 二级单位; department: 公司机关部室; team: 班组. */
+  /** One of the kinds of src/model/unit-kinds.ts (二级单位, 车间, 班组, …). */
   kind: z.enum(unitKinds),
   /** Praised in the report's highlights section (三、主要特色与明显亮点). */
   highlighted: z.boolean().default(false),

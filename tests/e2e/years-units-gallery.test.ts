@@ -2,7 +2,7 @@
 // a year's units, a unit's page of one year, its history page, the gallery grouped by year,
 // each year's PDF with only its own featured photos, and the year filter on photo pages.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -67,6 +67,14 @@ describe("a year's units", () => {
 
   test('a unit page of the only year it appears in exists; other years have none', async () => {
     expect(await mainText('/2009/units/test-workshop/')).toContain('只在2009年度出现');
+    // Its kind is a workshop (车间), named from the unit kinds table in each language.
+    for (const [page, kind] of [
+      ['2009/units/test-workshop/index.html', '车间'],
+      ['en/2009/units/test-workshop/index.html', 'workshop'],
+    ] as const)
+      expect(readFileSync(join(yearsDir, page), 'utf8')).toContain(
+        `<p class="page-header__kicker">${kind}</p>`,
+      );
     expect(existsSync(join(yearsDir, '2008/units/test-workshop/index.html'))).toBe(false);
     expect(existsSync(join(yearsDir, '2007/units/test-workshop/index.html'))).toBe(false);
   });

@@ -126,7 +126,12 @@ describe('npm run check catches every class of mistake', () => {
     const outcome = await checkBroken((root) =>
       edit(root, hotelZh, 'kind: business-unit', 'kind: factory'),
     );
-    expectCaught(outcome, hotelZh, 'kind', /use one of: "business-unit", "department", "team"/);
+    expectCaught(
+      outcome,
+      hotelZh,
+      'kind',
+      /use one of: "business-unit", "branch-factory", "workshop", "department", "office", "team"/,
+    );
   });
 
   test('5. a date that does not exist', async () => {

@@ -64,6 +64,24 @@ describe('npm run import -- report', () => {
       expect(await readFile(join(root, 'src/content/reports/en/2010.mdx'), 'utf8')).toMatch(
         /^# needs-translation:/m,
       );
+      // The rest of the year: the timeline from the dated sentences, the units the text names
+      // (2007's, found by their names) as drafts for 2010, and <UnitLink> around their names.
+      const steps = /时间线 Timeline: (\d+) 步/.exec(result.output)?.[1];
+      expect(Number(steps), result.output).toBeGreaterThan(0);
+      expect(result.output).toContain('created src/content/timelines/2010.yaml');
+      expect(await readFile(join(root, 'src/content/timelines/2010.yaml'), 'utf8')).toMatch(
+        /^ {6}en: "TO TRANSLATE: /m,
+      );
+      for (const unit of ['hotel', 'purified-water-plant', 'aluminium-alloy-plant']) {
+        expect(result.output).toContain(`created src/content/units/zh-cn/2010/${unit}.mdx`);
+        expect(zh).toContain(`<UnitLink unit="${unit}">`);
+        const draft = await readFile(
+          join(root, `src/content/units/zh-cn/2010/${unit}.mdx`),
+          'utf8',
+        );
+        expect(draft).toMatch(/^draft: true$/m);
+      }
+      expect(zh).toContain('<UnitLink unit="purified-water-plant">生活服务公司纯净水厂</UnitLink>');
       const checked = await check(root);
       expect(checked.code, checked.output).toBe(0);
     },
@@ -118,7 +136,10 @@ describe('npm run import -- report', () => {
       expect(again.code, again.output).toBe(0);
       const forced = await importInto(copy, ['report', document, '--year', '2011', '--force']);
       expect(forced.output).toContain('created src/content/reports/en/2011.mdx');
-      expect(forced.output).not.toContain('kept');
+      expect(forced.output).not.toContain('kept src/content/reports');
+      // The timeline and the units' entries are the editor's once written: never replaced.
+      expect(forced.output).toContain('kept the existing src/content/timelines/2011.yaml');
+      expect(forced.output).toContain('保留 kept src/content/units/zh-cn/2011/hotel.mdx');
     },
   );
 

@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseYamlSource } from '../../model/yaml-source';
 import { metricsSchema, type MetricsData } from '../../schemas/metrics';
+import { entryFile } from '../../model/registry';
 import { splitFrontmatter } from '../../utils/translation';
 import { matchTableLines } from './figure-matching';
 import { readDocx } from './docx-reader';
@@ -15,6 +16,7 @@ import { sniffDocument, type ImportRefusal } from './file-kind';
 import { importReport, reportPaths, type ImportResult } from './import-report';
 import { needsTranslationMarker } from './render';
 import { readPlainText } from './text-reader';
+import { earlierUnitsOf, unitDrafts, type UnitDrafts } from './unit-drafts-fs';
 import type { Block, ExtractedImage } from './blocks';
 
 const usage = [
@@ -119,6 +121,51 @@ async function writeAll(root: string, files: PlannedWrite[]): Promise<void> {
     await rename(temporary[index] ?? '', join(root, file.path));
 }
 
+/** What the import wrote besides the report: the timeline and the units' draft entries. */
+interface YearExtras {
+  timelineKept: boolean;
+  units: UnitDrafts;
+}
+
+/** The lines of the summary on the timeline and the units (the import's "rest of the year"). */
+function extrasSummary(result: ImportResult, extras: YearExtras, year: number): string[] {
+  const path = reportPaths(year).timeline;
+  const steps = result.timelineSteps.length;
+  const lines = [
+    extras.timelineKept
+      ? `  时间线 Timeline: 保留已有的 kept the existing ${path}（没有覆盖 not replaced）`
+      : steps > 0
+        ? `  时间线 Timeline: ${steps} 步，取自写明月份或季度的句子 steps from the sentences that name a ` +
+          `month or quarter → ${path}（核对并翻译 check and translate）`
+        : `  时间线 Timeline: 文档中没有写明月份或季度的句子，时间线是空的 no dated sentences were found: ` +
+          `${path} has no steps (write them, or delete the file)`,
+  ];
+  const named = result.units.length;
+  lines.push(
+    named === 0
+      ? '  单位 Units: 正文没有提到往年已有的单位 the text names no unit of an earlier year'
+      : `  单位 Units: 正文提到往年的 ${named} 个单位，已加 <UnitLink> the text names ${named} unit(s) ` +
+          `of earlier years, linked: ${result.units.map((u) => `${u.foundAs} → ${u.slug}`).join('、')}`,
+  );
+  for (const unit of extras.units.created)
+    lines.push(
+      `    created ${entryFile('units', unit.slug, 'zh-cn', year)}（+ en）${unit.name}` +
+        (unit.forParent ? `（${unit.forParent} 的上级 parent of ${unit.forParent}）` : '') +
+        '：草稿，名称、类别、上级沿用往年 draft; name, kind and parent carried over',
+    );
+  lines.push(
+    `    本年新出现的单位（往年没有）导入找不到：用 npm run new -- unit <文件名> --year ${year} --zh <名称> ` +
+      '--en <name> --kind <类别> 添加，再在正文中写 <UnitLink>',
+    `    a unit new this year (not in earlier years) is not found by the import: add it with npm run new -- ` +
+      `unit <slug> --year ${year} --zh <名称> --en <name> --kind <kind>, then write <UnitLink> in the text`,
+  );
+  for (const slug of extras.units.kept)
+    lines.push(
+      `    保留 kept ${entryFile('units', slug, 'zh-cn', year)}（已经有了，没有覆盖 already there, not replaced）`,
+    );
+  return lines;
+}
+
 function summary(
   result: ImportResult,
   written: string[],
@@ -126,6 +173,7 @@ function summary(
   seconds: number,
   sourceName: string,
   year: number,
+  extras: YearExtras,
   extra?: string,
 ): string {
   const c = result.counts;
@@ -153,6 +201,7 @@ function summary(
         : ''),
     ...matchTableLines(result.matches).map((line) => `    ${line}`),
   );
+  lines.push(...extrasSummary(result, extras, year));
   if (result.notes.length > 0) {
     lines.push(`  需要编辑处理 Needs the editor (${result.notes.length}):`);
     for (const note of result.notes) lines.push(`    - ${note.zh}`, `      ${note.en}`);
@@ -262,6 +311,7 @@ export async function runImport(
           `there is nothing to import. Nothing was written. Fix: check that this is the right file`,
       );
 
+    const earlierUnits = await earlierUnitsOf(projectRoot, year);
     const result = await importReport({
       year,
       sourceName: basename(source),
@@ -269,6 +319,7 @@ export async function runImport(
       images: document.images,
       captions: document.captions,
       otherYears: await otherYearsFigures(projectRoot, year),
+      earlierUnits,
     });
     if (result.problems.length > 0) {
       const list = result.problems.map(
@@ -287,6 +338,17 @@ export async function runImport(
       { path: paths.figures, content: result.figures },
     ];
     const kept: string[] = [];
+    // The timeline and units are the editor's once written: an existing one is never replaced.
+    const timelineKept = existsSync(join(projectRoot, paths.timeline));
+    if (!timelineKept) writes.push({ path: paths.timeline, content: result.timeline });
+    const units = await unitDrafts(
+      projectRoot,
+      year,
+      result.units,
+      earlierUnits,
+      result.declared[0]?.id ?? 'teams.total',
+    );
+    writes.push(...units.files.map((file) => ({ path: file.path, content: file.content ?? '' })));
     const enPath = join(projectRoot, paths.en);
     if (existsSync(enPath) && !isUntranslatedImport(await readFile(enPath, 'utf8')))
       kept.push(paths.en);
@@ -325,6 +387,7 @@ export async function runImport(
         (performance.now() - started) / 1000,
         basename(source),
         year,
+        { timelineKept, units },
         document.note,
       ),
     );

@@ -11,7 +11,7 @@ import { findContradictingFigures } from '../../utils/prose-check';
 import { sourceFingerprint, splitFrontmatter } from '../../utils/translation';
 import type { ContentProblem } from '../../model/problems';
 import type { Block, ExtractedImage } from './blocks';
-import { FigureBinder, type EditorNote, type ImportedFigure, type Segment } from './figures';
+import { FigureBinder, type EditorNote, type ImportedFigure } from './figures';
 import { carriedComputedFigures, carryOver } from './carry-over';
 import { earlierFigures, matchFigures, type MatchOutcome } from './figure-matching';
 import {
@@ -20,8 +20,12 @@ import {
   renderEnglishReport,
   renderFiguresFile,
   type BoundNode,
+  type TextSegment,
 } from './render';
 import { structure, type FrontMatterFound } from './structure';
+import { draftTimeline, renderTimelineFile, type DraftStep } from './timeline';
+import { checkedSteps, timelineProblems } from './timeline-check';
+import { linkUnitNames, type EarlierUnit, type NamedUnit } from './units';
 
 export interface ImportInput {
   year: number;
@@ -33,6 +37,8 @@ export interface ImportInput {
   captions: string[];
   /** The figures files of the other years, to continue the yearbook: matched figures keep their ids. */
   otherYears?: MetricsData[];
+  /** The units of earlier years (their newest file before this year): the text's names of them are linked. */
+  earlierUnits?: EarlierUnit[];
 }
 
 export interface ImportCounts {
@@ -64,12 +70,18 @@ export interface ImportResult {
   problems: ContentProblem[];
   images: Array<{ file: string; alt?: string; near: string }>;
   noSections: boolean;
+  /** `src/content/timelines/<year>.yaml`, drafted from the dated sentences (no steps when there are none). */
+  timeline: string;
+  timelineSteps: DraftStep[];
+  /** Units of earlier years the text names, linked with <UnitLink> in both report files. */
+  units: NamedUnit[];
 }
 
 export const reportPaths = (year: number) => ({
   zh: `src/content/reports/zh-cn/${year}.mdx`,
   en: `src/content/reports/en/${year}.mdx`,
   figures: `src/content/metrics/${year}.yaml`,
+  timeline: `src/content/timelines/${year}.yaml`,
   folder: `imported/report-${year}`,
 });
 
@@ -211,7 +223,12 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
   counts.shares = declared.filter((f) => f.share || f.disagreement).length;
   counts.sharesChecked = declared.filter((f) => f.share).length;
 
-  const body = renderBody(bound);
+  const linked = linkUnitNames(bound, input.earlierUnits ?? []);
+  const body = renderBody(linked.nodes);
+  let timelineSteps = draftTimeline(bound, input.year);
+  const renderTimeline = (steps: ReadonlyArray<DraftStep>) =>
+    renderTimelineFile(input.year, input.sourceName, steps);
+  let timeline = renderTimeline(timelineSteps);
   const meta = { year: input.year, sourceName: input.sourceName, front: doc.front };
   const zh = renderChineseReport(meta, body);
   const en = renderEnglishReport(meta, body, sourceFingerprint(zh));
@@ -265,6 +282,17 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
       [paths.en, en],
     ] as const)
       problems.push(...findContradictingFigures(file, source, table, input.year));
+    const steps = checkedSteps(timelineSteps, renderTimeline, table, input.year);
+    timelineSteps = steps.kept;
+    timeline = renderTimeline(timelineSteps);
+    for (const { step, problem } of steps.left)
+      notes.push({
+        zh: `写明时间的句子“${step.zh}”没有收进时间线（${problem.zh?.message ?? problem.message}）：需要时请自己加上`,
+        en:
+          `the dated sentence "${step.zh}" was left out of the timeline (${problem.message}): ` +
+          'add it yourself if it is a step',
+      });
+    problems.push(...timelineProblems(paths.timeline, timeline, table, input.year));
   }
   counts.figuresFound = counts.figuresBound + problems.filter((p) => p.field === '(prose)').length;
 
@@ -332,14 +360,17 @@ export async function importReport(input: ImportInput): Promise<ImportResult> {
     problems,
     images,
     noSections: doc.noSections,
+    timeline,
+    timelineSteps,
+    units: linked.named,
   };
 }
 
 /** Points every <Metric> of the bound text at its figure's final id. */
 function renameMetrics(nodes: BoundNode[], ids: ReadonlyMap<string, string>): void {
-  const rename = (segments: Segment[]) =>
+  const rename = (segments: TextSegment[]) =>
     segments.forEach((segment, i) => {
-      if (typeof segment !== 'string')
+      if (typeof segment !== 'string' && 'metric' in segment)
         segments[i] = { ...segment, metric: ids.get(segment.metric) ?? segment.metric };
     });
   for (const node of nodes) {

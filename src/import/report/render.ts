@@ -8,12 +8,21 @@ import type { CardDeclaration, ChartDeclaration } from '../../schemas/metrics';
 import type { FrontMatterFound } from './structure';
 import type { ImportedFigure, Segment } from './figures';
 
-/** A body node whose texts are bound to figures. */
+/** A unit's name in the text, written as `<UnitLink unit="slug">name</UnitLink>`. */
+export interface UnitNameSegment {
+  unit: string;
+  text: string;
+}
+
+/** Text, a figure, or a unit's name. */
+export type TextSegment = Segment | UnitNameSegment;
+
+/** A body node whose texts are bound to figures (and unit names to their units). */
 export type BoundNode =
-  | { type: 'heading'; level: 2 | 3; segments: Segment[]; anchor: string }
-  | { type: 'paragraph'; segments: Segment[]; runIn?: Segment[] }
-  | { type: 'list'; items: Array<{ number: number; segments: Segment[] }> }
-  | { type: 'table'; rows: Segment[][][] };
+  | { type: 'heading'; level: 2 | 3; segments: TextSegment[]; anchor: string }
+  | { type: 'paragraph'; segments: TextSegment[]; runIn?: TextSegment[] }
+  | { type: 'list'; items: Array<{ number: number; segments: TextSegment[] }> }
+  | { type: 'table'; rows: TextSegment[][][] };
 
 /** The line the English file carries until it is translated; `--force` replaces only such files. */
 export { needsTranslationMarker };
@@ -41,13 +50,18 @@ function escapeBlockStart(text: string): string {
 const metric = (segment: Exclude<Segment, string>) =>
   `<Metric id="${segment.metric}"${segment.bare ? ' bare' : ''} />`;
 
-export function renderSegments(segments: ReadonlyArray<Segment>, blockStart = true): string {
-  const text = segments.map((s) => (typeof s === 'string' ? escapeMdx(s) : metric(s))).join('');
+const unitLink = (segment: UnitNameSegment) =>
+  `<UnitLink unit="${segment.unit}">${escapeMdx(segment.text)}</UnitLink>`;
+
+export function renderSegments(segments: ReadonlyArray<TextSegment>, blockStart = true): string {
+  const text = segments
+    .map((s) => (typeof s === 'string' ? escapeMdx(s) : 'unit' in s ? unitLink(s) : metric(s)))
+    .join('');
   return blockStart ? escapeBlockStart(text) : text;
 }
 
 /** A list is loose (blank lines between items) when any item has more than one sentence. */
-const isLoose = (items: ReadonlyArray<{ segments: Segment[] }>) =>
+const isLoose = (items: ReadonlyArray<{ segments: TextSegment[] }>) =>
   items.some((item) => {
     const text = item.segments.filter((s) => typeof s === 'string').join('');
     return (text.match(/[。！？]/g) ?? []).length > 1;
@@ -78,7 +92,7 @@ export function renderBody(nodes: ReadonlyArray<BoundNode>): string {
         break;
       case 'table': {
         const width = Math.max(...node.rows.map((row) => row.length));
-        const row = (cells: Segment[][]) =>
+        const row = (cells: TextSegment[][]) =>
           `| ${Array.from({ length: width }, (_, i) => renderSegments(cells[i] ?? [], false) || ' ').join(' | ')} |`;
         const [head = [], ...rest] = node.rows;
         blocks.push([row(head), `|${' --- |'.repeat(width)}`, ...rest.map(row)].join('\n'));

@@ -38,6 +38,72 @@ const authorLine = new RegExp(`^(.{0,24}?(?:${roles}))[\\s\\u3000:：]*([\\u4e00
 const bylineLine = /^(?:作者|撰稿|执笔|文)[:：\s]\s*([\u4e00-\u9fff·]{2,4})$/;
 const sloganLine = /^[\u4e00-\u9fff]{2,8}(?:[ \u3000、，·]+[\u4e00-\u9fff]{2,8}){1,5}$/;
 const dateLine = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** The same date written in Chinese numerals: 二〇〇八年一月二十日. */
+const hanDateLine =
+  /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+/**
+ * A line that says what it is: 口号：…, 主题：…, 标语：…, 标题：…, 作者：…, 日期：…. Short, and no
+ * sentence inside, so that a paragraph that merely starts with 主题 is not taken.
+ */
+const labelledLine = /^(口号|主题|标语|标题|题目|作者|撰稿|执笔|日期)\s*[:：]\s*(.{1,60})$/;
+const labelRoles: Record<string, FrontRole> = {
+  口号: 'slogan',
+  主题: 'slogan',
+  标语: 'slogan',
+  标题: 'title',
+  题目: 'title',
+  作者: 'author',
+  撰稿: 'author',
+  执笔: 'author',
+  日期: 'date',
+};
+
+/** The value of a labelled front-matter line (quotes around a slogan or title dropped). */
+function labelled(text: string): { role: FrontRole; value: string } | undefined {
+  const match = labelledLine.exec(text.trim());
+  const role = labelRoles[match?.[1] ?? ''];
+  const value = match?.[2]?.trim().replace(/^[“"「『]\s*(.*?)\s*[”"」』]$/, '$1');
+  if (!role || !value || sentenceInside.test(value.slice(0, -1))) return undefined;
+  return { role, value };
+}
+
+const hanDigits: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
+function hanNumber(text: string): number {
+  const [tens = '', ones = ''] = text.includes('十') ? text.split('十') : ['', text];
+  return text.includes('十')
+    ? (tens ? (hanDigits[tens] ?? 0) : 1) * 10 + (hanDigits[ones] ?? 0)
+    : (hanDigits[ones] ?? 0);
+}
+
+/** YYYY-MM-DD from a date line in digits or Chinese numerals; undefined for a day that does not exist. */
+export function frontDate(text: string): string | undefined {
+  const digits = dateLine.exec(text.trim());
+  const han = digits ? undefined : hanDateLine.exec(text.trim());
+  if (!digits && !han) return undefined;
+  const [year, month, day] = digits
+    ? [Number(digits[1]), Number(digits[2]), Number(digits[3])]
+    : [
+        Number([...(han?.[1] ?? '')].map((char) => hanDigits[char] ?? 0).join('')),
+        hanNumber(han?.[2] ?? ''),
+        hanNumber(han?.[3] ?? ''),
+      ];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
 
 /** A heading is short and has no sentence inside it (a final 。 is allowed). */
 const headingLike = (text: string) => text.length <= 60 && !sentenceInside.test(text.slice(0, -1));
@@ -47,18 +113,20 @@ type FrontRole = 'title' | 'slogan' | 'author' | 'date';
 /** Which front-matter line a paragraph is, if any. */
 function frontRole(block: ParagraphBlock): FrontRole | undefined {
   const text = block.text.trim();
+  const label = labelled(text);
+  if (label) return label.role;
   if (block.style === 'title') return 'title';
   const bare = text.replace(/^[—–-]+\s*/, '');
   if (/(?:总结|报告)$/.test(bare) && bare.length <= 80 && !sentenceInside.test(bare))
     return 'title';
-  if (dateLine.test(text)) return 'date';
+  if (frontDate(text)) return 'date';
   if (authorLine.test(text) || bylineLine.test(text)) return 'author';
   if (block.style === 'subtitle' || sloganLine.test(text)) return 'slogan';
   return undefined;
 }
 
 function takeFront(front: FrontMatterFound, role: FrontRole, text: string): boolean {
-  const clean = text.trim().replace(/^[—–-]+\s*/, '');
+  const clean = labelled(text)?.value ?? text.trim().replace(/^[—–-]+\s*/, '');
   switch (role) {
     case 'title':
       if (front.title) return false;
@@ -69,20 +137,20 @@ function takeFront(front: FrontMatterFound, role: FrontRole, text: string): bool
       front.slogan = clean;
       return true;
     case 'date': {
-      if (front.date) return false;
-      const [, y, m, d] = dateLine.exec(clean) ?? [];
-      front.date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const date = frontDate(clean);
+      if (front.date || !date) return false;
+      front.date = date;
       return true;
     }
     case 'author': {
       if (front.author) return false;
       const byline = bylineLine.exec(clean);
+      const withRole = authorLine.exec(clean);
       if (byline) front.author = byline[1] ?? '';
-      else {
-        const [, role, name] = authorLine.exec(clean) ?? [];
-        front.author = name ?? '';
-        if (role) front.authorRole = role.trim();
-      }
+      else if (withRole) {
+        front.author = withRole[2] ?? '';
+        if (withRole[1]) front.authorRole = withRole[1].trim();
+      } else front.author = clean; // 作者：李兵
       return true;
     }
   }
@@ -184,6 +252,13 @@ export function structure(blocks: ReadonlyArray<Block>): StructuredDocument {
       taken.add(index);
     }
   }
+
+  // A line labelled 口号：/主题：/标语： is the slogan wherever it stands; it never stays a paragraph.
+  list.forEach((block, index) => {
+    const label = block.type === 'paragraph' ? labelled(block.text) : undefined;
+    if (!taken.has(index) && label?.role === 'slogan' && block.type === 'paragraph')
+      if (takeFront(front, 'slogan', block.text)) taken.add(index);
+  });
 
   const body: BodyNode[] = [];
   const used = new Set<string>();
