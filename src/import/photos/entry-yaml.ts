@@ -1,5 +1,6 @@
 import { dateNoteText } from './messages';
 import type { PlannedPhoto } from './plan';
+import { hasControlCharacters, shownName } from './shown-name';
 
 /** A YAML comment carrying any text safely (a file name may hold anything, even a line break). */
 const comment = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
@@ -15,7 +16,7 @@ export function photoEntryYaml(
 ): string {
   const lines = [
     `# 由 npm run import -- photos 导入 Imported by npm run import -- photos`,
-    `# 原文件 Original file: ${comment(JSON.stringify(photo.source))}`,
+    `# 原文件 Original file: ${comment(hasControlCharacters(photo.source) ? shownName(photo.source) : JSON.stringify(photo.source))}`,
     `image: ./${photo.slug}${photo.extension}`,
     `order: ${String(photo.order)}`,
   ];
