@@ -83,7 +83,7 @@ describe('a photo folder that holds more than photos', () => {
     expect(photoFileLimit).toBe(100 * 1024 * 1024);
   }, 20_000);
 
-  test('an EXIF date of 9999-12-31, before 1990 or after tomorrow is not written as the date, and the report says why', async () => {
+  test('an EXIF date of 9999-12-31, before 1990 or after tomorrow is not written; the report says why', async () => {
     const dates = await mkdtemp(join(folder, 'dates-'));
     await writeFile(join(dates, 'a.jpg'), await cameraJpeg('9999:12:31 23:59:59'));
     await writeFile(join(dates, 'b.jpg'), await cameraJpeg('1980:01:01 00:00:00'));

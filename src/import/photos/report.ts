@@ -64,7 +64,8 @@ export function formatReport(plan: ImportPlan, options: ReportOptions): string {
   if (options.ignored.length > 0) {
     lines.push(
       '',
-      `· 不是图片，未理会 Not images, left alone ${String(options.ignored.length)}: ${options.ignored.map(shownName).join(', ')}`,
+      `· 不是图片，未理会 Not images, left alone ${String(options.ignored.length)}: ` +
+        options.ignored.map(shownName).join(', '),
     );
   }
   lines.push('');
