@@ -294,6 +294,15 @@ describe('limits, checked before unpacking', () => {
     );
   });
 
+  test('a .txt of more paragraphs than the limit is refused too', async () => {
+    const path = join(folder, 'many.txt');
+    await writeFile(path, '一段。\n\n'.repeat(documentLimits.paragraphs + 1));
+    const run = await importFile(path);
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/has 20,001 paragraphs; the import takes at most 20,000/);
+    expect(run.written).toEqual([]);
+  });
+
   test('the 2007-sized document is far inside every limit', async () => {
     const docx = zipOf(
       docxParts(wordParagraph('平果铝业公司班组建设工作总结。'.repeat(10)).repeat(300)),
