@@ -3,8 +3,8 @@
 // is listed and never read further, and one larger than any photo the gallery takes is refused
 // from its size. Only then is a photo hashed (streamed, never held whole) and opened by sharp.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
@@ -28,13 +28,19 @@ export async function hashOfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The first bytes of a file: enough to tell every image format by content. */
-async function headOf(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+/**
+ * A file's size and first bytes (enough to tell every image format by content), or undefined when
+ * it is no regular file by the time it is opened. Opened without blocking: a FIFO swapped in for
+ * the file would otherwise wait for a writer forever.
+ */
+async function headOf(path: string): Promise<{ head: Uint8Array; size: number } | undefined> {
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    const info = await handle.stat();
+    if (!info.isFile()) return undefined;
     const head = new Uint8Array(32);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
+    return { head: head.subarray(0, bytesRead), size: info.size };
   } finally {
     await handle.close();
   }
@@ -119,12 +125,12 @@ export async function inspectFolder(
       continue;
     }
     const path = join(folder, entry.name);
-    const head = await headOf(path);
-    if (!formatOfBytes(head) && !formatOfName(entry.name)) {
+    const opened = await headOf(path);
+    if (!opened || (!formatOfBytes(opened.head) && !formatOfName(entry.name))) {
       ignored.push(entry.name);
       continue;
     }
-    const { size } = await stat(path);
+    const { head, size } = opened;
     if (size > photoFileLimit) {
       files.push({
         name: entry.name,
