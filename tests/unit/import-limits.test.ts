@@ -303,6 +303,21 @@ describe('limits, checked before unpacking', () => {
     expect(run.written).toEqual([]);
   });
 
+  test('a zip cut short or with a broken directory is refused as damaged, before mammoth', async () => {
+    const whole = zipOf(docxParts(wordParagraph('正文。')));
+    for (const damaged of [
+      whole.subarray(0, whole.length - 30),
+      Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+        Buffer.from('word/document.xml'),
+        Buffer.alloc(64),
+      ]),
+    ])
+      expect(await refusalOf(damaged)).toMatch(
+        /无法读取 Word 文档 doc\.docx（zip 结构已损坏[\s\S]*cannot read the Word document doc\.docx \(damaged zip/,
+      );
+  });
+
   test('the 2007-sized document is far inside every limit', async () => {
     const docx = zipOf(
       docxParts(wordParagraph('平果铝业公司班组建设工作总结。'.repeat(10)).repeat(300)),

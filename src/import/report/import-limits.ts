@@ -175,8 +175,8 @@ export function limitRefusal(
       };
     case 'damaged':
       return {
-        zh: `${file} 的 zip 结构已损坏（${breach.detail}），无法读取。改法：${resave.zh}`,
-        en: `${file} has a damaged zip structure (${breach.detail}) and cannot be read. Fix: ${resave.en}`,
+        zh: `无法读取 Word 文档 ${file}（zip 结构已损坏：${breach.detail}）。改法：${resave.zh}`,
+        en: `cannot read the Word document ${file} (damaged zip structure: ${breach.detail}). Fix: ${resave.en}`,
       };
   }
 }
