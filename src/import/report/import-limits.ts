@@ -1,9 +1,9 @@
 // How much a document may hold before the importer reads it, and the refusals that name each limit.
 //
 // The limits are set from what a real annual summary needs, with wide headroom: the 2007 summary is
-// about 10 KB of text in some 80 paragraphs with a handful of photos, and its .docx is well under
-// 1 MB. A year with ten times the text and twenty phone photos (each 3–8 MB as a camera JPEG) still
-// passes every limit by a wide margin; what does not is a document that would take the importer's
+// about 4,000 characters (12 KB of UTF-8) in some 50 paragraphs with a handful of photos, and its
+// .docx is 15 KB without the photos. A year with ten times the text and twenty phone photos (each
+// 3–8 MB as a camera JPEG) still passes every limit by a wide margin; what does not is a document that would take the importer's
 // memory or disk (a zip bomb, millions of empty paragraphs, one huge image used many times), which
 // before these limits ran Node out of memory or filled `imported/` without a word. Pure: no I/O.
 import type { ImportRefusal } from './file-kind';
@@ -30,14 +30,14 @@ export interface DocumentLimits {
 const MB = 1024 * 1024;
 
 export const documentLimits: DocumentLimits = {
-  // 100 MB: the images total below, plus room; the 2007 .docx is some 40 KB without its photos.
+  // 100 MB: the images total below, plus room; the 2007 .docx is 15 KB without its photos.
   docxFileBytes: 100 * MB,
   // 4 MB of UTF-8 is well over a million Chinese characters: a hundred times the 2007 text.
   txtFileBytes: 4 * MB,
   // A Word document has 10–30 parts and one per image: 2,000 allows hundreds of images.
   zipEntries: 2000,
-  // The 2007 text is some 10 KB; Word's markup makes its document.xml about 50 KB to 300 KB.
-  // 16 MB is fifty times that, and still parsed in seconds.
+  // The 2007 text is 12 KB; Word's markup makes a document.xml some ten times its text. 16 MB is
+  // over a hundred times that, and mammoth still reads it in about 8 s (measured, 19,000 long paragraphs).
   xmlPartBytes: 16 * MB,
   // A 50-megapixel camera JPEG (the gallery's own limit) is some 15–25 MB.
   imageBytes: 32 * MB,
@@ -45,7 +45,8 @@ export const documentLimits: DocumentLimits = {
   imagesBytes: 128 * MB,
   // The images' total and the XML parts together.
   inflatedBytes: 160 * MB,
-  // The 2007 summary has about 80 paragraphs; a 300-page book has some 10,000.
+  // The 2007 summary has about 50 paragraphs; a 300-page book has some 10,000. At 20,000 mammoth
+  // reads for about 7 s and the import takes 5 s more (measured on a busy 2-core machine).
   paragraphs: 20_000,
 };
 
@@ -100,10 +101,10 @@ export function limitRefusal(
         : {
             zh:
               `${file} 有 ${sizeText(breach.bytes)}，导入只读不超过 ${sizeText(limits.txtFileBytes)} 的 .txt` +
-              `（2007 年的年度总结约 30 KB）。改法：检查是否选错了文件；只导入这一年的年度总结`,
+              `（2007 年的年度总结约 12 KB）。改法：检查是否选错了文件；只导入这一年的年度总结`,
             en:
               `${file} is ${sizeText(breach.bytes)}; the import reads a .txt of at most ` +
-              `${sizeText(limits.txtFileBytes)} (the 2007 summary is about 30 KB). Fix: check that ` +
+              `${sizeText(limits.txtFileBytes)} (the 2007 summary is about 12 KB). Fix: check that ` +
               "this is the right file, and import the year's summary only",
           };
     case 'entries':
@@ -158,10 +159,10 @@ export function limitRefusal(
       return {
         zh:
           `${file} 有 ${count(breach.paragraphs)} 个段落，导入最多接受 ${count(limits.paragraphs)} 个` +
-          `（2007 年的年度总结约 80 段）。改法：只导入这一年的年度总结；删掉大量空段落后另存为新的文档`,
+          `（2007 年的年度总结约 50 段）。改法：只导入这一年的年度总结；删掉大量空段落后另存为新的文档`,
         en:
           `${file} has ${count(breach.paragraphs)} paragraphs; the import takes at most ` +
-          `${count(limits.paragraphs)} (the 2007 summary has about 80). Fix: import the year's summary ` +
+          `${count(limits.paragraphs)} (the 2007 summary has about 50). Fix: import the year's summary ` +
           'only; delete runs of empty paragraphs and save it as a new document',
       };
     case 'false-size':
