@@ -3,9 +3,10 @@
 // The limits are set from what a real annual summary needs, with wide headroom: the 2007 summary is
 // about 4,000 characters (12 KB of UTF-8) in some 50 paragraphs with a handful of photos, and its
 // .docx is 15 KB without the photos. A year with ten times the text and twenty phone photos (each
-// 3–8 MB as a camera JPEG) still passes every limit by a wide margin; what does not is a document that would take the importer's
-// memory or disk (a zip bomb, millions of empty paragraphs, one huge image used many times), which
-// before these limits ran Node out of memory or filled `imported/` without a word. Pure: no I/O.
+// 3–8 MB as a camera JPEG) still passes every limit by a wide margin; what does not is a document
+// that would take the importer's memory or disk (a zip bomb, millions of empty paragraphs, one huge
+// image used many times), which before these limits ran Node out of memory or filled `imported/`
+// without a word. Pure: no I/O.
 import type { ImportRefusal } from './file-kind';
 
 export interface DocumentLimits {
