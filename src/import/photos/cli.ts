@@ -18,7 +18,7 @@ import { parse } from 'yaml';
 import { entryFolder } from '../../model/registry';
 import { formatOfName } from './file-format';
 import { photoEntryYaml } from './entry-yaml';
-import { hashOf, inspectFolder } from './inspect-fs';
+import { hashOfFile, inspectFolder } from './inspect-fs';
 import { namePrefix } from './naming';
 import { planImport, type ImportPlan } from './plan';
 import { formatReport } from './report';
@@ -90,7 +90,7 @@ async function readGallery(root: string) {
       const order = /^order:\s*(\d+)/m.exec(await readFile(path, 'utf8'));
       lastOrder = Math.max(lastOrder, Number(order?.[1] ?? 0));
     } else if (formatOfName(file)) {
-      existing.set(hashOf(await readFile(path)), `${folder}/${file}`);
+      existing.set(await hashOfFile(path), `${folder}/${file}`);
     }
   }
   return { folder, taken, lastOrder, existing };

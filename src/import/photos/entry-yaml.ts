@@ -1,8 +1,13 @@
 import { dateNoteText } from './messages';
 import type { PlannedPhoto } from './plan';
+import { hasControlCharacters, shownName } from './shown-name';
 
 /** A YAML comment carrying any text safely (a file name may hold anything, even a line break). */
 const comment = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+/** The original name, quoted; control characters escaped so that they cannot end the comment. */
+const quotedName = (name: string) =>
+  hasControlCharacters(name) ? shownName(name) : JSON.stringify(name);
 
 /**
  * The new photo entry. The fields only the editor can write (caption, alt and credit, both
@@ -15,7 +20,7 @@ export function photoEntryYaml(
 ): string {
   const lines = [
     `# 由 npm run import -- photos 导入 Imported by npm run import -- photos`,
-    `# 原文件 Original file: ${comment(JSON.stringify(photo.source))}`,
+    `# 原文件 Original file: ${comment(quotedName(photo.source))}`,
     `image: ./${photo.slug}${photo.extension}`,
     `order: ${String(photo.order)}`,
   ];

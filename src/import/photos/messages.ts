@@ -10,7 +10,10 @@ export type Refusal =
   | { kind: 'mismatch'; claimed: string; actual: string; extension: string }
   | { kind: 'not-image'; claimed: string }
   | { kind: 'format'; actual: string }
-  | { kind: 'image-problem'; zh: string; en: string };
+  | { kind: 'image-problem'; zh: string; en: string }
+  | { kind: 'too-large'; size: number; limit: number };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** The refusal's text, in both languages. */
 export function refusalText(refusal: Refusal): Bilingual {
@@ -45,6 +48,16 @@ export function refusalText(refusal: Refusal): Bilingual {
       };
     case 'image-problem':
       return { zh: refusal.zh, en: refusal.en };
+    case 'too-large':
+      return {
+        zh:
+          `有 ${megabytes(refusal.size)}，导入只读不超过 ${megabytes(refusal.limit)} 的照片（手机照片约 3–8 MB），` +
+          '没有读取它：如果它确实是照片，用相机或手机的原图，或另存为较小的 JPEG；不是照片就把它移出这个文件夹',
+        en:
+          `is ${megabytes(refusal.size)}; the import reads photos of at most ${megabytes(refusal.limit)} (a phone ` +
+          'photo is 3–8 MB) and did not read it: if it is a photo, use the camera original or save a smaller ' +
+          'JPEG; if it is not, move it out of this folder',
+      };
   }
 }
 
@@ -52,6 +65,7 @@ export function refusalText(refusal: Refusal): Bilingual {
 export type DateNote =
   | { kind: 'exif'; date: string }
   | { kind: 'exif-mismatch'; date: string; event: string; eventDate: string }
+  | { kind: 'exif-implausible'; date: string; latest: string }
   | { kind: 'name-hint'; date: string; source: 'wechat' | 'phone' }
   | { kind: 'none' };
 
@@ -66,6 +80,15 @@ export function dateNoteText(note: DateNote): Bilingual {
         en:
           `the EXIF date taken ${note.date} is not the date of event ${note.event} (${note.eventDate}); ` +
           `date left out: the camera's clock may be wrong, or the photo belongs to another event; check it`,
+      };
+    case 'exif-implausible':
+      return {
+        zh:
+          `EXIF 拍摄日期 ${note.date} 不可能（早于 1990-01-01 或晚于 ${note.latest}），未写 date：相机的时钟没有设置` +
+          '或设错了；知道拍摄日期的话请手动写上',
+        en:
+          `the EXIF date taken ${note.date} cannot be right (before 1990-01-01 or after ${note.latest}); ` +
+          "date left out: the camera's clock was not set or was wrong; write the date by hand if you know it",
       };
     case 'name-hint':
       return note.source === 'wechat'

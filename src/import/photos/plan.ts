@@ -54,7 +54,20 @@ export interface PlanContext {
   taken: ReadonlySet<string>;
   /** The largest `order` of the photos already in the site (0 when there are none). */
   lastOrder: number;
+  /** The day of the import (YYYY-MM-DD, the machine's clock): a photo cannot be taken after it. */
+  today?: string | undefined;
 }
+
+/**
+ * The earliest EXIF date believed: the company's photos are digital from the 1990s on, and a
+ * camera whose clock was never set says 1970, 1980 or 2000-01-01 (the last cannot be told from a
+ * real date). A date after the day after the import (time zones) is a wrong clock too.
+ */
+export const earliestPhotoDate = '1990-01-01';
+
+/** The day after `day` (YYYY-MM-DD). */
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const pngWarning: Bilingual = {
   zh: 'PNG 文件通常是截图或修图软件导出的图片，不是相机原片：确认这是要发布的活动照片；如有相机拍的 JPEG 原图，请改用原图。不是照片就删掉导入的这两个文件',
@@ -68,9 +81,12 @@ function dateOf(
   name: string,
   takenAt: string | undefined,
   event: PlanContext['event'],
+  today: string,
 ): Pick<PlannedPhoto, 'date' | 'dateNote'> {
   if (takenAt) {
     const day = takenAt.slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day < earliestPhotoDate || day > nextDay(today))
+      return { dateNote: { kind: 'exif-implausible', date: day, latest: nextDay(today) } };
     if (!event || event.date === day) return { date: day, dateNote: { kind: 'exif', date: day } };
     return {
       dateNote: { kind: 'exif-mismatch', date: day, event: event.slug, eventDate: event.date },
@@ -123,7 +139,12 @@ export function planImport(files: readonly InspectedFile[], context: PlanContext
     slug: slugs[index] ?? '',
     extension: extensionFor(file.verdict.format),
     order: context.lastOrder + index + 1,
-    ...dateOf(file.name, file.verdict.takenAt, context.event),
+    ...dateOf(
+      file.name,
+      file.verdict.takenAt,
+      context.event,
+      context.today ?? new Date().toISOString().slice(0, 10),
+    ),
     width: file.verdict.width,
     height: file.verdict.height,
     size: file.size,

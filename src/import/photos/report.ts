@@ -1,5 +1,6 @@
 import { dateNoteText, refusalText } from './messages';
 import type { ImportPlan } from './plan';
+import { hasControlCharacters, shownName } from './shown-name';
 
 const fileSize = (size: number) =>
   size >= 1_000_000
@@ -31,32 +32,40 @@ export function formatReport(plan: ImportPlan, options: ReportOptions): string {
     for (const photo of photos) {
       const date = dateNoteText(photo.dateNote);
       lines.push(
-        `  ${photo.source} → ${photo.slug}${photo.extension} · order ${String(photo.order)} · ` +
+        `  ${shownName(photo.source)} → ${photo.slug}${photo.extension} · order ${String(photo.order)} · ` +
           `${String(photo.width)}×${String(photo.height)} · ${fileSize(photo.size)}`,
         `    日期 date: ${photo.date ?? '—'} · ${date.zh}`,
         `      ${date.en}`,
       );
       if (photo.warning) lines.push(`    ⚠ ${photo.warning.zh}`, `      ${photo.warning.en}`);
+      if (hasControlCharacters(photo.source))
+        lines.push(
+          '    ⚠ 原文件名含有换行或其他控制字符（上面按转义显示），导入的照片已改用新名字；建议也把原文件改名',
+          '      the original name holds a line break or another control character (shown escaped above); the ' +
+            'imported photo has its new name; rename the original too',
+        );
     }
   }
   if (duplicates.length > 0) {
     lines.push('', `↷ 跳过重复 Skipped duplicates ${String(duplicates.length)}:`);
     for (const duplicate of duplicates)
       lines.push(
-        `  ${duplicate.name}：与 ${duplicate.sameAs} 内容相同 the same bytes as ${duplicate.sameAs}`,
+        `  ${shownName(duplicate.name)}：与 ${shownName(duplicate.sameAs)} 内容相同 ` +
+          `the same bytes as ${shownName(duplicate.sameAs)}`,
       );
   }
   if (refused.length > 0) {
     lines.push('', `✗ 拒绝 Refused ${String(refused.length)}:`);
     for (const file of refused) {
       const text = refusalText(file.refusal);
-      lines.push(`  ${file.name}：${text.zh}`, `    ${text.en}`);
+      lines.push(`  ${shownName(file.name)}：${text.zh}`, `    ${text.en}`);
     }
   }
   if (options.ignored.length > 0) {
     lines.push(
       '',
-      `· 不是图片，未理会 Not images, left alone ${String(options.ignored.length)}: ${options.ignored.join(', ')}`,
+      `· 不是图片，未理会 Not images, left alone ${String(options.ignored.length)}: ` +
+        options.ignored.map(shownName).join(', '),
     );
   }
   lines.push('');

@@ -11,9 +11,11 @@ import { metricsSchema, type MetricsData } from '../../schemas/metrics';
 import { entryFile } from '../../model/registry';
 import { splitFrontmatter } from '../../utils/translation';
 import { matchTableLines } from './figure-matching';
+import { readDocumentFile } from './document-file';
 import { readDocx } from './docx-reader';
 import { sniffDocument, type ImportRefusal } from './file-kind';
 import { importReport, reportPaths, type ImportResult } from './import-report';
+import { documentLimits, DocumentRefused, limitRefusal } from './import-limits';
 import { needsTranslationMarker } from './render';
 import { readPlainText } from './text-reader';
 import { earlierUnitsOf, unitDrafts, type UnitDrafts } from './unit-drafts-fs';
@@ -44,35 +46,27 @@ export function isUntranslatedImport(source: string): boolean {
 async function readDocument(
   path: string,
 ): Promise<{ blocks: Block[]; images: ExtractedImage[]; captions: string[]; note?: string }> {
-  let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    const bytes = await readDocumentFile(path);
+    const sniffed = sniffDocument(basename(path), bytes);
+    if (!sniffed.ok) throw new Refusal(sniffed.refusal);
+    if (sniffed.kind === 'txt') {
+      const { blocks, captions } = readPlainText(sniffed.text);
+      if (blocks.length > documentLimits.paragraphs)
+        throw new Refusal(limitRefusal(path, { kind: 'paragraphs', paragraphs: blocks.length }));
+      const notes = {
+        'utf-8': undefined,
+        gb18030: '按 GB18030 编码读取 Read as GB18030',
+        'utf-16le': '按 UTF-16 编码读取 Read as UTF-16',
+        'utf-16be': '按 UTF-16 编码读取 Read as UTF-16',
+      };
+      const note = notes[sniffed.encoding];
+      return { blocks, images: [], captions, ...(note ? { note } : {}) };
+    }
+    return { ...(await readDocx(bytes, { file: path })), captions: [] };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code === 'EISDIR'
-      ? refuse(
-          `${path} 是文件夹，不是文档：请给出 .docx 或 .txt 文件`,
-          `${path} is a folder, not a document: give a .docx or .txt file`,
-        )
-      : refuse(
-          `找不到文件 ${path}：检查路径和文件名（路径中有空格时要加引号）`,
-          `cannot find the file ${path}: check the path and name (quote a path that has spaces)`,
-        );
-  }
-  const sniffed = sniffDocument(basename(path), bytes);
-  if (!sniffed.ok) throw new Refusal(sniffed.refusal);
-  if (sniffed.kind === 'txt') {
-    const { blocks, captions } = readPlainText(sniffed.text);
-    return {
-      blocks,
-      images: [],
-      captions,
-      ...(sniffed.encoding === 'gb18030' ? { note: '按 GB18030 编码读取 Read as GB18030' } : {}),
-    };
-  }
-  try {
-    return { ...(await readDocx(bytes)), captions: [] };
-  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    if (error instanceof DocumentRefused) throw new Refusal(error.refusal);
     throw refuse(
       `无法读取 Word 文档 ${path}（${(error as Error).message}）。改法：用 Word 或 WPS 打开它，另存为新的 .docx 后再导入`,
       `cannot read the Word document ${path} (${(error as Error).message}). ` +

@@ -1,8 +1,19 @@
 // Reads a .docx with mammoth (its HTML conversion, with Word's and WPS's Chinese style names mapped)
 // into blocks: paragraphs with soft line breaks joined, Word-numbered list items, tables and images.
+// The zip is checked against the import's limits first (docx-package.ts), so mammoth never
+// unpacks more than they allow; an image used several times is kept once.
+import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { ELEMENT_NODE, parse, TEXT_NODE, type ElementNode, type Node } from 'ultrahtml';
 import type { Block, BlockStyle, ExtractedImage } from './blocks';
+import { docxPackageBreach } from './docx-package';
+import {
+  documentLimits,
+  DocumentRefused,
+  limitRefusal,
+  type DocumentLimits,
+} from './import-limits';
+import { lineEnd } from './line-ends';
 import { decodeHtml, joinLines } from './text';
 
 /**
@@ -34,12 +45,18 @@ const extensions: Record<string, string> = {
 
 const isElement = (node: Node): node is ElementNode => node.type === ELEMENT_NODE;
 
-/** An element's text: text nodes decoded, `<br>` (a soft line break) joined as Chinese text is. */
+/**
+ * An element's text: text nodes decoded, `<br>` (a soft line break) and a line end inside a run
+ * (`&#13;`, a vertical tab…) joined as Chinese text is.
+ */
 function textOf(node: Node): string {
   const pieces: string[] = [''];
   const visit = (current: Node) => {
-    if (current.type === TEXT_NODE) pieces[pieces.length - 1] += decodeHtml(String(current.value));
-    else if (isElement(current)) {
+    if (current.type === TEXT_NODE) {
+      const [first = '', ...lines] = decodeHtml(String(current.value)).split(lineEnd);
+      pieces[pieces.length - 1] += first;
+      pieces.push(...lines);
+    } else if (isElement(current)) {
       if (current.name === 'br') pieces.push('');
       else if (current.name === 'img') return;
       else for (const child of current.children) visit(child);
@@ -68,17 +85,34 @@ export interface DocxContent {
   images: ExtractedImage[];
 }
 
-/** The blocks of a .docx, in reading order, and its images (named image-1.png, …). */
-export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
+/**
+ * The blocks of a .docx, in reading order, and its images (named image-1.png, …, each image once
+ * however often the text uses it). Throws DocumentRefused when the .docx breaks a limit.
+ */
+export async function readDocx(
+  bytes: Uint8Array,
+  {
+    file = 'document.docx',
+    limits = documentLimits,
+  }: { file?: string; limits?: DocumentLimits } = {},
+): Promise<DocxContent> {
+  const breach = docxPackageBreach(bytes, limits);
+  if (breach) throw new DocumentRefused(limitRefusal(file, breach, limits));
   const images: ExtractedImage[] = [];
+  const imageFiles = new Map<string, string>();
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
     {
       styleMap,
       convertImage: mammoth.images.imgElement(async (image) => {
-        const file = `image-${images.length + 1}.${extensions[image.contentType] ?? 'bin'}`;
-        images.push({ file, bytes: new Uint8Array(await image.readAsBuffer()) });
-        return { src: file };
+        const data = new Uint8Array(await image.readAsBuffer());
+        const hash = createHash('sha256').update(data).digest('hex');
+        const known = imageFiles.get(hash);
+        if (known) return { src: known };
+        const name = `image-${images.length + 1}.${extensions[image.contentType] ?? 'bin'}`;
+        imageFiles.set(hash, name);
+        images.push({ file: name, bytes: data });
+        return { src: name };
       }),
     },
   );
@@ -96,8 +130,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxContent> {
   };
   const visit = (node: Node) => {
     if (!isElement(node)) {
-      if (node.type === TEXT_NODE && decodeHtml(String(node.value)).trim())
-        blocks.push({ type: 'paragraph', text: decodeHtml(String(node.value)).trim() });
+      if (node.type === TEXT_NODE && textOf(node))
+        blocks.push({ type: 'paragraph', text: textOf(node) });
       return;
     }
     const className = String(node.attributes.class ?? '');

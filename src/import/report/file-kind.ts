@@ -10,7 +10,12 @@ export interface ImportRefusal {
 
 export type SniffedDocument =
   | { ok: true; kind: 'docx' }
-  | { ok: true; kind: 'txt'; text: string; encoding: 'utf-8' | 'gb18030' }
+  | {
+      ok: true;
+      kind: 'txt';
+      text: string;
+      encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+    }
   | { ok: false; refusal: ImportRefusal };
 
 const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -64,7 +69,8 @@ function oleRefusal(file: string, bytes: Uint8Array): ImportRefusal {
 
 /**
  * Decides from a file's bytes and name whether the importer can read it, and how. A .docx must be
- * a zip with word/document.xml; a .txt must be UTF-8 (or GB18030, what Chinese Windows saves).
+ * a zip with word/document.xml; a .txt must be UTF-8, UTF-16 with its byte-order mark, or GB18030
+ * (what Chinese Windows saves as "ANSI") that reads as Simplified Chinese.
  */
 export function sniffDocument(file: string, bytes: Uint8Array): SniffedDocument {
   const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
@@ -131,13 +137,71 @@ export function sniffDocument(file: string, bytes: Uint8Array): SniffedDocument 
         `file; for a PDF, copy the text into a plain-text editor and save it as UTF-8 .txt`,
     );
   }
+  return sniffText(file, bytes);
+}
+
+/** Text saved by Windows' Notepad as "Unicode": UTF-16 with its byte-order mark. */
+const utf16Boms = [
+  { bom: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bom: [0xfe, 0xff], encoding: 'utf-16be' },
+] as const;
+
+/**
+ * Whether bytes that decode as GB18030 read as Simplified Chinese: text saved as GB2312/GBK by
+ * Chinese Windows uses GB2312's hanzi (lead byte B0–F7) and punctuation (A1–A3) almost only. Big5
+ * (Traditional Chinese) and Shift-JIS (Japanese) also decode as GB18030 without an error, but as
+ * rare characters and private-use codes: their lead and trail bytes fall mostly outside those rows.
+ */
+export function readsAsGb2312Text(bytes: Uint8Array): boolean {
+  let multibyte = 0;
+  let usual = 0;
+  for (let index = 0; index < bytes.length; index++) {
+    const lead = bytes[index] ?? 0;
+    if (lead < 0x80) continue;
+    const trail = bytes[index + 1] ?? 0;
+    multibyte += 1;
+    if (trail >= 0x30 && trail <= 0x39) {
+      index += 3; // a four-byte GB18030 sequence: never in text Notepad saves as "ANSI"
+      continue;
+    }
+    index += 1;
+    const gb2312Row = (lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xf7);
+    if (gb2312Row && trail >= 0xa1 && trail <= 0xfe) usual += 1;
+  }
+  // A few GBK-only characters (镕 in a name, say) are normal; half the text is not.
+  return multibyte === 0 || usual / multibyte >= 0.9;
+}
+
+const saveAsUtf8 = {
+  zh: '用记事本打开它，选“另存为”，“编码”选 UTF-8，保存后再导入（WPS：“文件 > 另存为”，编码选 UTF-8）',
+  en:
+    'open it in Notepad, choose Save As, set Encoding to UTF-8, save, and import that ' +
+    '(WPS: File > Save As, encoding UTF-8)',
+};
+
+/** A .txt's text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 that reads as Chinese. */
+function sniffText(file: string, bytes: Uint8Array): SniffedDocument {
+  const refuse = (zh: string, en: string): SniffedDocument => ({ ok: false, refusal: { zh, en } });
+  for (const { bom, encoding } of utf16Boms) {
+    if (!startsWith(bytes, bom)) continue;
+    try {
+      const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
+      if (!text.includes('\0')) return { ok: true, kind: 'txt', text, encoding };
+    } catch {
+      // damaged UTF-16: refused below
+    }
+    return refuse(
+      `${file} 标明是 UTF-16 编码，但内容不是有效的 UTF-16 文字。改法：${saveAsUtf8.zh}`,
+      `${file} is marked as UTF-16 but is not valid UTF-16 text. Fix: ${saveAsUtf8.en}`,
+    );
+  }
   const body =
     bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (body.includes(0)) {
     return refuse(
-      `${file} 含有二进制数据，不是纯文本（可能是 UTF-16 编码或其他格式）。改法：在记事本中“另存为”，编码选 UTF-8`,
-      `${file} holds binary data, not plain text (perhaps UTF-16 or another ` +
-        `format). Fix: in a text editor, Save As with the encoding UTF-8`,
+      `${file} 含有二进制数据，不是纯文本（可能是没有字节顺序标记的 UTF-16，或其他格式）。改法：${saveAsUtf8.zh}`,
+      `${file} holds binary data, not plain text (perhaps UTF-16 without a byte-order mark, or another ` +
+        `format). Fix: ${saveAsUtf8.en}`,
     );
   }
   try {
@@ -148,19 +212,21 @@ export function sniffDocument(file: string, bytes: Uint8Array): SniffedDocument 
       encoding: 'utf-8',
     };
   } catch {
-    try {
-      // What Chinese Windows' Notepad and WPS save as "ANSI".
-      return {
-        ok: true,
-        kind: 'txt',
-        text: new TextDecoder('gb18030', { fatal: true }).decode(body),
-        encoding: 'gb18030',
-      };
-    } catch {
-      return refuse(
-        `${file} 不是 UTF-8 或 GB18030 编码的文字。改法：在记事本中“另存为”，编码选 UTF-8`,
-        `${file} is not text in UTF-8 or GB18030. Fix: in a text editor, Save As with the encoding UTF-8`,
-      );
-    }
+    // not UTF-8: perhaps what Chinese Windows' Notepad and WPS save as "ANSI"
   }
+  let text: string | undefined;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(body);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && readsAsGb2312Text(body))
+    return { ok: true, kind: 'txt', text, encoding: 'gb18030' };
+  return refuse(
+    `${file} 不是 UTF-8 编码的文字，按简体中文的 GB18030（GBK）读也不成文：可能是繁体中文的 Big5、日文的 Shift-JIS ` +
+      `或其他编码。照这样读只会得到乱码，所以没有导入。改法：${saveAsUtf8.zh}`,
+    `${file} is not UTF-8 text, and read as Simplified Chinese GB18030 (GBK) it makes no sense: it may be ` +
+      `Big5 (Traditional Chinese), Shift-JIS (Japanese) or another encoding. Read that way it would be ` +
+      `garbage, so it was not imported. Fix: ${saveAsUtf8.en}`,
+  );
 }

@@ -4,6 +4,7 @@
 // marks before captions (▲, arrows) are dropped and the captions set apart, and the typesetting
 // spaces between Chinese and digits ("2007年 1月") removed. Pure: text in, blocks out.
 import type { ParagraphBlock } from './blocks';
+import { normaliseLineEnds } from './line-ends';
 import { isCjk, joinLines, layoutMarks, sentenceEnd, visualWidth } from './text';
 
 /** Lines that always start a new paragraph: 一、 （一） 1. / 1、, a dash line, an indent. */
@@ -39,10 +40,7 @@ function columnWidth(lines: string[]): number {
 }
 
 export function readPlainText(text: string): PlainTextContent {
-  const lines = text
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
+  const lines = normaliseLineEnds(text.replace(/^\ufeff/, '')).split('\n');
   const column = columnWidth(lines);
   const full = column - 3;
   const blocks: ParagraphBlock[] = [];

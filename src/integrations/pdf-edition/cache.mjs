@@ -10,6 +10,13 @@
 // Chromium, the base path) or a cached PDF whose bytes are not the ones recorded means printing
 // again. So a wrong cache can cost a reprint, never publish a stale or broken PDF.
 //
+// The record alone is not trusted: its hash of the PDF can be rewritten along with the PDF. So
+// each printed PDF carries its own stamp in its document information (`stampEdition`): the
+// edition, and the fingerprint of the tool and inputs it was printed from, with its page count.
+// Before reuse, the PDF itself must say it is this edition, printed from exactly the inputs this
+// build has (the fingerprint is computed from the build's files, not read from the record), with
+// the page count it has and the record says; any mismatch prints it again, and the log says why.
+//
 // The cache lives in `.astro/pdf-edition/` of the project: per project copy, outside dist/ (so the
 // build's swap of dist/ does not touch it and it is never published), ignored by git, absent from a
 // fresh clone. NIANJIAN_PDF=fresh prints every edition again (and refreshes the cache).
@@ -18,6 +25,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { resolveRequest } from './static-server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -112,9 +120,89 @@ export function editionFingerprint(
 const entryName = (/** @type {number} */ year, /** @type {string} */ lang) =>
   `${year}-report.${lang}`;
 
+/** The document information keys of the stamp: not shown by readers, kept by pdf-lib. */
+const stampKeys = {
+  edition: 'NianjianEdition',
+  fingerprint: 'NianjianFingerprint',
+  pages: 'NianjianPages',
+};
+
+/**
+ * Writes into a PDF (a pdf-lib document about to be saved) which edition it is and what it was
+ * printed from: the edition ("2007 zh-CN"), the fingerprint of its tool and inputs, its pages.
+ * @param {import('pdf-lib').PDFDocument} pdf
+ * @param {{ edition: string, fingerprint: string }} stamp
+ */
+export function stampEdition(pdf, { edition, fingerprint }) {
+  const info = pdf.getInfoDict();
+  info.set(PDFName.of(stampKeys.edition), PDFString.of(edition));
+  info.set(PDFName.of(stampKeys.fingerprint), PDFString.of(fingerprint));
+  info.set(PDFName.of(stampKeys.pages), PDFString.of(String(pdf.getPageCount())));
+}
+
+/**
+ * What a PDF says of itself: its stamp (absent fields undefined), its language and page count.
+ * Undefined when it cannot be read as a PDF at all.
+ * @param {Uint8Array} bytes
+ * @returns {Promise<{ edition?: string, fingerprint?: string, stampedPages?: number,
+ *   lang?: string, pages: number } | undefined>}
+ */
+export async function readEditionStamp(bytes) {
+  const text = (/** @type {unknown} */ value) =>
+    value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+  try {
+    // pdf-lib reads damaged files leniently: whatever it cannot find throws here, a miss.
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const info = pdf.getInfoDict();
+    const field = (/** @type {string} */ key) => text(info.lookup(PDFName.of(key)));
+    const [edition, fingerprint, stampedPages] = [
+      field(stampKeys.edition),
+      field(stampKeys.fingerprint),
+      field(stampKeys.pages),
+    ];
+    const lang = text(pdf.catalog.lookup(PDFName.of('Lang')));
+    return {
+      ...(edition === undefined ? {} : { edition }),
+      ...(fingerprint === undefined ? {} : { fingerprint }),
+      ...(stampedPages === undefined ? {} : { stampedPages: Number(stampedPages) }),
+      ...(lang === undefined ? {} : { lang }),
+      pages: pdf.getPageCount(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a cached PDF is not the edition this build expects, or undefined when it is: its stamp
+ * names this edition and the fingerprint of this build's tool and inputs, its language is the
+ * edition's, and its page count is the one it was stamped with and the record holds.
+ * @param {Uint8Array} bytes
+ * @param {{ edition: string, lang: string, fingerprint: string, pages: number }} expected
+ */
+export async function stampMismatch(bytes, expected) {
+  const stamp = await readEditionStamp(bytes);
+  if (!stamp) return 'cached PDF unreadable';
+  if (stamp.edition === undefined || stamp.fingerprint === undefined)
+    return 'cached PDF carries no edition stamp';
+  if (stamp.edition !== expected.edition)
+    return `cached PDF is another edition's (it says ${stamp.edition})`;
+  if (stamp.lang !== expected.lang)
+    return `cached PDF's language is ${stamp.lang ?? 'not set'}, not ${expected.lang}`;
+  if (stamp.fingerprint !== expected.fingerprint)
+    return "cached PDF was printed from other inputs (its fingerprint is not this build's)";
+  if (stamp.pages !== stamp.stampedPages || stamp.pages !== expected.pages)
+    return (
+      `cached PDF has ${stamp.pages} pages, it was printed with ${stamp.stampedPages} ` +
+      `and the record says ${expected.pages}`
+    );
+  return undefined;
+}
+
 /**
  * The cached edition if it is still what this build would print: same tool, every input answered
- * with the same bytes, and the cached PDF's bytes the recorded ones. Otherwise why not.
+ * with the same bytes, the cached PDF's bytes the recorded ones, and its own stamp this edition
+ * printed from exactly these inputs, with its page count. Otherwise why not.
  * @param {{
  *   cacheDir: string, year: number, lang: string, tool: string,
  *   site: { dir: string, prefix: string, extraFiles: Record<string, string> },
@@ -161,6 +249,13 @@ export async function lookUpEdition({ cacheDir, year, lang, tool, site }) {
   }
   if (sha256(bytes) !== manifest.pdf.sha256)
     return { hit: false, reason: 'cached PDF damaged (its SHA-256 is not the recorded one)' };
+  const mismatch = await stampMismatch(bytes, {
+    edition: `${year} ${lang}`,
+    lang,
+    fingerprint: editionFingerprint(tool, now),
+    pages: manifest.pdf.pages,
+  });
+  if (mismatch) return { hit: false, reason: mismatch };
   return { hit: true, pdf, manifest };
 }
 

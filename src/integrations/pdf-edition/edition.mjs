@@ -7,9 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import {
+  editionFingerprint,
   fingerprintInputs,
   lookUpEdition,
   reuseEdition,
+  stampEdition,
   storeEdition,
   toolFingerprint,
 } from './cache.mjs';
@@ -211,29 +213,34 @@ export async function makePdfEditions({
           document: `/${localePrefix}${year}/print/`,
           printUrl: `${server.url}${localePrefix}${year}/print/`,
           edition,
-          lang,
           limits,
         });
-        await writeFile(file, printed.pdf);
+        // What it was printed from, stamped into the PDF itself: the cache checks it before reuse.
+        const inputs = await fingerprintInputs(site, printed.requested);
+        const pdf = await withMetadata(printed.pdf, printed.metadata, lang, {
+          edition,
+          fingerprint: editionFingerprint(tool, inputs),
+        });
+        await writeFile(file, pdf);
         if (cache)
           await storeEdition({
             cacheDir: cache.dir,
             year,
             lang,
             tool,
-            inputs: await fingerprintInputs(site, printed.requested),
-            pdf: printed.pdf,
+            inputs,
+            pdf,
             pages: printed.pages,
           });
         results.push({
           file,
           pages: printed.pages,
-          bytes: printed.pdf.length,
+          bytes: pdf.length,
           ms: printed.ms,
           reused: false,
         });
         log(
-          `PDF edition ${edition}: ${printed.pages} pages, ${(printed.pdf.length / 1024).toFixed(0)} KB, ` +
+          `PDF edition ${edition}: ${printed.pages} pages, ${(pdf.length / 1024).toFixed(0)} KB, ` +
             `${(printed.ms / 1000).toFixed(1)} s → ${pdfPath(year, lang)}`,
         );
       }
@@ -251,20 +258,21 @@ export async function makePdfEditions({
 }
 
 /**
- * Prints one edition: its print page laid out by Paged.js and printed by Chromium, with its
- * metadata. Returns the PDF and every path the page requested from the site (what it is made of).
+ * Prints one edition: its print page laid out by Paged.js and printed by Chromium. Returns the PDF
+ * as Chromium printed it, the metadata its page declares, and every path the page requested from
+ * the site (what it is made of).
  * @param {{
  *   browser: import('playwright-core').Browser,
  *   serverUrl: string,
  *   document: string,
  *   printUrl: string,
  *   edition: string,
- *   lang: string,
  *   limits: typeof pdfTimeLimits,
  * }} options
- * @returns {Promise<{ pdf: Buffer, pages: number, ms: number, requested: Set<string> }>}
+ * @returns {Promise<{ pdf: Uint8Array, metadata: { title: string, author: string, subject: string },
+ *   pages: number, ms: number, requested: Set<string> }>}
  */
-async function printEdition({ browser, serverUrl, document, printUrl, edition, lang, limits }) {
+async function printEdition({ browser, serverUrl, document, printUrl, edition, limits }) {
   const started = performance.now();
   const origin = new URL(serverUrl).origin;
   const context = await browser.newContext({
@@ -346,8 +354,7 @@ async function printEdition({ browser, serverUrl, document, printUrl, edition, l
       }),
       'print',
     );
-    const pdf = await withMetadata(printed, metadata, lang);
-    return { pdf, pages, ms: performance.now() - started, requested };
+    return { pdf: printed, metadata, pages, ms: performance.now() - started, requested };
   } finally {
     await context.close().catch(() => undefined);
   }
@@ -362,9 +369,13 @@ function documentMetadata(page) {
   }));
 }
 
-/** Sets the document information and language that Chromium leaves out. */
-async function withMetadata(bytes, { title, author, subject }, lang) {
+/**
+ * Sets the document information and language that Chromium leaves out, and the edition's stamp
+ * (which edition, printed from what: cache.mjs checks it before reusing the PDF).
+ */
+async function withMetadata(bytes, { title, author, subject }, lang, stamp) {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  stampEdition(pdf, stamp);
   pdf.setTitle(title, { showInWindowTitleBar: true });
   pdf.setAuthor(author);
   pdf.setSubject(subject);
