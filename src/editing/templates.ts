@@ -65,7 +65,8 @@ draft: true
 # 正文引用年度总结原文时写 <ReportQuote year={${o.year}} unit="${o.slug}">原文</ReportQuote>（年份就是文件夹的年份）
 ---
 
-${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数字不要手写，用 <Metric id="${o.exampleFigure ?? 'teams.total'}" /> 这样的写法引用数据。
+${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}\
+数字不要手写，用 <Metric id="${o.exampleFigure ?? 'teams.total'}" /> 这样的写法引用数据。
 `;
   return withTranslation(
     zhPath,
@@ -93,7 +94,8 @@ draft: true
 sourceHash: "${hash}"
 ---
 
-${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}数字不要手写，用 <Metric id="${o.exampleFigure ?? 'teams.total'}" /> 这样的写法引用数据。
+${toFill.en(`write the ${o.year} highlights of the ${o.nameEn} here.`)} \
+Do not type figures: write <Metric id="${o.exampleFigure ?? 'teams.total'}" /> and the site fills in the number.
 `,
   );
 }
