@@ -197,6 +197,8 @@ export async function provideSites(
     if (registry.users > 0) return;
     const sites = await Promise.allSettled(registry.sites.values());
     registry.sites.clear();
+    // A later run in this process (watch mode) starts from empty folders again.
+    registry.cleared = false;
     await Promise.all(
       sites.map((site) => (site.status === 'fulfilled' ? site.value.close() : undefined)),
     );
