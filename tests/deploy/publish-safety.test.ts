@@ -1,5 +1,5 @@
-// Only what was built is published (issue 22): a symbolic link in a build is refused by publish and
-// by nginx, a build made from other sources than the project's now is refused, rollback returns to
+// Only what was built is published (issue 22): a symbolic link in a build is refused by publish, a
+// build made from other sources than the project's now is refused, rollback returns to
 // the release that was live before (from the publish folder's history), one publish at a time, and
 // a publish folder inside the build gets a message. Symbolic links are made here, by the test.
 import { execFileSync } from 'node:child_process';
@@ -98,37 +98,6 @@ describe('a symbolic link in the build never goes live', () => {
     const { problems } = await verifyRelease(build, release);
     expect(problems).toEqual(['not a regular file leak.txt (symbolic link -> /etc/passwd)']);
   });
-
-  for (const basePath of ['/', '/report/']) {
-    test(`nginx (${basePath === '/' ? 'deploy/nginx.conf' : 'deploy/nginx.base-path.conf'}) refuses a link placed in the live release`, async () => {
-      const target = join(work, `live-links-${basePath === '/' ? 'root' : 'report'}`);
-      await publish({ build, target, root: projectRoot });
-      const live = join(target, 'current');
-      await symlink('/etc/passwd', join(live, 'leak.txt'));
-      await symlink('/', join(live, 'rootfs'));
-      await symlink('/etc/hostname', join(live, 'en', 'host.txt'));
-      const nginx = await startNginx(target, { basePath });
-      try {
-        const at = (path: string) => new URL(path, nginx.url).href;
-        for (const path of [
-          'leak.txt',
-          'rootfs/etc/hostname',
-          'rootfs/etc/passwd',
-          'en/host.txt',
-        ]) {
-          const response = await get(at(path));
-          expect([403, 404], `${path}: ${response.status}`).toContain(response.status);
-          expect(response.body.toString()).not.toContain('root:');
-        }
-        // The release's own files, reached through the `current` link, are served as ever.
-        const home = await get(at(''));
-        expect(home.status).toBe(200);
-        expect(home.body.equals(await readFile(join(build, 'index.html')))).toBe(true);
-      } finally {
-        await nginx.stop();
-      }
-    });
-  }
 });
 
 describe('a build made from other sources than the project has now is refused', () => {
