@@ -12,7 +12,10 @@ import { precompress } from './lib/precompress.mjs';
 /**
  * @type {Array<{
  *   name: string,
- *   run: (context: { outDir: string, root: string, env: NodeJS.ProcessEnv }) => Promise<void> | void
+ *   run: (context: {
+ *     outDir: string, root: string, env: NodeJS.ProcessEnv,
+ *     sources?: import('./lib/build-info.mjs').SourceRecord
+ *   }) => Promise<void> | void
  * }>}
  */
 // Declared empty, then filled: tests/editors/bad-input.test.ts swaps this line to inject a
@@ -24,16 +27,17 @@ postBuildSteps.push(
   { name: 'CSP header', run: async ({ outDir }) => void (await writeCspHeader(outDir)) },
   // .gz and .br copies for the web server to send as they are (deploy/nginx.conf).
   { name: 'Precompression', run: async ({ outDir }) => void (await precompress(outDir)) },
-  // Last, so its fingerprint covers every file. The build started when this process did
-  // (`npm run build`), which is what `npm run publish` compares with the working tree.
+  // Last, so its fingerprint covers every file. `sources`: the fingerprint of the sources taken
+  // as the build began (`npm run build`), which `npm run publish` compares with the working tree.
   {
     name: 'Build record',
-    run: async ({ outDir, root, env }) =>
+    run: async ({ outDir, root, env, sources }) =>
       void (await writeBuildInfo({
         outDir,
         root,
         env,
         startedAt: new Date(performance.timeOrigin),
+        sources,
       })),
   },
 );

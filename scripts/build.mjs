@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { postBuildSteps } from './build-steps.mjs';
 import { explainAstroFailure } from './lib/astro-errors.mjs';
+import { sourceFingerprint } from './lib/build-info.mjs';
 import { projectRoot } from './lib/load-ts.mjs';
 
 const root = projectRoot;
@@ -150,6 +151,8 @@ async function fail(what, extra = []) {
 const started = performance.now();
 takeLock();
 await recoverInterruptedBuild();
+// What this build is made from, before anything reads it: an edit made while it runs is not in it.
+const sources = await sourceFingerprint(root);
 
 console.log('1/3 内容检查 Checking content…');
 const check = await run([join(root, 'scripts', 'check.mjs')]);
@@ -168,7 +171,7 @@ if (build.code !== 0)
 for (const [index, step] of postBuildSteps.entries()) {
   console.log(`3/3 (${index + 1}/${postBuildSteps.length}) ${step.name}…`);
   try {
-    await step.run({ outDir: staging, root, env: process.env });
+    await step.run({ outDir: staging, root, env: process.env, sources });
   } catch (error) {
     await fail({ zh: `“${step.name}”步骤出错`, en: `step "${step.name}" failed` }, [
       String(error instanceof Error ? (error.stack ?? error.message) : error),

@@ -2,8 +2,9 @@
 // npm run publish -- <target-dir> [--keep 5] [--from dist]
 // npm run publish -- <target-dir> --rollback
 // Puts the build into a new release folder under <target-dir>/releases/, verifies it file by file,
-// then switches <target-dir>/current to it atomically; --rollback switches back to the release
-// before. The web server serves <target-dir>/current (deploy/nginx.conf). See scripts/lib/releases.mjs.
+// then switches <target-dir>/current to it atomically; --rollback switches back to the release that
+// was live before (<target-dir>/history.json). One publish at a time (<target-dir>/.publish.lock).
+// The web server serves <target-dir>/current (deploy/nginx.conf). See scripts/lib/releases.mjs.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './lib/load-ts.mjs';
@@ -11,7 +12,7 @@ import { PublishError, publish, rollback } from './lib/releases.mjs';
 
 const usage = `用法 Usage:
   npm run publish -- <target-dir> [--keep 5] [--from dist]   发布 dist/ 为新版本并上线 publish dist/ as the live release
-  npm run publish -- <target-dir> --rollback                 回滚到上一个版本 switch back to the release before`;
+  npm run publish -- <target-dir> --rollback                 回滚到之前上线的版本 switch back to the release live before`;
 
 const reloadHint = (/** @type {boolean} */ changed) =>
   changed
@@ -27,8 +28,16 @@ try {
   const [target] = positionals;
   if (!target || positionals.length > 1) throw new PublishError(usage);
   if (values.rollback) {
-    const { from, to, cspChanged } = await rollback({ target: resolve(target) });
-    console.log(`✓ 已回滚 Rolled back: current -> releases/${to} (was ${from})`);
+    const { from, to, cspChanged, basis } = await rollback({
+      target: resolve(target),
+      log: (line) => console.log(line),
+    });
+    console.log(
+      `✓ 已回滚 Rolled back: current -> releases/${to} (was ${from}); ` +
+        (basis === 'history'
+          ? `${to} 是 ${from} 之前上线的版本 was live before ${from} (history.json)`
+          : `没有发布历史，按名称回到前一个版本 no publish history: the release before by name`),
+    );
     console.log(reloadHint(cspChanged));
   } else {
     const keep = values.keep === undefined ? 5 : Number(values.keep);

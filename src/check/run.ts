@@ -11,6 +11,7 @@ import { parseYamlSource } from '../model/yaml-source';
 import { isReservedWindowsName } from '../model/content-paths';
 import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
 import { inlineImageRules, photoRules, referencedImageProblems, type ImageRules } from './images';
+import { inputFolders, symbolicLinksUnder } from '../integrations/content-links';
 import { checkMdxBody } from './mdx';
 import { formatProblems, problemAt, relativeFile, type CheckProblem } from './problems';
 import { schemaProblems } from './schema-issues';
@@ -69,6 +70,38 @@ async function filesUnder(folder: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * A problem for every symbolic link under src/ and public/ not already reported as a content file:
+ * the build refuses them all (src/integrations/content-links.ts), since Astro publishes what a
+ * link in public/ points at (`ln -s /etc/passwd public/notes.txt`).
+ */
+function inputLinkProblems(root: string, reported: ReadonlyArray<CheckProblem>): CheckProblem[] {
+  const files = new Set(
+    reported.filter((problem) => problem.field === '(file)').map((p) => p.file),
+  );
+  return inputFolders
+    .flatMap((folder) => symbolicLinksUnder(join(root, folder)))
+    .map((link) => relativeFile(root, link))
+    .filter((file) => !files.has(file))
+    .sort()
+    .map((file) =>
+      problemAt(
+        file,
+        undefined,
+        '(file)',
+        [
+          'is a symbolic link (a shortcut to a file elsewhere); the build would publish whatever it ' +
+            'points at, so it refuses it',
+          'delete the link, or copy the file itself here in its place',
+        ],
+        [
+          '是符号链接（指向别处文件的快捷方式）；构建会发布它指向的文件，所以拒绝它',
+          '删除这个链接，或把文件本身复制到这里替换它',
+        ],
+      ),
+    );
 }
 
 /** Text fields with HTML in them: shown as text on the site, but never what the editor meant. */
@@ -238,6 +271,8 @@ export async function checkContent(root: string): Promise<CheckResult> {
     // The MDX check (./mdx.ts) reports some of the same things (unknown <Metric> ids) at the same place.
     if (!reported.has(problemKey(problem))) problems.push(problem);
   }
+
+  problems.push(...inputLinkProblems(root, problems));
 
   const translations = translationRows(loaded);
   for (const row of translations) {

@@ -66,11 +66,13 @@ export interface RunningNginx {
 
 /**
  * Starts nginx with deploy/nginx.conf (or, for `basePath: '/report/'`, deploy/nginx.base-path.conf)
- * serving the publish folder `target` (`target/current` is the live release).
+ * serving the publish folder `target` (`target/current` is the live release). `server`: the text to
+ * use instead of that file (a host that serves the report beside other applications), with
+ * /srv/nianjian and `listen 80;` replaced the same way.
  */
 export async function startNginx(
   target: string,
-  options: { basePath?: string } = {},
+  options: { basePath?: string; server?: string } = {},
 ): Promise<RunningNginx> {
   const { nginx, brotliModule } = findNginx();
   const basePath = options.basePath ?? '/';
@@ -82,7 +84,9 @@ export async function startNginx(
     join(prefix, 'conf', 'nianjian-site.conf'),
   );
   const serverFile = basePath === '/' ? 'nginx.conf' : 'nginx.base-path.conf';
-  const server = (await readFile(join(projectRoot, 'deploy', serverFile), 'utf8'))
+  const server = (
+    options.server ?? (await readFile(join(projectRoot, 'deploy', serverFile), 'utf8'))
+  )
     .replaceAll('/srv/nianjian', target)
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`);
   await writeFile(join(prefix, 'conf', 'nianjian.conf'), server);

@@ -1,10 +1,10 @@
-// The pure parts of deploying: the CSP module and the header made from pages, and which source
-// files make a build stale.
-import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+// The pure parts of deploying: the CSP module and the header made from pages, and how the sources
+// fingerprint tells which source files make a build stale.
+import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { changedSince } from '../../scripts/lib/build-info.mjs';
+import { sourceChanges, sourceFingerprint } from '../../scripts/lib/build-info.mjs';
 import { headerPolicyFor, metaPolicy } from '../../scripts/lib/csp-header.mjs';
 import {
   directives,
@@ -81,22 +81,40 @@ describe('the CSP header', () => {
 });
 
 describe('stale builds', () => {
-  test('changedSince lists the source files modified after the build, and only those', async () => {
+  test('the sources fingerprint names changed, deleted, moved and new files, tracked or not', async () => {
     const root = await mkdtemp(join(tmpdir(), 'nianjian-stale-'));
     try {
       await mkdir(join(root, 'src', 'content'), { recursive: true });
-      await writeFile(join(root, 'src', 'content', 'old.mdx'), 'old');
-      await writeFile(join(root, 'src', 'content', 'new.mdx'), 'new');
+      await mkdir(join(root, 'public'), { recursive: true });
+      await writeFile(join(root, 'src', 'content', 'kept.mdx'), 'kept');
+      await writeFile(join(root, 'src', 'content', 'edited.mdx'), 'before');
+      await writeFile(join(root, 'src', 'content', 'moved.mdx'), 'moved');
+      await writeFile(join(root, 'public', 'robots.txt'), 'User-agent: *');
       await writeFile(join(root, 'astro.config.mjs'), '');
       await writeFile(join(root, 'README.md'), 'not a source');
-      const built = new Date('2026-01-02T00:00:00Z');
-      const before = new Date('2026-01-01T00:00:00Z');
-      const after = new Date('2026-01-03T00:00:00Z');
-      await utimes(join(root, 'src', 'content', 'old.mdx'), before, before);
-      await utimes(join(root, 'astro.config.mjs'), before, before);
-      await utimes(join(root, 'src', 'content', 'new.mdx'), after, after);
-      await utimes(join(root, 'README.md'), after, after);
-      expect(await changedSince(root, built)).toEqual(['src/content/new.mdx']);
+      const built = await sourceFingerprint(root);
+      expect(Object.keys(built.files)).toEqual([
+        'astro.config.mjs',
+        'public/robots.txt',
+        'src/content/edited.mdx',
+        'src/content/kept.mdx',
+        'src/content/moved.mdx',
+      ]);
+      expect(sourceChanges(built, await sourceFingerprint(root))).toEqual([]);
+
+      await writeFile(join(root, 'src', 'content', 'edited.mdx'), 'after');
+      await rename(
+        join(root, 'src', 'content', 'moved.mdx'),
+        join(root, 'src', 'content', 'new-name.mdx'),
+      );
+      await rm(join(root, 'public', 'robots.txt'));
+      await writeFile(join(root, 'README.md'), 'still not a source');
+      expect(sourceChanges(built, await sourceFingerprint(root))).toEqual([
+        'deleted 已删除 public/robots.txt',
+        'changed 已改动 src/content/edited.mdx',
+        'deleted 已删除 src/content/moved.mdx',
+        'added 新增 src/content/new-name.mdx',
+      ]);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
