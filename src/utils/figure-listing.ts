@@ -6,6 +6,7 @@ import { schemaProblems } from '../check/schema-issues';
 import { parseYamlSource } from '../model/yaml-source';
 import { metricsSchema, type MetricsData } from '../schemas/metrics';
 import { formatFigure, yearFigures } from './metrics';
+import { counterFor } from './counted';
 
 const folder = 'src/content/metrics';
 
@@ -54,7 +55,7 @@ export async function listFigures(
       formatFigure(f, 'zh-cn', '未报告') + (f.counter && f.displayed !== null ? f.counter.zh : '');
     const en =
       formatFigure(f, 'en', 'not reported') +
-      (f.counter && f.displayed !== null ? ` ${f.counter.en}` : '');
+      (f.counter && f.displayed !== null ? ` ${counterFor(f.counter.en, f.displayed, 'en')}` : '');
     const how = f.origin === 'computed' ? ' (computed 计算)' : '';
     const target = f.target ? ` — target for 目标针对 ${f.target.for} (${f.target.direction})` : '';
     return `  ${f.id}\n      ${zh} · ${en}${how}${target}\n      ${f.label.zh} · ${f.label.en}`;
