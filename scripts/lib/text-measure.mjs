@@ -48,6 +48,7 @@ export async function applyTextSpacing(page) {
 /**
  * @typedef {object} TextMeasure
  * @property {number} overflow CSS px the page is wider than the viewport (0: no sideways scrolling)
+ * @property {string[]} wideElements the outermost elements sticking out past the viewport's right edge
  * @property {string[]} clipped elements whose text is cut off by their own box (overflow hidden or clip)
  * @property {string[]} overlaps pairs of visible text runs that cover each other
  */
@@ -67,6 +68,16 @@ export function measureText(page) {
       `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
     const viewport = document.documentElement.clientWidth;
     const overflow = Math.max(0, document.documentElement.scrollWidth - viewport);
+    const wideElements = [];
+    if (overflow > 0) {
+      for (const element of document.body.querySelectorAll('*')) {
+        const right = element.getBoundingClientRect().right;
+        const parentRight = element.parentElement?.getBoundingClientRect().right ?? 0;
+        // Only the outermost culprits: an element inside a wider parent is not one.
+        if (right > viewport + 0.5 && parentRight <= viewport + 0.5)
+          wideElements.push(`${describe(element)} (${Math.round(right - viewport)} px)`);
+      }
+    }
 
     /** Drawn on screen: not hidden, not a 1 px screen-reader label, not inside a closed element. */
     const shown = (/** @type {Element} */ element) => {
@@ -122,6 +133,6 @@ export function measureText(page) {
         }
       }
     }
-    return { overflow, clipped, overlaps };
+    return { overflow, wideElements, clipped, overlaps };
   });
 }
