@@ -42,7 +42,8 @@ async function run(job) {
   if (bad) {
     problems += 1;
     console.log(
-      `${job.mode} ${job.width} ${job.path}: overflow ${measured.overflow} ${measured.wideElements.join(' ')}; clipped ${measured.clipped.join(' | ')}; ` +
+      `${job.mode} ${job.width} ${job.path}: overflow ${measured.overflow} ` +
+        `${measured.wideElements.join(' ')}; clipped ${measured.clipped.join(' | ')}; ` +
         `overlaps ${measured.overlaps.slice(0, 3).join(' | ')}`,
     );
   }
