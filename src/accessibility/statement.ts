@@ -40,7 +40,7 @@ export const statements: Record<Locale, Statement> = {
           '大字模式：每页页头都有“标准 / 大字”按钮。大字模式把文字放大四分之一，加大行距，' +
             '正文与背景的对比度不低于 7:1；选择保存在本机，下次打开仍然有效。',
           '无障碍标准：每一类页面的中英文版都用 axe 按 WCAG 2.2 AA 自动检查，没有发现问题。',
-          '手机：页头在手机上收成一行，链接和按钮的点按区域不小于 24×24 像素。',
+          '手机：在手机上，页头的链接收进菜单按钮；链接和按钮的点按区域不小于 24×24 像素。',
           '键盘：用 Tab 键可以到达每个链接、按钮和输入框，当前位置有清楚的焦点框；页首有“跳到正文”链接。',
           '读屏软件：每幅图表都有文字说明和数据表，图标按钮、搜索框、年份和语言切换都有文字名称。',
         ],
@@ -91,7 +91,8 @@ export const statements: Record<Locale, Statement> = {
             'kept on your device.',
           'Standards: every kind of page, in both languages, is checked with axe against WCAG 2.2 AA, with ' +
             'no problems found.',
-          'Phones: the header fits one row on a phone, and links and buttons are at least 24 × 24 px to tap.',
+          'Phones: on a phone the header’s links fold into a menu button, and links and buttons are at least ' +
+            '24 × 24 px to tap.',
           'Keyboard: the Tab key reaches every link, button and field, with a clear focus outline, and a ' +
             '“Skip to main content” link comes first.',
           'Screen readers: every chart has a text summary and a data table; icon buttons, the search box and ' +
