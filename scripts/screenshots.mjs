@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../src/integrations/pdf-edition/chromium.mjs';
 import { serveStatic } from '../src/integrations/pdf-edition/static-server.mjs';
+import { textSizeStorageKey } from '../src/text-size/text-size.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -23,6 +24,9 @@ const siteShots = [
   { name: 'home.en', path: 'en/' },
   { name: 'report.zh-CN', path: '2007/' },
   { name: 'report.en', path: 'en/2007/' },
+  // Large mode (the header's 标准 / 大字 control), as an older reader sets it on a phone.
+  { name: 'large.zh-CN', path: '2007/', textSize: 'large', phoneOnly: true },
+  { name: 'large.en', path: 'en/2007/', textSize: 'large', phoneOnly: true },
 ];
 // The pages of years only show what they are for with more than one year: the fixture's.
 const yearsShots = [
@@ -72,6 +76,12 @@ try {
       viewport: { width: viewport.width, height: viewport.height },
     });
     for (const shot of shots) {
+      if (shot.phoneOnly && viewport.suffix !== 'mobile') continue;
+      // The saved choice, as the control stores it: the page applies it before its first paint.
+      await page.addInitScript(
+        ([key, size]) => localStorage.setItem(key, size),
+        [textSizeStorageKey, shot.textSize ?? 'standard'],
+      );
       const response = await page.goto(server.url + shot.path);
       if (!response?.ok()) {
         // A page another part of the site has not made yet (say /years/): say so, shoot the rest.

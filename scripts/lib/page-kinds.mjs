@@ -10,4 +10,7 @@ export const pageKinds = [
   ['photo', /^\/(en\/)?gallery\/photos\/[^/]+\/$/],
   ['search', /^\/(en\/)?search\/$/],
   ['glossary', /^\/(en\/)?glossary\/$/],
+  ['years', /^\/(en\/)?years\/$/],
+  ['figures', /^\/(en\/)?figures\/$/],
+  ['accessibility', /^\/(en\/)?accessibility\/$/],
 ];

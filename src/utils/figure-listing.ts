@@ -6,17 +6,9 @@ import { schemaProblems } from '../check/schema-issues';
 import { parseYamlSource } from '../model/yaml-source';
 import { metricsSchema, type MetricsData } from '../schemas/metrics';
 import { formatFigure, yearFigures } from './metrics';
+import { counterFor } from './counted';
 
 const folder = 'src/content/metrics';
-
-/** The English counter word for a number: the plural the figures file gives, singular for 1 (1 team, 1 activity). */
-export function englishCounterFor(value: number, plural: string): string {
-  if (value !== 1) return plural;
-  if (/ies$/.test(plural)) return plural.replace(/ies$/, 'y');
-  if (/(?:ss|sh|ch|x)es$/.test(plural)) return plural.replace(/es$/, '');
-  if (/[^s]s$/.test(plural)) return plural.replace(/s$/, '');
-  return plural; // people, staff
-}
 
 /** The listing of one year's figures (or what is wrong with its file), and the exit code. */
 export async function listFigures(
@@ -63,7 +55,7 @@ export async function listFigures(
       formatFigure(f, 'zh-cn', '未报告') + (f.counter && f.displayed !== null ? f.counter.zh : '');
     const en =
       formatFigure(f, 'en', 'not reported') +
-      (f.counter && f.displayed !== null ? ` ${englishCounterFor(f.displayed, f.counter.en)}` : '');
+      (f.counter && f.displayed !== null ? ` ${counterFor(f.counter.en, f.displayed, 'en')}` : '');
     const how = f.origin === 'computed' ? ' (computed 计算)' : '';
     const target = f.target ? ` — target for 目标针对 ${f.target.for} (${f.target.direction})` : '';
     return `  ${f.id}\n      ${zh} · ${en}${how}${target}\n      ${f.label.zh} · ${f.label.en}`;

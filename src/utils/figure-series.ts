@@ -3,6 +3,7 @@
 // (src/utils/metrics.ts): a value here is the year's own `displayed` value, never computed again.
 import type { Locale } from '../i18n/locales';
 import type { Translate } from '../i18n/ui';
+import { counted } from './counted';
 import { formatDecimal } from './format';
 import { pick } from './glossary';
 import {
@@ -160,23 +161,26 @@ export function describeChange(
   const amount = formatDecimal(Math.abs(change.difference), locale, figure.digits);
   const sign = change.direction === 'up' ? '+' : '\u2212';
   const up = change.direction === 'up';
+  const difference = Math.abs(change.difference);
   if (figure.kind === 'percent') {
+    const word = t('change.pointWord');
     return {
       arrow: up ? '▲' : '▼',
-      short: t('change.points', { amount: `${sign}${amount}` }),
-      sentence: t(up ? 'change.pointsUp' : 'change.pointsDown', { since, amount }),
+      short: t('change.points', { count: counted(`${sign}${amount}`, word, difference, locale) }),
+      sentence: t(up ? 'change.pointsUp' : 'change.pointsDown', {
+        since,
+        count: counted(amount, word, difference, locale),
+      }),
     };
   }
   const word = figure.counter ? pick(figure.counter, locale).shown : '';
-  // "1 team", "2 teams": the English counter is written as a plural noun (as chart summaries do).
-  const counter =
-    locale === 'en' && Math.abs(change.difference) === 1 && /[^s]s$/.test(word)
-      ? word.slice(0, -1)
-      : word;
   return {
     arrow: up ? '▲' : '▼',
-    short: t('change.count', { amount: `${sign}${amount}`, counter }),
-    sentence: t(up ? 'change.countUp' : 'change.countDown', { since, amount, counter }),
+    short: t('change.count', { count: counted(`${sign}${amount}`, word, difference, locale) }),
+    sentence: t(up ? 'change.countUp' : 'change.countDown', {
+      since,
+      count: counted(amount, word, difference, locale),
+    }),
   };
 }
 

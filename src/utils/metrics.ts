@@ -251,14 +251,16 @@ export function keyFigureCards(
 ): KeyFigureCard[] {
   return figures.cards.map((card) => {
     const figure = figureOf(figures, card.figure);
-    const label = pick(card.label ?? figure.short, locale).shown;
-    const full = pick(figure.label, locale).shown;
     // A note quoting a figure the report does not give says so, rather than leaving a gap.
     const note = card.note
       ? (fillTemplate(pick(card.note, locale).shown, figures, locale) ?? notReported)
-      : full === label
-        ? undefined
-        : full;
+      : undefined;
+    // Without a note the card names the figure once: its own label, else the figure's full label
+    // (the short label with the full one under it read as the same words twice).
+    const label = pick(
+      card.label ?? (note === undefined ? figure.label : figure.short),
+      locale,
+    ).shown;
     return { value: formatFigure(figure, locale, notReported), label, note };
   });
 }

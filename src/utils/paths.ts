@@ -55,6 +55,8 @@ export const sitePaths = {
   /** Photos have their own folder: some belong to no event. */
   photo: (slug: string) => `/gallery/photos/${slug}/`,
   search: () => '/search/',
+  /** The accessibility statement (src/pages/[...lang]/accessibility.astro). */
+  accessibility: () => '/accessibility/',
   /** Pagefind's index and script, written after the build (src/search/pagefind-integration.ts). */
   searchIndex: () => '/pagefind/',
   /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */

@@ -31,7 +31,18 @@ const phone = {
   hasTouch: true,
 };
 
-type PageKind = 'home' | 'report' | 'unit' | 'gallery' | 'album' | 'photo' | 'search' | 'glossary';
+type PageKind =
+  | 'home'
+  | 'report'
+  | 'unit'
+  | 'gallery'
+  | 'album'
+  | 'photo'
+  | 'search'
+  | 'glossary'
+  | 'years'
+  | 'figures'
+  | 'accessibility';
 /** Which page kinds ship JavaScript for a feature (charts, lightbox, search) beyond the plain budget. */
 const featurePages: Record<PageKind, string | undefined> = {
   home: undefined,
@@ -42,6 +53,9 @@ const featurePages: Record<PageKind, string | undefined> = {
   photo: undefined,
   search: 'search',
   glossary: undefined,
+  years: undefined,
+  figures: 'charts',
+  accessibility: undefined,
 };
 
 /** One example page of each kind per locale, from the sitemap (the first in path order). */
@@ -229,8 +243,12 @@ afterAll(async () => {
 describe('first load, per page kind and locale (KB gzip for text)', () => {
   test('every kind of page in both languages was measured', () => {
     expect(measured.map(({ kind }) => kind).sort()).toEqual([
+      'accessibility',
+      'accessibility',
       'album',
       'album',
+      'figures',
+      'figures',
       'gallery',
       'gallery',
       'glossary',
@@ -245,6 +263,8 @@ describe('first load, per page kind and locale (KB gzip for text)', () => {
       'search',
       'unit',
       'unit',
+      'years',
+      'years',
     ]);
   });
 

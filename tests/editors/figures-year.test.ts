@@ -138,12 +138,12 @@ describe('a new year with new measures, declared in its figures file only', () =
       const home = await page('index.html');
       // Each card says how it compares with 2007 (the arrow is a span of its own, hidden from screen readers).
       expect(home.cards).toEqual([
-        ['112', '班组总数', '▲ 比2007年增加4个', '▲'],
+        ['112', '班组总数', '▲ 比2007年增加4\u2060个', '▲'],
         ['104', '合格班组长', '共108名班组长', '本年新增'],
         ['12', '10月检查发现的问题数', '本年新增'],
       ]);
       expect((await page('en/index.html')).cards).toEqual([
-        ['112', 'Work teams', '▲ up 4 teams on 2007', '▲'],
+        ['112', 'Work teams', '▲ up 4\u00a0teams on 2007', '▲'],
         ['104', 'qualified team leaders', 'of 108 team leaders', 'new this year'],
         ['12', 'Problems found in the October inspection', 'new this year'],
       ]);

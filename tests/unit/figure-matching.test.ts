@@ -15,7 +15,7 @@ import { cleanLabel } from '../../src/import/report/figure-names';
 import { FigureBinder, findFigureSpans } from '../../src/import/report/figures';
 import { importReport } from '../../src/import/report/import-report';
 import { metricsSchema, type MetricsData } from '../../src/schemas/metrics';
-import { englishCounterFor } from '../../src/utils/figure-listing';
+import { counterFor } from '../../src/utils/counted';
 import { comparableSeries, figureChange } from '../../src/utils/figure-series';
 import { yearFigures } from '../../src/utils/metrics';
 import { sourceFingerprint } from '../../src/utils/translation';
@@ -230,11 +230,11 @@ describe('numbers as the documents write them', () => {
   });
 
   test('English counter words: 1 team, 2 teams, 1 activity, 3 people', () => {
-    expect(englishCounterFor(1, 'teams')).toBe('team');
-    expect(englishCounterFor(2, 'teams')).toBe('teams');
-    expect(englishCounterFor(1, 'activities')).toBe('activity');
-    expect(englishCounterFor(1, 'people')).toBe('people');
-    expect(englishCounterFor(1, 'offices')).toBe('office');
+    expect(counterFor('teams', 1, 'en')).toBe('team');
+    expect(counterFor('teams', 2, 'en')).toBe('teams');
+    expect(counterFor('activities', 1, 'en')).toBe('activity');
+    expect(counterFor('people', 1, 'en')).toBe('people');
+    expect(counterFor('offices', 1, 'en')).toBe('office');
   });
 });
 

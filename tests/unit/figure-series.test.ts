@@ -109,13 +109,13 @@ describe('change against the previous year that has the figure', () => {
     });
     expect(changeText(years, 2008, 'teams.total', 'zh-cn', zh)).toEqual({
       arrow: '▲',
-      short: '+4个',
-      sentence: '比2007年增加4个',
+      short: '+4\u2060个',
+      sentence: '比2007年增加4\u2060个',
     });
     expect(changeText(years, 2008, 'teams.total', 'en', en)).toEqual({
       arrow: '▲',
-      short: '+4 teams',
-      sentence: 'up 4 teams on 2007',
+      short: '+4\u00a0teams',
+      sentence: 'up 4\u00a0teams on 2007',
     });
   });
 
@@ -137,13 +137,13 @@ describe('change against the previous year that has the figure', () => {
     });
     expect(changeText(years, 2009, 'teams.excellentRate', 'zh-cn', zh)).toEqual({
       arrow: '▲',
-      short: '+5个百分点',
-      sentence: '比2007年提高5个百分点',
+      short: '+5\u2060个百分点',
+      sentence: '比2007年提高5\u2060个百分点',
     });
     expect(changeText(years, 2009, 'teams.excellentRate', 'en', en)).toEqual({
       arrow: '▲',
-      short: '+5 points',
-      sentence: 'up 5 points on 2007',
+      short: '+5\u00a0points',
+      sentence: 'up 5\u00a0points on 2007',
     });
   });
 
@@ -152,16 +152,22 @@ describe('change against the previous year that has the figure', () => {
     const all = [...years, later];
     expect(changeText(all, 2010, 'teams.excellentRate', 'en', en)).toEqual({
       arrow: '▼',
-      short: '\u22127 points', // 70/110 = 64%, 71% before
-      sentence: 'down 7 points on 2009',
+      short: '\u22127\u00a0points', // 70/110 = 64%, 71% before
+      sentence: 'down 7\u00a0points on 2009',
     });
-    expect(changeText(all, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe('比2009年减少2个');
+    expect(changeText(all, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe(
+      '比2009年减少2\u2060个',
+    );
   });
 
   test('one of a count: the English counter word in the singular', () => {
     const later = [...years, year(2010, { 'teams.total': 113 })];
-    expect(changeText(later, 2010, 'teams.total', 'en', en)?.sentence).toBe('up 1 team on 2009');
-    expect(changeText(later, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe('比2009年增加1个');
+    expect(changeText(later, 2010, 'teams.total', 'en', en)?.sentence).toBe(
+      'up 1\u00a0team on 2009',
+    );
+    expect(changeText(later, 2010, 'teams.total', 'zh-cn', zh)?.sentence).toBe(
+      '比2009年增加1\u2060个',
+    );
   });
 
   test('new this year: no earlier year has the id', () => {

@@ -94,17 +94,17 @@ describe.each(['zh-cn', 'en'] as const)('the %s trend figure', (locale) => {
     if (locale === 'zh-cn') {
       expect(chart.caption).toBe('优秀班组比例（2007—2009年）');
       expect(chart.summary).toBe(
-        '2007年66%、2008年未报告、2009年71%。2009年比2007年提高5个百分点。',
+        '2007年66%、2008年未报告、2009年71%。2009年比2007年提高5\u2060个百分点。',
       );
       expect(chart.table.rows).toEqual([
         ['2007年', '66%', '—'],
         ['2008年', '未报告', '—'],
-        ['2009年', '71%', '比2007年提高5个百分点'],
+        ['2009年', '71%', '比2007年提高5\u2060个百分点'],
       ]);
     } else {
       expect(chart.caption).toBe('Excellent teams (share) (2007–2009)');
       expect(chart.summary).toBe(
-        '2007: 66%, 2008: not reported, 2009: 71%. In 2009, up 5 points on 2007.',
+        '2007: 66%, 2008: not reported, 2009: 71%. In 2009, up 5\u00a0points on 2007.',
       );
       expect(chart.table.rows.map((row) => row[1])).toEqual(['66%', 'not reported', '71%']);
     }

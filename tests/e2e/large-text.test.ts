@@ -1,0 +1,315 @@
+// Reading for everyone (issue 25): every kind of page in both languages at 320, 360 and 390 px, at
+// 200% browser text size with WCAG 1.4.12 text spacing, and in the site's large mode: no sideways
+// scrolling, no text cut off or drawn over other text, tap targets of 24 px, no axe violations.
+// Then the text-size control itself, the statement page and the reading details, one check each.
+// The text size is Chromium's own font-size preference (CDP Page.setFontSizes): the root font size
+// a reader's browser or WeChat setting changes, not page zoom (scripts/lib/text-measure.mjs).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
+import { siteSettings } from '../../src/data/settings';
+import { textSizeStorageKey } from '../../src/text-size/text-size.mjs';
+import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
+import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
+import {
+  applyTextSpacing,
+  measureText,
+  setBrowserTextSize,
+  type TextMeasure,
+} from '../../scripts/lib/text-measure.mjs';
+import { axeViolations, sitePages } from '../support/site';
+
+const rootUrl = inject('rootUrl');
+const allPages = sitePages(inject('rootDir'));
+/** The first page of each kind in each language. */
+const pages = pageKinds.flatMap(([kind, pattern]) =>
+  [false, true].flatMap((english) => {
+    const path = allPages.find((p) => pattern.test(p) && p.startsWith('/en/') === english);
+    return path ? [{ kind, path }] : [];
+  }),
+);
+const widths = [320, 360, 390] as const;
+const modes = ['text 200% and spacing', 'large mode'] as const;
+type Mode = (typeof modes)[number];
+
+let browser: Browser;
+
+async function open(
+  path: string,
+  options: { width: number; height?: number; mode?: Mode; javaScript?: boolean },
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height ?? 740 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  page.once('close', () => void context.close().catch(() => undefined));
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  if (options.mode === 'large mode')
+    await page.addInitScript((key) => localStorage.setItem(key, 'large'), textSizeStorageKey);
+  if (options.mode === 'text 200% and spacing') await setBrowserTextSize(page, 200);
+  const response = await page.goto(new URL(path.replace(/^\//, ''), rootUrl).href, {
+    waitUntil: 'load',
+  });
+  expect(response?.status(), path).toBe(200);
+  if (options.mode === 'text 200% and spacing') await applyTextSpacing(page);
+  return { page, errors };
+}
+
+interface Visit {
+  text: TextMeasure;
+  smallTargets: string[];
+  axe: string[];
+  errors: string[];
+}
+const visits = new Map<string, Visit>();
+const key = (path: string, mode: Mode, width: number) => `${mode} ${width} ${path}`;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // One page per kind × language × width × mode, three at a time in one browser.
+  const queue = pages.flatMap(({ path }) =>
+    modes.flatMap((mode) => widths.map((width) => ({ path, mode, width }))),
+  );
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const { page, errors } = await open(job.path, { width: job.width, mode: job.mode });
+      const text = await measureText(page);
+      const phone = await measurePhone(page);
+      const axe = await axeViolations(page);
+      visits.set(key(job.path, job.mode, job.width), {
+        text,
+        smallTargets: phone.smallTargets.map(
+          (target) => `${target.element} (${target.width} × ${target.height})`,
+        ),
+        axe,
+        errors,
+      });
+      await page.close();
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('covers every kind of page in both languages, the new ones included', () => {
+  expect(pages.length).toBe(pageKinds.length * 2);
+  expect(pages.map(({ kind }) => kind)).toEqual(
+    expect.arrayContaining(['years', 'figures', 'accessibility']),
+  );
+});
+
+describe.each(modes)('%s', (mode) => {
+  describe.each(pages)('$path', ({ path }) => {
+    test.each(widths)(
+      'at %i px: no sideways scrolling, no text cut off or overlapping, 24 px targets, no axe violations',
+      (width) => {
+        const visit = visits.get(key(path, mode, width));
+        expect(visit).toBeDefined();
+        if (!visit) return;
+        expect(visit.text.overflow, visit.text.wideElements.join(', ')).toBe(0);
+        expect(visit.text.clipped).toEqual([]);
+        expect(visit.text.overlaps).toEqual([]);
+        expect(visit.smallTargets).toEqual([]);
+        expect(visit.axe).toEqual([]);
+        // The head script that applies the saved size passes the CSP (its hash is in the policy).
+        expect(visit.errors).toEqual([]);
+      },
+    );
+  });
+});
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(foreground: string, background: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+      const channel = Number(part) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+describe('the text-size control', () => {
+  test('one tap makes the text large, raises contrast and line height, and the device remembers it', async () => {
+    const { page, errors } = await open('/2007/', { width: 360 });
+    const read = () =>
+      page.evaluate(() => {
+        const body = getComputedStyle(document.body);
+        const paper = document.querySelector('.report') as HTMLElement;
+        const soft = document.querySelector('.report__year') as HTMLElement;
+        const link = document.querySelector('.prose a') as HTMLElement | null;
+        return {
+          size: document.documentElement.dataset.textSize,
+          rootPx: parseFloat(getComputedStyle(document.documentElement).fontSize),
+          lineHeight: parseFloat(body.lineHeight) / parseFloat(body.fontSize),
+          ink: body.color,
+          soft: getComputedStyle(soft).color,
+          link: link ? getComputedStyle(link).color : body.color,
+          paper: getComputedStyle(paper).backgroundColor,
+          page: body.backgroundColor,
+          pressed: [...document.querySelectorAll('[data-text-size-option]')].map((button) =>
+            button.getAttribute('aria-pressed'),
+          ),
+        };
+      });
+    const before = await read();
+    expect(before.size).toBe('standard');
+    expect(before.pressed).toEqual(['true', 'false']);
+    await page.getByRole('button', { name: '大字' }).click();
+    const after = await read();
+    expect(after.size).toBe('large');
+    expect(after.pressed).toEqual(['false', 'true']);
+    expect(after.rootPx).toBeGreaterThanOrEqual(before.rootPx * 1.2);
+    expect(after.lineHeight).toBeGreaterThan(before.lineHeight);
+    for (const color of [after.ink, after.soft, after.link]) {
+      expect(contrast(color, after.paper)).toBeGreaterThanOrEqual(7);
+      expect(contrast(color, after.page)).toBeGreaterThanOrEqual(7);
+    }
+    // Another page on the same device opens large, before its first paint (no CSP error either).
+    await page.goto(new URL('en/glossary/', rootUrl).href);
+    expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
+    await page.getByRole('button', { name: 'Standard' }).click();
+    expect(await page.evaluate((k) => localStorage.getItem(k), textSizeStorageKey)).toBe(
+      'standard',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('is in the header of every page, one tap away on a phone', async () => {
+    for (const { path } of pages) {
+      const { page } = await open(path, { width: 320 });
+      const group = page.locator('.site-header .text-size');
+      expect(await group.isVisible(), path).toBe(true);
+      expect(await group.locator('button').count(), path).toBe(2);
+      await page.close();
+    }
+  });
+
+  test('without JavaScript the page is at the standard size and shows no control that cannot work', async () => {
+    const { page } = await open('/', { width: 360, javaScript: false });
+    expect(await page.locator('.text-size').isVisible()).toBe(false);
+    expect(
+      await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)),
+    ).toBe(16);
+    await page.close();
+  });
+});
+
+describe('the accessibility statement', () => {
+  test.each(['/', '/en/'])(
+    'is linked from the footer (%s) and names the contact from the site settings',
+    async (home) => {
+      const { page } = await open(home, { width: 390 });
+      await page.locator('.site-footer a[href$="accessibility/"]').click();
+      await page.waitForURL(/accessibility\/$/);
+      const text = await page.locator('main').innerText();
+      const locale = home === '/' ? 'zh-cn' : 'en';
+      expect(text).toContain(siteSettings.contact.name[locale]);
+      expect(text).toContain('axe');
+      expect(await page.locator('main h2').count()).toBeGreaterThanOrEqual(4);
+      await page.close();
+    },
+  );
+});
+
+describe('reading details', () => {
+  test.each([1024, 1280])('the English header is one row at %i px', async (width) => {
+    const { page } = await open('/en/2007/', { width });
+    const rows = await page.evaluate(() => {
+      const tops = [
+        '.site-header__brand',
+        '.site-nav li:last-child a',
+        '[data-language-switcher]',
+        '.header-search__button',
+        '.text-size',
+      ].map((selector) => {
+        const box = document.querySelector(selector)?.getBoundingClientRect();
+        return box ? box.top + box.height / 2 : -1;
+      });
+      return {
+        tops,
+        height: document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0,
+      };
+    });
+    expect(rows.tops.every((top) => top > 0)).toBe(true);
+    expect(Math.max(...rows.tops) - Math.min(...rows.tops)).toBeLessThan(8);
+    expect(rows.height).toBeLessThan(80);
+    await page.close();
+  });
+
+  test.each([
+    ['/', 360],
+    ['/', 768],
+    ['/', 1280],
+    ['/en/2007/', 1024],
+  ] as const)(
+    'key-figure cards on %s at %i px leave no card alone on a row',
+    async (path, width) => {
+      const { page } = await open(path, { width });
+      const rows = await page.evaluate(() => {
+        const list = document.querySelector('.key-figures__list')?.getBoundingClientRect();
+        const byRow = new Map<number, number[]>();
+        for (const card of document.querySelectorAll('.key-figures__list > .figure-card')) {
+          const box = card.getBoundingClientRect();
+          byRow.set(Math.round(box.top), [...(byRow.get(Math.round(box.top)) ?? []), box.width]);
+        }
+        return { listWidth: list?.width ?? 0, rows: [...byRow.values()] };
+      });
+      expect(rows.rows.length).toBeGreaterThan(0);
+      for (const row of rows.rows) {
+        // A card alone on its row is one the row is made for: as wide as the list.
+        if (row.length === 1) expect(row[0]).toBeGreaterThan(rows.listWidth - 2);
+      }
+      await page.close();
+    },
+  );
+
+  test.each(['/2007/', '/en/2007/'])('the report page %s shows its key figures', async (path) => {
+    const { page } = await open(path, { width: 390 });
+    expect(await page.locator('.report .key-figures .figure-card').count()).toBe(6);
+    await page.close();
+  });
+
+  test('Chinese punctuation in Chinese, a space after the colon in English', async () => {
+    const { page } = await open('/2007/', { width: 390 });
+    expect(await page.locator('.figures__downloads').innerText()).toMatch(/^下载数据：CSV/);
+    await page.goto(new URL('en/2007/', rootUrl).href);
+    expect(await page.locator('.figures__downloads').innerText()).toMatch(
+      /^Download the data: CSV/,
+    );
+    await page.close();
+  });
+
+  test.each([320, 360, 390])(
+    'the slogan on a phone (%i px) never leaves one character alone on its last line',
+    async (width) => {
+      const { page } = await open('/', { width });
+      const lastLine = await page.evaluate(() => {
+        const slogan = document.querySelector('.hero__slogan');
+        const text = slogan?.firstChild;
+        if (!text) return '';
+        const range = document.createRange();
+        const lines = new Map<number, string>();
+        for (let i = 0; i < (text.textContent ?? '').length; i++) {
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          lines.set(top, (lines.get(top) ?? '') + (text.textContent ?? '')[i]);
+        }
+        return [...lines.values()].at(-1)?.trim() ?? '';
+      });
+      expect(lastLine.length).toBeGreaterThan(1);
+      await page.close();
+    },
+  );
+});
