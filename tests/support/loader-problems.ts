@@ -19,8 +19,11 @@ export interface LoaderOutcome {
   ruleText: string;
 }
 
-/** Every content file of `root` through its schema, then the site's rules, as the build does. */
-export async function loaderProblems(root: string): Promise<LoaderOutcome> {
+/** Every content file of `root` read and parsed by its collection's schema, as Astro's glob loader does. */
+export async function loadContentEntries(root: string): Promise<{
+  entries: LoadedEntry[];
+  schemaFailures: LoaderOutcome['schemaFailures'];
+}> {
   const entries: LoadedEntry[] = [];
   const schemaFailures: LoaderOutcome['schemaFailures'] = [];
   // The build's image() turns a path into image metadata; the rules need only that it is there.
@@ -56,6 +59,12 @@ export async function loaderProblems(root: string): Promise<LoaderOutcome> {
       });
     }
   }
+  return { entries, schemaFailures };
+}
+
+/** Every content file of `root` through its schema, then the site's rules, as the build does. */
+export async function loaderProblems(root: string): Promise<LoaderOutcome> {
+  const { entries, schemaFailures } = await loadContentEntries(root);
   const problems = schemaFailures.length === 0 ? contentProblems(entries, root) : [];
   return { schemaFailures, ruleText: problems.length > 0 ? formatProblems(problems) : '' };
 }

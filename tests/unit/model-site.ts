@@ -4,11 +4,9 @@ import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { parse } from 'yaml';
-import { z } from 'astro/zod';
-import { contentProblems, type LoadedEntry } from '../../src/data/site';
-import { contentModel, type CollectionModel } from '../../src/model/registry';
-import { splitFrontmatter, sourceFingerprint, withSourceHash } from '../../src/utils/translation';
+import { contentProblems } from '../../src/data/site';
+import { loadContentEntries } from '../support/loader-problems';
+import { sourceFingerprint, withSourceHash } from '../../src/utils/translation';
 
 const fixture = new URL('../fixtures/content-model/', import.meta.url);
 /** Every copy made, for the test file's afterAll to remove. */
@@ -52,38 +50,14 @@ export async function change(root: string, file: string, from: string | RegExp, 
 
 /**
  * The build's loader path: entries as Astro's glob loader makes them (id, file, data parsed by the
- * registry's schema).
+ * registry's schema), then the cross-entry rules. A rule case's files must pass their schemas.
  */
 export async function buildProblems(root: string) {
-  const entries: LoadedEntry[] = [];
-  const image = () => z.string();
-  for (const [collection, model] of Object.entries(contentModel) as Array<
-    [string, CollectionModel]
-  >) {
-    const folder = join(root, model.folder);
-    for (const name of (await readdir(folder, { recursive: true }))
-      .map(String)
-      .filter((n) => n.endsWith(model.extension))
-      .sort()) {
-      const filePath = `${model.folder}/${name}`;
-      const text = await readFile(join(root, filePath), 'utf8');
-      const raw: unknown = parse(
-        model.extension === '.mdx' ? (splitFrontmatter(text).frontmatter ?? '') : text,
-      );
-      const schema =
-        typeof model.schema === 'function'
-          ? model.schema({ image } as unknown as Parameters<typeof model.schema>[0])
-          : model.schema;
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success)
-        throw new Error(`${name} fails its schema in a rule case: ${parsed.error.message}`);
-      entries.push({
-        id: name.replace(/\.[^.]+$/, ''),
-        collection,
-        filePath,
-        data: parsed.data as object,
-      });
-    }
-  }
+  const { entries, schemaFailures } = await loadContentEntries(root);
+  const [failure] = schemaFailures;
+  if (failure)
+    throw new Error(
+      `${failure.file} fails its schema in a rule case: ${failure.messages.join('; ')}`,
+    );
   return contentProblems(entries, root);
 }
