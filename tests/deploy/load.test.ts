@@ -43,21 +43,25 @@ test.each([
 ])('%s: 50 connections for 10 s, no error', async (name, paths) => {
   expect(paths.length).toBeGreaterThan(0);
   const origin = new URL(nginx.url).origin;
-  const instance = autocannon({
-    url: origin,
-    connections: 50,
-    duration: 10,
-    reconnectRate: reconnectEvery,
-    headers: browserEncodings,
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
-  });
   // What each failed request was (ECONNRESET, EPIPE, a timeout…), so a failure names its cause.
   const errorKinds = new Map<string, number>();
-  instance.on('reqError', (error: NodeJS.ErrnoException) => {
-    const kind = `${error.code ?? error.name}: ${error.message}`;
-    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: origin,
+        connections: 50,
+        duration: 10,
+        reconnectRate: reconnectEvery,
+        headers: browserEncodings,
+        requests: paths.map((path) => ({ method: 'GET' as const, path })),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('reqError', (error: NodeJS.ErrnoException) => {
+      const kind = `${error.code ?? error.name}: ${error.message}`;
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    });
   });
-  const result = await instance;
   const kinds = [...errorKinds].map(([kind, count]) => `${count} × ${kind}`).join('; ') || 'none';
   console.log(
     `Load, ${name} (${paths.length} file${paths.length > 1 ? 's' : ''}): ` +
