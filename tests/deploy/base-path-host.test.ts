@@ -15,6 +15,9 @@ const build = inject('deployBuildDir');
 let work: string;
 let nginx: RunningNginx;
 let origin: string;
+/** The whole file as a host's server block, with the other application added beside the report. */
+let whole: RunningNginx;
+let other: string;
 
 /** The top-level `keyword …{…}` blocks of an nginx file's text (or of a block's body), in order. */
 function blocks(text: string, keyword: string): string[] {
@@ -56,7 +59,7 @@ beforeAll(async () => {
   const target = join(work, 'publish');
   await publish({ build, target, root: projectRoot });
   // The other application: static files of its own, with an inline script and a .csv file.
-  const other = join(work, 'other-app');
+  other = join(work, 'other-app');
   await mkdir(other, { recursive: true });
   await writeFile(
     join(other, 'index.html'),
@@ -84,9 +87,15 @@ beforeAll(async () => {
   ].join('\n');
   nginx = await startNginx(target, { basePath: '/report/', server: host });
   origin = new URL(nginx.url).origin;
+  const withApp = file.replace(
+    'server_name intranet.example.cn;',
+    `server_name intranet.example.cn;\n    location /app/ {\n        alias ${other}/;\n    }`,
+  );
+  whole = await startNginx(target, { basePath: '/report/', server: withApp });
 });
 afterAll(async () => {
   await nginx?.stop();
+  await whole?.stop();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -122,4 +131,16 @@ test('the other application on the same server gets none of the report’s CSP, 
   // Debian's mime.types has no .csv: the report's `types` would have made it text/csv.
   expect(csv.headers['content-type']).not.toContain('text/csv');
   expect(csv.headers['content-security-policy']).toBeUndefined();
+});
+
+test('used whole, another application added to its server block: the report’s CSP stays with it', async () => {
+  const at = (path: string) => `${new URL(whole.url).origin}${path}`;
+  const app = await get(at('/app/'));
+  expect(app.status).toBe(200);
+  expect(app.body.toString()).toContain('document.title');
+  for (const header of [...securityHeaders, 'cache-control'])
+    expect(app.headers[header], header).toBeUndefined();
+  const report = await get(at('/report/'), browserEncodings);
+  expect(report.status).toBe(200);
+  for (const header of securityHeaders) expect(report.headers[header], header).toBeTruthy();
 });

@@ -74,7 +74,7 @@ async function publishError(options: Parameters<typeof publish>[0]): Promise<str
 }
 
 describe('a symbolic link in the build never goes live', () => {
-  test('publish refuses a build holding links (to a file, to /) or a FIFO, naming each, and writes nothing', async () => {
+  test('publish refuses a build holding links (to a file, to /) or a FIFO, naming each; writes nothing', async () => {
     const copy = await buildCopy('linked');
     await symlink('/etc/passwd', join(copy, 'leak.txt'));
     await symlink('/', join(copy, 'en', 'rootfs'));
@@ -263,7 +263,7 @@ describe('one publish at a time', () => {
     expect(existsSync(join(target, '.publish.lock'))).toBe(false);
   });
 
-  test('two publishes started together: each succeeds or refuses with a message, and the live release is whole', async () => {
+  test('two publishes at once: each succeeds or refuses with a message; the live release is whole', async () => {
     const target = join(work, 'together');
     const results = await Promise.all([
       runPublish(target, '--from', build),

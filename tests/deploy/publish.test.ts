@@ -168,6 +168,8 @@ describe('publish and rollback under load', () => {
         url: origin,
         connections: 50,
         duration: 12,
+        // Before nginx's keep-alive limit, as browsers do (tests/deploy/load.test.ts says why).
+        reconnectRate: 500,
         headers: browserEncodings,
         requests: [{ method: 'GET', path: '/' }],
       });
