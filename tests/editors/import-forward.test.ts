@@ -98,8 +98,11 @@ test(
     expect(imported.output).toContain(
       '与往年对照 Matched with earlier years: 11 个确定 sure, 0 个待确认 to confirm',
     );
+    // The match table: one line `<the document's words> <value> → <id> …` per figure found.
+    const matchTable = imported.output.split('\n').filter((line) => /^ {4}\S.* → /.test(line));
+    expect(matchTable).toHaveLength(15);
     console.log(
-      `import of the 2008 .docx:\n${imported.output
+      `import of the 2008 .docx (match table: ${matchTable.length} lines):\n${imported.output
         .split('\n')
         .filter((line) => line.includes('→') || line.includes('Matched with'))
         .join('\n')}`,
@@ -143,13 +146,13 @@ test(
       [paths.figures, 'figures.11.label.en', 'TO TRANSLATE'],
       [paths.timeline, 'steps.0.text.en', 'TO TRANSLATE'],
       [paths.zh, '<UnitLink unit>', 'which is still a draft'],
-    ] as const)
-      expect(refused.output).toMatch(
-        new RegExp(
-          `${file}:\\d+ — 字段 field "${field.replace(/[.()<>]/g, '\\$&')}"\\n[^\\n]*${marker}|` +
-            `${file}:\\d+ — field "${field.replace(/[.()<>]/g, '\\$&')}"[^\\n]*${marker}`,
-        ),
+    ] as const) {
+      // The problem's heading line names file and field; its Chinese or its English line the marker.
+      const at = `${file}:\\d+ — (?:字段 )?field "${field.replace(/[.()<>]/g, '\\$&')}"`;
+      expect(refused.output, `${file} ${field}`).toMatch(
+        new RegExp(`${at}(?:[^\\n]*\\n)?[^\\n]*${marker}`),
       );
+    }
     await write(paths.zh, written.zh);
     await write(paths.en, written.en);
 
@@ -296,6 +299,22 @@ test(
       ];
       expect(changes, page).toHaveLength(declared.cards.length);
       for (const change of changes) expect(change[1], page).toMatch(since);
+    }
+    // What the editor filled is what is published: the year's page with its provenance and timeline
+    // step, the hotel's 2008 page; no marker reaches either language.
+    for (const [page, filledText] of [
+      ['2008/index.html', '内容依据平果铝业公司2008年度班组建设工作总结原文整理，未作删改。'],
+      [
+        'en/2008/index.html',
+        'Translated in full from the Chinese summary by the publicity office.',
+      ],
+      ['en/2008/index.html', 'all since put right'],
+      ['2008/units/hotel/index.html', '开展了合理化建议活动'],
+      ['en/2008/units/hotel/index.html', 'rationalisation-proposal campaign'],
+    ] as const) {
+      const text = await html(page);
+      expect(text, page).toContain(filledText);
+      expect(text, page).not.toMatch(/待填写|TO FILL IN|TO TRANSLATE|needs-translation/);
     }
   },
 );
