@@ -56,7 +56,7 @@ describe('/figures/ of the three-year yearbook', () => {
       ['年份', '数值', '与上年相比'],
       ['2007年', '66%', '—'],
       ['2008年', '未报告', '—'],
-      ['2009年', '71%', '比2007年提高5个百分点'],
+      ['2009年', '71%', '比2007年提高5\u2060个百分点'],
     ]);
     expect(await tableOf(page, 'fiveGood.offices')).toEqual([
       ['年份', '数值', '与上年相比'],
@@ -67,19 +67,19 @@ describe('/figures/ of the three-year yearbook', () => {
     expect(await tableOf(page, 'teams.qualifiedRate')).toEqual([
       ['年份', '数值', '与上年相比'],
       ['2007年', '99%', '—'],
-      ['2008年', '95%', '比2007年下降4个百分点'],
-      ['2009年', '98%', '比2008年提高3个百分点'],
+      ['2008年', '95%', '比2007年下降4\u2060个百分点'],
+      ['2009年', '98%', '比2008年提高3\u2060个百分点'],
     ]);
     // First reported in 2008: 2007 is a gap, 2008 is new.
     expect(await tableOf(page, 'inspections.octoberProblems')).toEqual([
       ['年份', '数值', '与上年相比'],
       ['2007年', '未报告', '—'],
       ['2008年', '12', '本年新增'],
-      ['2009年', '9', '比2008年减少3个'],
+      ['2009年', '9', '比2008年减少3\u2060个'],
     ]);
     expect(
       await page.locator('[id="chart-trend-teams.excellentRate"] .chart__summary').innerText(),
-    ).toBe('2007年66%、2008年未报告、2009年71%。2009年比2007年提高5个百分点。');
+    ).toBe('2007年66%、2008年未报告、2009年71%。2009年比2007年提高5\u2060个百分点。');
     expect(consoleErrors).toEqual([]);
     expect(failedResponses).toEqual([]);
     await page.close();
@@ -92,7 +92,7 @@ describe('/figures/ of the three-year yearbook', () => {
       ['Year', 'Value', 'Change on the year before'],
       ['2007', '66%', '—'],
       ['2008', 'not reported', '—'],
-      ['2009', '71%', 'up 5 points on 2007'],
+      ['2009', '71%', 'up 5\u00a0points on 2007'],
     ]);
     expect(await tableOf(page, 'fiveGood.offices')).toEqual([
       ['Year', 'Value', 'Change on the year before'],
@@ -177,9 +177,9 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
       '/',
       [
         ['112', '与2008年持平'],
-        ['71%', '比2007年提高5个百分点'],
+        ['71%', '比2007年提高5\u2060个百分点'],
         ['30', '本年新增'],
-        ['9', '比2008年减少3个'],
+        ['9', '比2008年减少3\u2060个'],
         ['45', '2008年未报告，无法比较'],
       ],
     ],
@@ -187,9 +187,9 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
       '/en/2009/print/',
       [
         ['112', 'no change on 2008'],
-        ['71%', 'up 5 points on 2007'],
+        ['71%', 'up 5\u00a0points on 2007'],
         ['30', 'new this year'],
-        ['9', 'down 3 problems on 2008'],
+        ['9', 'down 3\u00a0problems on 2008'],
         ['45', 'not comparable: not reported in 2008'],
       ],
     ],

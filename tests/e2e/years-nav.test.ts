@@ -160,7 +160,9 @@ describe.each(locales)('/years/ ($lang)', ({ prefix, folder }) => {
     expect(cards2007.join(' ')).toMatch(prefix === '/' ? /108\s*班组总数/ : /108\s*work teams/);
     // Each year's cards say how a figure changed (2009's excellent-team rate: 66% in 2007 → 71%).
     const changes2009 = await entries.nth(0).locator('.figure-card__change').allTextContents();
-    expect(changes2009.join(' ')).toMatch(prefix === '/' ? /提高5个百分点/ : /up 5 points on 2007/);
+    expect(changes2009.join(' ')).toMatch(
+      prefix === '/' ? /提高5\u2060个百分点/ : /up 5\u00a0points on 2007/,
+    );
     await page.close();
   });
 

@@ -143,7 +143,7 @@ describe('a new year with new measures, declared in its figures file only', () =
         ['12', '10月检查发现的问题数', '本年新增'],
       ]);
       expect((await page('en/index.html')).cards).toEqual([
-        ['112', 'Work teams', '▲ up 4\u00a0teams on 2007', '▲'],
+        ['112', 'Work teams', '▲ up 4 teams on 2007', '▲'],
         ['104', 'qualified team leaders', 'of 108 team leaders', 'new this year'],
         ['12', 'Problems found in the October inspection', 'new this year'],
       ]);
