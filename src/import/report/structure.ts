@@ -3,6 +3,7 @@
 // not the document used Word's heading styles. Pure.
 import { headingAnchor } from './anchors';
 import type { Block, ParagraphBlock } from './blocks';
+import { hanDigits, hanNumber } from './han-numerals';
 
 export interface FrontMatterFound {
   title?: string;
@@ -65,27 +66,6 @@ function labelled(text: string): { role: FrontRole; value: string } | undefined 
   const value = match?.[2]?.trim().replace(/^[“"「『]\s*(.*?)\s*[”"」』]$/, '$1');
   if (!role || !value || sentenceInside.test(value.slice(0, -1))) return undefined;
   return { role, value };
-}
-
-const hanDigits: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31. */
-function hanNumber(text: string): number {
-  const [tens = '', ones = ''] = text.includes('十') ? text.split('十') : ['', text];
-  return text.includes('十')
-    ? (tens ? (hanDigits[tens] ?? 0) : 1) * 10 + (hanDigits[ones] ?? 0)
-    : (hanDigits[ones] ?? 0);
 }
 
 /** YYYY-MM-DD from a date line in digits or Chinese numerals; undefined for a day that does not exist. */

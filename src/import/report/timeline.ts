@@ -4,6 +4,7 @@
 // translator. A sentence that only mentions a quarter as its object ("检查一季度的工作") has no
 // date of its own and is left out: the import never invents a date. Pure.
 import type { BoundNode, TextSegment } from './render';
+import { hanNumber } from './han-numerals';
 
 export interface DraftStep {
   quarter: number;
@@ -21,31 +22,6 @@ export interface SentenceDate {
   /** The sentence with a leading date phrase ("2008年3月，") removed. */
   rest: string;
 }
-
-const hanMonths: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
-const quarters: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  '4': 4,
-};
 
 /** A month or a quarter, with the year that may precede it (2008年3月, 2008年第一季度). */
 const when =
@@ -73,8 +49,8 @@ export function sentenceDate(sentence: string, year: number): SentenceDate | und
       return undefined;
     if (!leading && !stated && !timeBefore.test(before) && !timeAfter.test(after)) continue;
     if (stated && Number(stated) !== year) return undefined;
-    const month = monthText ? Number(monthText) || hanMonths[monthText] : undefined;
-    const quarter = month ? Math.ceil(month / 3) : quarters[quarterText ?? ''];
+    const month = monthText ? hanNumber(monthText) : undefined;
+    const quarter = month ? Math.ceil(month / 3) : quarterText ? hanNumber(quarterText) : undefined;
     if (!quarter || (month !== undefined && (month < 1 || month > 12))) continue;
     const rest = leading ? after.replace(leadingPunctuation, '') : sentence;
     return { quarter, ...(month ? { month } : {}), rest: rest || sentence };
