@@ -3,7 +3,7 @@
 // not the document used Word's heading styles. Pure.
 import { headingAnchor } from './anchors';
 import type { Block, ParagraphBlock } from './blocks';
-import { hanDigits, hanNumber } from './han-numerals';
+import { parseChineseNumber } from '../../utils/prose-check';
 
 export interface FrontMatterFound {
   title?: string;
@@ -76,9 +76,10 @@ export function frontDate(text: string): string | undefined {
   const [year, month, day] = digits
     ? [Number(digits[1]), Number(digits[2]), Number(digits[3])]
     : [
-        Number([...(han?.[1] ?? '')].map((char) => hanDigits[char] ?? 0).join('')),
-        hanNumber(han?.[2] ?? ''),
-        hanNumber(han?.[3] ?? ''),
+        // A year in numerals is read digit by digit (二〇〇九 → 2009), a month or day as a number.
+        Number([...(han?.[1] ?? '')].map((char) => parseChineseNumber(char) ?? 0).join('')),
+        parseChineseNumber(han?.[2] ?? '') ?? 0,
+        parseChineseNumber(han?.[3] ?? '') ?? 0,
       ];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;

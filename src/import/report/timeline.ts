@@ -4,7 +4,7 @@
 // translator. A sentence that only mentions a quarter as its object ("检查一季度的工作") has no
 // date of its own and is left out: the import never invents a date. Pure.
 import type { BoundNode, TextSegment } from './render';
-import { hanNumber } from './han-numerals';
+import { parseChineseNumber } from '../../utils/prose-check';
 
 export interface DraftStep {
   quarter: number;
@@ -49,8 +49,9 @@ export function sentenceDate(sentence: string, year: number): SentenceDate | und
       return undefined;
     if (!leading && !stated && !timeBefore.test(before) && !timeAfter.test(after)) continue;
     if (stated && Number(stated) !== year) return undefined;
-    const month = monthText ? hanNumber(monthText) : undefined;
-    const quarter = month ? Math.ceil(month / 3) : quarterText ? hanNumber(quarterText) : undefined;
+    const number = (text: string) => Number(text) || parseChineseNumber(text);
+    const month = monthText ? number(monthText) : undefined;
+    const quarter = month ? Math.ceil(month / 3) : quarterText ? number(quarterText) : undefined;
     if (!quarter || (month !== undefined && (month < 1 || month > 12))) continue;
     const rest = leading ? after.replace(leadingPunctuation, '') : sentence;
     return { quarter, ...(month ? { month } : {}), rest: rest || sentence };
