@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { launchChromium } from '../src/integrations/pdf-edition/chromium.mjs';
 import { serveStatic } from '../src/integrations/pdf-edition/static-server.mjs';
 import { pageKinds } from './lib/page-kinds.mjs';
+import { measurePhone } from './lib/phone-measure.mjs';
 import { measureText, setBrowserTextSize, applyTextSpacing } from './lib/text-measure.mjs';
 import { textSizeStorageKey } from '../src/text-size/text-size.mjs';
 
@@ -36,7 +37,10 @@ async function run(job) {
   else await setBrowserTextSize(page, 200);
   await page.goto(new URL(job.path.slice(1), server.url).href, { waitUntil: 'load' });
   if (job.mode !== 'large') await applyTextSpacing(page);
-  const measured = await measureText(page);
+  const measured = {
+    ...(await measurePhone(page, { charts: false })),
+    ...(await measureText(page)),
+  };
   await context.close();
   const bad = measured.overflow > 0 || measured.clipped.length > 0 || measured.overlaps.length > 0;
   if (bad) {

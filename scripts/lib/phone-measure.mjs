@@ -30,9 +30,11 @@
  * and the shortest run's bounding box (cap or digit height, about 0.7 of the font size for Latin
  * and digits, 0.9 for Chinese) times the same ratio.
  * @param {import('playwright-core').Page} page
+ * @param {{ charts?: boolean }} [options] `charts: false` skips the charts (their list is then empty):
+ *   fetching and laying out each SVG is the slow part, and a layout check has no use for it
  * @returns {Promise<PhoneMeasure>}
  */
-export async function measurePhone(page) {
+export async function measurePhone(page, { charts: measureCharts = true } = {}) {
   // Lazy images load when scrolled into view: load them all before measuring.
   await page.evaluate(async () => {
     for (const image of document.querySelectorAll('img[loading="lazy"]')) image.loading = 'eager';
@@ -42,7 +44,7 @@ export async function measurePhone(page) {
       ),
     );
   });
-  return page.evaluate(async () => {
+  return page.evaluate(async (measureCharts) => {
     const describe = (/** @type {Element} */ element) =>
       `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}` +
       `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
@@ -66,7 +68,7 @@ export async function measurePhone(page) {
     }
 
     const charts = [];
-    for (const image of document.querySelectorAll('figure.chart img')) {
+    for (const image of measureCharts ? document.querySelectorAll('figure.chart img') : []) {
       const src = image.currentSrc || image.src;
       const text = await (await fetch(src)).text();
       const svg = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
@@ -179,5 +181,5 @@ export async function measurePhone(page) {
         height: Math.round(box.height),
       })),
     };
-  });
+  }, measureCharts);
 }

@@ -47,15 +47,14 @@ export async function applyTextSpacing(page) {
 
 /**
  * @typedef {object} TextMeasure
- * @property {number} overflow CSS px the page is wider than the viewport (0: no sideways scrolling)
- * @property {string[]} wideElements the outermost elements sticking out past the viewport's right edge
  * @property {string[]} clipped elements whose text is cut off by their own box (overflow hidden or clip)
  * @property {string[]} overlaps pairs of visible text runs that cover each other
  */
 
 /**
- * Measures the page open in `page`: sideways scrolling, text cut off by a box that hides its
- * overflow, and text drawn over other text (each text node's line boxes against every other's).
+ * Measures the page open in `page`: text cut off by a box that hides its overflow, and text drawn
+ * over other text (each text node's line boxes against every other's). Sideways scrolling is
+ * measurePhone()'s (./phone-measure.mjs).
  * Visually hidden text (screen-reader labels) and text in closed menus or dialogs is not drawn, so
  * it is left out.
  * @param {import('playwright-core').Page} page
@@ -66,19 +65,6 @@ export function measureText(page) {
     const describe = (/** @type {Element} */ element) =>
       `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}` +
       `${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
-    const viewport = document.documentElement.clientWidth;
-    const overflow = Math.max(0, document.documentElement.scrollWidth - viewport);
-    const wideElements = [];
-    if (overflow > 0) {
-      for (const element of document.body.querySelectorAll('*')) {
-        const right = element.getBoundingClientRect().right;
-        const parentRight = element.parentElement?.getBoundingClientRect().right ?? 0;
-        // Only the outermost culprits: an element inside a wider parent is not one.
-        if (right > viewport + 0.5 && parentRight <= viewport + 0.5)
-          wideElements.push(`${describe(element)} (${Math.round(right - viewport)} px)`);
-      }
-    }
-
     /** Drawn on screen: not hidden, not a 1 px screen-reader label, not inside a closed element. */
     const shown = (/** @type {Element} */ element) => {
       if (element.closest('[hidden], .search-visually-hidden, .skip-link, [aria-hidden="true"]'))
@@ -133,6 +119,6 @@ export function measureText(page) {
         }
       }
     }
-    return { overflow, wideElements, clipped, overlaps };
+    return { clipped, overlaps };
   });
 }
