@@ -33,6 +33,8 @@ const { values: options } = parseArgs({
     /** on (cache), off, or fresh (every build prints every edition, as before the PDF cache). */
     pdf: { type: 'string', default: 'on' },
     keep: { type: 'boolean', default: false },
+    /** Only the builds of the phase table: no raw sharp baseline, no "PDFs fresh" rebuilds. */
+    quick: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     /** A results file to re-render the medians and BENCHMARKS.md from, without building. */
     from: { type: 'string' },
@@ -62,8 +64,13 @@ const median = (values) => {
 // The corpus
 
 const firstYear = 2007;
-/** The phases of a build the bench times, in the order of the phase table (their sum + other = total). */
+/**
+ * The phases of a build the bench times, in the order of the phase table (their sum + other =
+ * total). `npm run build` (scripts/build.mjs) prints the content check and each post-build step;
+ * Astro prints the rest.
+ */
 const buildPhases = [
+  'checkSeconds',
   'startupSeconds',
   'typesSeconds',
   'bundleSeconds',
@@ -71,6 +78,7 @@ const buildPhases = [
   'imageSeconds',
   'searchSeconds',
   'pdfSeconds',
+  'postBuildSeconds',
 ];
 
 async function copyProject() {
@@ -223,14 +231,17 @@ async function pool(jobs, concurrency) {
 // Builds
 
 /**
- * Runs `astro build` under /usr/bin/time (for the peak RSS of the build process and its children)
- * and returns wall time, peak RSS and the phases Astro and our integrations report in the log.
+ * Runs `npm run build` (the copy's scripts/build.mjs: content check, `astro build` into a staging
+ * folder, the post-build steps, the swap into dist/) under /usr/bin/time (for the peak RSS of the
+ * build and its children) and returns wall time, peak RSS and the phases the log reports.
  */
 function build(root, env = {}) {
-  const astro = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const timeAvailable = existsSync('/usr/bin/time');
   const command = timeAvailable ? '/usr/bin/time' : process.execPath;
-  const args = [...(timeAvailable ? ['-v', process.execPath] : []), astro, 'build', '--root', root];
+  const args = [
+    ...(timeAvailable ? ['-v', process.execPath] : []),
+    join(root, 'scripts', 'build.mjs'),
+  ];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -269,6 +280,28 @@ function completedAfter(output, heading) {
   return match ? parseDuration(match[1]) : undefined;
 }
 
+/** The seconds scripts/build.mjs printed for one of its phases ("✓ phase <name>: 1.23 s"). */
+function buildPhase(output, name) {
+  const match = new RegExp(`✓ phase ${name}: ([\\d.]+) s`).exec(output);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The routes Astro rendered and the ones it reused from its incremental cache, from its log of
+ * the static routes phase: one line per file, ending "(+12ms)" when rendered and "(cached)" or
+ * "(restored)" when reused.
+ */
+export function renderedAndReused(output) {
+  const at = output.indexOf('generating static routes');
+  const section = at < 0 ? '' : output.slice(at, output.indexOf('✓ Completed in', at));
+  const lines = section.split('\n').filter((line) => line.includes('├─'));
+  const reused = lines.filter((line) => /\((cached|restored)\)\s*$/.test(line)).length;
+  return { rendered: lines.length - reused, reused };
+}
+
+/** The post-build steps of scripts/build-steps.mjs, as the build log names them. */
+const postBuildStepNames = ['CSP header', 'Precompression', 'Build record'];
+
 function phases(output, wallSeconds) {
   const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN);
   const astroTotal = new RegExp(`page\\(s\\) built in (${durationPattern})`).exec(output);
@@ -290,11 +323,26 @@ function phases(output, wallSeconds) {
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
   const imagesGenerated = output.split('\n').filter((line) => line.includes('▶ /_astro/')).length;
   const astroSeconds = astroTotal ? parseDuration(astroTotal[1]) : undefined;
+  const checkSeconds = buildPhase(output, 'Content check');
+  const astroProcessSeconds = buildPhase(output, 'astro build');
+  const steps = Object.fromEntries(
+    postBuildStepNames.map((name) => [name, buildPhase(output, name)]),
+  );
+  const postBuildSeconds = Object.values(steps).reduce((sum, value) => sum + (value ?? 0), 0);
   return {
     pages,
+    ...renderedAndReused(output),
     astroSeconds,
+    checkSeconds,
     /** Before Astro's build timer: Node and Vite start, configuration, integrations. */
-    startupSeconds: astroSeconds !== undefined ? wallSeconds - astroSeconds : undefined,
+    startupSeconds:
+      astroSeconds !== undefined && astroProcessSeconds !== undefined
+        ? astroProcessSeconds - astroSeconds
+        : undefined,
+    postBuildSeconds,
+    precompressSeconds: steps['Precompression'],
+    cspSeconds: steps['CSP header'],
+    buildRecordSeconds: steps['Build record'],
     typesSeconds: types ? parseDuration(types[1]) : undefined,
     bundleSeconds: bundle,
     htmlSeconds: html,
@@ -431,7 +479,7 @@ async function main() {
     pdf === 'off' ? { NIANJIAN_PDF: 'off' } : pdf === 'fresh' ? { NIANJIAN_PDF: 'fresh' } : {};
   // With the cache on, the warm and MDX rebuilds are made a second time with every edition printed
   // again (NIANJIAN_PDF=fresh): the "before" of the PDF cache, on the same corpus and machine.
-  const before = pdf === 'on';
+  const before = pdf === 'on' && !options.quick;
   const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(2)));
 
   const samples = {
@@ -441,6 +489,7 @@ async function main() {
     warmFresh: [],
     mdxChange: [],
     mdxChangeFresh: [],
+    figureChange: [],
     photoChange: [],
     imagePairs: [],
     loadAverage: [],
@@ -459,12 +508,13 @@ async function main() {
     const sample = await build(root, stepEnv);
     sample.loadAverage = loadAverage();
     list.push(sample);
+    const routes = `${sample.rendered} routes rendered, ${sample.reused} reused`;
     const pdfs =
       sample.pdfSeconds !== undefined
         ? `; PDF ${sample.pdfSeconds.toFixed(1)} s (${sample.pdfPrinted} printed, ${sample.pdfReused} reused)`
         : '';
     log(
-      `${name}: ${sample.seconds.toFixed(1)} s (images ${sample.imageSeconds.toFixed(1)} s${pdfs}); ` +
+      `${name}: ${sample.seconds.toFixed(1)} s (${routes}; images ${sample.imageSeconds.toFixed(1)} s${pdfs}); ` +
         `load average ${sample.loadAverage.join(' ')}`,
     );
     return sample;
@@ -481,22 +531,25 @@ async function main() {
       }
       // The image phase and raw sharp, paired A B A B: load from other work hits both alike.
       const a1 = await step(`run ${run}: cold build`, samples.cold);
-      if (run === 1) transforms = await photoTransforms(root);
-      const b1 = await sharpBaseline(transforms);
-      log(
-        `run ${run}: raw sharp ${b1.seconds.toFixed(1)} s (${b1.identical}/${b1.total} identical)`,
-      );
-      await rm(join(root, 'node_modules', '.astro', 'assets'), { recursive: true, force: true });
-      const a2 = await step(`run ${run}: rebuild with no image cache`, samples.imageCold);
-      const b2 = await sharpBaseline(transforms);
-      log(
-        `run ${run}: raw sharp ${b2.seconds.toFixed(1)} s (${b2.identical}/${b2.total} identical)`,
-      );
-      samples.imagePairs.push(
-        { image: a1.imageSeconds, sharp: b1.seconds, identical: b1.identical, total: b1.total },
-        { image: a2.imageSeconds, sharp: b2.seconds, identical: b2.identical, total: b2.total },
-      );
-      await step(`run ${run}: warm rebuild`, samples.warm);
+      if (run === 1 && !options.quick) transforms = await photoTransforms(root);
+      if (options.quick) await step(`run ${run}: warm rebuild`, samples.warm);
+      else {
+        const b1 = await sharpBaseline(transforms);
+        log(
+          `run ${run}: raw sharp ${b1.seconds.toFixed(1)} s (${b1.identical}/${b1.total} identical)`,
+        );
+        await rm(join(root, 'node_modules', '.astro', 'assets'), { recursive: true, force: true });
+        const a2 = await step(`run ${run}: rebuild with no image cache`, samples.imageCold);
+        const b2 = await sharpBaseline(transforms);
+        log(
+          `run ${run}: raw sharp ${b2.seconds.toFixed(1)} s (${b2.identical}/${b2.total} identical)`,
+        );
+        samples.imagePairs.push(
+          { image: a1.imageSeconds, sharp: b1.seconds, identical: b1.identical, total: b1.total },
+          { image: a2.imageSeconds, sharp: b2.seconds, identical: b2.identical, total: b2.total },
+        );
+        await step(`run ${run}: warm rebuild`, samples.warm);
+      }
       if (before)
         await step(`run ${run}: warm rebuild, PDFs fresh`, samples.warmFresh, {
           NIANJIAN_PDF: 'fresh',
@@ -513,6 +566,15 @@ async function main() {
           },
         );
       }
+      // One figure of the last year, its first (teams.total: 108 becomes 107, then 108 again).
+      const figures = join(content, 'metrics', `${lastYear}.yaml`);
+      const yaml = await readFile(figures, 'utf8');
+      const changed = yaml.replace(
+        /^(    value: )(\d+)$/m,
+        (_, prefix, value) => `${prefix}${Number(value) + (run % 2 ? -1 : 1)}`,
+      );
+      await writeFile(figures, changed);
+      await step(`run ${run}: after one figure change in ${lastYear}`, samples.figureChange);
       const photo = join(content, 'photos', 'musical.jpg');
       const original = await readFile(photo);
       await sharp(original)
@@ -573,7 +635,17 @@ function medians(samples) {
   const ratios = pairs.map((pair) => pair.image / pair.sharp);
   const phasesOf = (list) =>
     Object.fromEntries(
-      ['seconds', ...buildPhases, 'pdfPrinted', 'pdfReused'].map((key) => [key, pick(list, key)]),
+      [
+        'seconds',
+        ...buildPhases,
+        'pdfPrinted',
+        'pdfReused',
+        'rendered',
+        'reused',
+        'cspSeconds',
+        'precompressSeconds',
+        'buildRecordSeconds',
+      ].map((key) => [key, pick(list, key)]),
     );
   return {
     coldBuildSeconds: pick(cold, 'seconds'),
@@ -598,6 +670,7 @@ function medians(samples) {
       warmFresh: phasesOf(samples.warmFresh),
       mdxChange: phasesOf(samples.mdxChange),
       mdxChangeFresh: phasesOf(samples.mdxChangeFresh),
+      figureChange: phasesOf(samples.figureChange),
       photoChange: phasesOf(samples.photoChange),
     },
   };
@@ -616,10 +689,12 @@ async function updateBenchmarks(result, resultsFile) {
     phase.seconds - buildPhases.reduce((sum, key) => sum + (phase[key] ?? 0), 0);
   const phaseRow = (label, phase) =>
     phase && phase.seconds !== undefined
-      ? `| ${label} | ${s(phase.seconds)} | ${s(phase.startupSeconds)} | ${s(phase.typesSeconds)} | ` +
-        `${s(phase.bundleSeconds)} | ${s(phase.htmlSeconds)} | ${s(phase.imageSeconds)} | ` +
+      ? `| ${label} | ${s(phase.seconds)} | ${s(phase.checkSeconds)} | ${s(phase.startupSeconds)} | ` +
+        `${s(phase.typesSeconds)} | ${s(phase.bundleSeconds)} | ${s(phase.htmlSeconds)} | ` +
+        `${s(phase.rendered, 0)} / ${s(phase.reused, 0)} | ${s(phase.imageSeconds)} | ` +
         `${s(phase.searchSeconds)} | ${s(phase.pdfSeconds)} (${s(phase.pdfPrinted, 0)} printed, ` +
-        `${s(phase.pdfReused, 0)} reused) | ${s(other(phase))} |`
+        `${s(phase.pdfReused, 0)} reused) | ${s(phase.cspSeconds)} · ${s(phase.precompressSeconds)} · ` +
+        `${s(phase.buildRecordSeconds)} | ${s(other(phase))} |`
       : undefined;
   const p = m.phases ?? {};
   const { pdf } = result.corpus;
@@ -674,17 +749,22 @@ async function updateBenchmarks(result, resultsFile) {
     '',
     ...(m.phases
       ? [
-          "Where the time goes (seconds, medians). Start: before Astro's build timer (Node, " +
-            'configuration, integrations); Types: content sync and types; Bundle: Vite; Other: the ' +
-            'rest of Astro (build info, sitemap, copying files).',
+          'Where the time goes (seconds, medians) in `npm run build`. Check: the content check; ' +
+            "Start: Astro's process before its build timer (Node, configuration, integrations); " +
+            'Types: content sync and types; Bundle: Vite; HTML: the static routes phase, with the ' +
+            'routes (pages and files) it rendered / reused from the incremental cache; Post-build: ' +
+            'CSP header · precompression · build record; Other: the rest (build info, sitemap, ' +
+            'copying files, the swap).',
           '',
-          '| Build | Wall | Start | Types | Bundle | HTML | Images | Search | PDF | Other |',
-          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+          '| Build | Wall | Check | Start | Types | Bundle | HTML | Rendered / reused | Images | Search | PDF | ' +
+            'Post-build | Other |',
+          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |',
           phaseRow('Cold', p.cold),
           phaseRow('Warm, no change', p.warm),
           phaseRow('Warm, no change, PDFs fresh', p.warmFresh),
           phaseRow('One MDX change', p.mdxChange),
           phaseRow('One MDX change, PDFs fresh', p.mdxChangeFresh),
+          phaseRow('One figure change', p.figureChange),
           phaseRow('One photo change', p.photoChange),
           '',
         ].filter((line) => line !== undefined)
