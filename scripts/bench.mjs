@@ -13,6 +13,7 @@
 // phases; search indexing; the PDF edition; the build's peak RSS.
 // Writes bench/results/<date>.json and the table in BENCHMARKS.md. Not part of `npm test`.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { copyProjectTo } from './lib/project-copy.mjs';
 import { existsSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { durationPattern, parseDuration } from './lib/astro-duration.mjs';
+import { renderedAndReused } from './lib/astro-routes-log.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values: options } = parseArgs({
@@ -90,11 +92,13 @@ async function copyProject() {
 /** Report years after the first: the first year's report, metrics and timeline under a new year. */
 async function addYears(content) {
   for (let year = firstYear + 1; year < firstYear + sizes.years; year += 1) {
+    const rename = (text) => text.replace(/^year: \d+$/m, `year: ${year}`);
+    const zh = await readFile(join(content, 'reports', 'zh-cn', `${firstYear}.mdx`), 'utf8');
     for (const locale of ['zh-cn', 'en']) {
       const report = await readFile(join(content, 'reports', locale, `${firstYear}.mdx`), 'utf8');
       await writeFile(
         join(content, 'reports', locale, `${year}.mdx`),
-        report.replace(/^year: \d+$/m, `year: ${year}`),
+        locale === 'en' ? restamp(rename(report), zh, rename(zh)) : rename(report),
       );
     }
     // The copied report names the first year's units, so the year has them too.
@@ -123,19 +127,35 @@ const corpusLayout = {
     for (const year of years) {
       const folder = join(content, 'units', locale, String(year));
       await mkdir(folder, { recursive: true });
-      const frontmatter = `---\nname: ${name}\nkind: team\nhighlighted: false\n---\n\n`;
+      // An English unit records the fingerprint of its Chinese source, written first.
+      const source = join(content, 'units', 'zh-cn', String(year), `${slug}.mdx`);
+      const stamp =
+        locale === 'en'
+          ? `sourceHash: "${sourceFingerprint(await readFile(source, 'utf8'))}"\n`
+          : '';
+      const frontmatter = `---\nname: ${name}\nkind: team\nhighlighted: false\n${stamp}---\n\n`;
       await writeFile(join(folder, `${slug}.mdx`), `${frontmatter}${body}\n`);
     }
   },
-  /** Copies one year's unit files to another year (quotes and figures then name the new year). */
+  /**
+   * Copies one year's unit files to another year (quotes and figures then name the new year). An
+   * English file whose Chinese source was up to date is stamped with the copied source's
+   * fingerprint, so `npm run check` (which `npm run build` runs) does not call it stale.
+   */
   async copyUnits(content, fromYear, toYear) {
+    const rename = (text) => text.replaceAll(`{${fromYear}}`, `{${toYear}}`);
     for (const locale of ['zh-cn', 'en']) {
       const from = join(content, 'units', locale, String(fromYear));
       const to = join(content, 'units', locale, String(toYear));
       await mkdir(to, { recursive: true });
       for (const file of await readdir(from)) {
-        const text = await readFile(join(from, file), 'utf8');
-        await writeFile(join(to, file), text.replaceAll(`{${fromYear}}`, `{${toYear}}`));
+        let text = rename(await readFile(join(from, file), 'utf8'));
+        const source = join(content, 'units', 'zh-cn', String(fromYear), file);
+        if (locale === 'en' && existsSync(source)) {
+          const zh = await readFile(source, 'utf8');
+          text = restamp(text, zh, rename(zh));
+        }
+        await writeFile(join(to, file), text);
       }
     }
   },
@@ -144,6 +164,39 @@ const corpusLayout = {
     return join(content, 'reports', 'en', `${year}.mdx`);
   },
 };
+
+/**
+ * What an English file records as `sourceHash` of its Chinese source: src/utils/translation.ts's
+ * `sourceFingerprint`, repeated here because the bench is plain JavaScript (checked against it by
+ * every bench run: the build's content check fails on a wrong stamp).
+ */
+function sourceFingerprint(source) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  const frontmatter = match ? match[1] : '';
+  const body = match ? source.slice(match[0].length) : source;
+  const translatable = frontmatter
+    .split(/\r?\n/)
+    .filter((line) => !/^(draft|sourceHash):/.test(line))
+    .join('\n');
+  const normalized = `${translatable}\n---\n${body}`
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+  return createHash('sha256').update(normalized, 'utf8').digest('hex').slice(0, 12);
+}
+
+/**
+ * An English file whose `sourceHash` was up to date for the Chinese text `before`, stamped for the
+ * Chinese text `after` (a stale one stays stale).
+ */
+function restamp(english, before, after) {
+  const recorded = /^sourceHash:\s*["']?([0-9a-f]{12})/m.exec(english)?.[1];
+  return recorded && recorded === sourceFingerprint(before)
+    ? english.replace(recorded, sourceFingerprint(after))
+    : english;
+}
 
 /** Units up to `sizes.units` per language: plain prose bodies, mentioned in every report year. */
 async function addUnits(content) {
@@ -286,17 +339,10 @@ function buildPhase(output, name) {
   return match ? Number(match[1]) : undefined;
 }
 
-/**
- * The routes Astro rendered and the ones it reused from its incremental cache, from its log of
- * the static routes phase: one line per file, ending "(+12ms)" when rendered and "(cached)" or
- * "(restored)" when reused.
- */
-export function renderedAndReused(output) {
-  const at = output.indexOf('generating static routes');
-  const section = at < 0 ? '' : output.slice(at, output.indexOf('✓ Completed in', at));
-  const lines = section.split('\n').filter((line) => line.includes('├─'));
-  const reused = lines.filter((line) => /\((cached|restored)\)\s*$/.test(line)).length;
-  return { rendered: lines.length - reused, reused };
+/** How many routes Astro rendered and reused from its incremental cache. */
+function routeCounts(output) {
+  const { rendered, reused } = renderedAndReused(output);
+  return { rendered: rendered.length, reused: reused.length };
 }
 
 /** The post-build steps of scripts/build-steps.mjs, as the build log names them. */
@@ -307,7 +353,10 @@ function phases(output, wallSeconds) {
   const astroTotal = new RegExp(`page\\(s\\) built in (${durationPattern})`).exec(output);
   const html = completedAfter(output, 'generating static routes');
   const images = completedAfter(output, 'generating optimized images') ?? 0;
-  const search = /Indexed \d+ pages .* in (\d+) ms/.exec(output);
+  // "Indexed 120 pages … in 900 ms." or, with every page unchanged, "Search index unchanged (…): reused in 40 ms."
+  const search = /(?:Indexed \d+ pages .* in|Search index unchanged .*: reused in) (\d+) ms/.exec(
+    output,
+  );
   const types = new RegExp(`\\[types\\] Generated (${durationPattern})`).exec(output);
   const bundle = [...output.matchAll(new RegExp(`\\[vite\\] ✓ built in (${durationPattern})`, 'g'))]
     .map((match) => parseDuration(match[1]) ?? 0)
@@ -331,7 +380,7 @@ function phases(output, wallSeconds) {
   const postBuildSeconds = Object.values(steps).reduce((sum, value) => sum + (value ?? 0), 0);
   return {
     pages,
-    ...renderedAndReused(output),
+    ...routeCounts(output),
     astroSeconds,
     checkSeconds,
     /** Before Astro's build timer: Node and Vite start, configuration, integrations. */

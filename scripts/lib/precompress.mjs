@@ -1,8 +1,12 @@
 // Precompression: a `.gz` and a `.br` beside every text file of a build that gains from them, so
 // the web server sends them as they are (nginx `gzip_static` / `brotli_static`) instead of
 // compressing each response, or not at all. Node's own zlib, at the strongest settings: the work
-// is done once per build.
-import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
+// is done once per file content. A file whose bytes are those of the same file in the previous
+// build (`previous`, the live dist/) takes that build's copies instead of compressing again: they
+// are hard-linked, which is safe because no step ever writes a `.gz`/`.br` in place (a new copy is
+// written beside its place and renamed over it), and the file gets the previous modification
+// time, which its copies carry (so an unchanged file keeps its Last-Modified and ETag too).
+import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -51,33 +55,120 @@ export async function compressBoth(content) {
   return { gz, br };
 }
 
+/** The file's bytes, or undefined when it does not exist. */
+async function readIfThere(/** @type {string} */ path) {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The size of a file, or undefined when it does not exist. */
+async function sizeIfThere(/** @type {string} */ path) {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts `content` at `target` as a new file (never through an existing one, which may be a link). */
+async function writeNew(/** @type {string} */ target, /** @type {Buffer} */ content) {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, target);
+}
+
+/** Links `from` at `target`, replacing whatever `target` was (never writing through it). */
+async function linkNew(/** @type {string} */ from, /** @type {string} */ target) {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await rm(temporary, { force: true });
+  await link(from, temporary);
+  await rename(temporary, target);
+}
+
+/**
+ * The copies the previous build made for a file of the same bytes, if it is that file: the paths
+ * of its `.gz` and `.br` (undefined where it kept none) and its modification time.
+ * @param {string | undefined} previousFile
+ * @param {Buffer} content
+ */
+async function previousCopies(previousFile, content) {
+  if (!previousFile) return undefined;
+  const before = await readIfThere(previousFile);
+  if (!before || !before.equals(content)) return undefined;
+  const { mtime } = await stat(previousFile);
+  /** @type {{ mtime: Date, '.gz'?: string, '.br'?: string }} */
+  const copies = { mtime };
+  for (const suffix of /** @type {const} */ (['.gz', '.br'])) {
+    const copy = previousFile + suffix;
+    try {
+      // A copy older or newer than its original is not the one made for these bytes: compress.
+      if ((await stat(copy)).mtime.getTime() !== mtime.getTime()) return undefined;
+      copies[suffix] = copy;
+    } catch {
+      // no copy: it did not shrink enough
+    }
+  }
+  return copies;
+}
+
 /**
  * Writes the compressed copies for every text file of the build in `outDir` (replacing any already
- * there); returns what was done for each file considered.
+ * there); returns what was done for each file considered. With `previous` (the folder of the last
+ * build), files whose bytes did not change reuse that build's copies (`reused: true`).
  * @param {string} outDir
- * @returns {Promise<Compressed[]>}
+ * @param {{ previous?: string }} [options]
+ * @returns {Promise<Array<Compressed & { reused: boolean }>>}
  */
-export async function precompress(outDir) {
+export async function precompress(outDir, { previous } = {}) {
   const files = (await listFiles(outDir)).filter(
     (path) =>
       compressibleExtensions.includes(extname(path)) && !path.startsWith(`${deployFolder}/`),
   );
-  /** @type {Compressed[]} */
+  /** @type {Array<Compressed & { reused: boolean }>} */
   const results = [];
   for (const path of files) {
     const file = join(outDir, path);
     const content = await readFile(file);
     if (content.length < minimumBytes) continue;
+    const reusable = await previousCopies(previous && join(previous, path), content);
+    if (reusable) {
+      await utimes(file, reusable.mtime, reusable.mtime);
+      for (const suffix of /** @type {const} */ (['.gz', '.br'])) {
+        const copy = reusable[suffix];
+        if (copy) await linkNew(copy, file + suffix);
+        else await rm(file + suffix, { force: true });
+      }
+      results.push({
+        path,
+        bytes: content.length,
+        gzip: reusable['.gz'] ? await sizeIfThere(reusable['.gz']) : undefined,
+        brotli: reusable['.br'] ? await sizeIfThere(reusable['.br']) : undefined,
+        reused: true,
+      });
+      continue;
+    }
     const { mtime } = await stat(file);
     const { gz, br } = await compressBoth(content);
-    /** @type {Compressed} */
-    const result = { path, bytes: content.length, gzip: undefined, brotli: undefined };
+    /** @type {Compressed & { reused: boolean }} */
+    const result = {
+      path,
+      bytes: content.length,
+      gzip: undefined,
+      brotli: undefined,
+      reused: false,
+    };
     for (const [suffix, compressed, key] of /** @type {const} */ ([
       ['.gz', gz, 'gzip'],
       ['.br', br, 'brotli'],
     ])) {
-      if (compressed.length > content.length * (1 - minimumSaving)) continue;
-      await writeFile(file + suffix, compressed);
+      if (compressed.length > content.length * (1 - minimumSaving)) {
+        await rm(file + suffix, { force: true });
+        continue;
+      }
+      await writeNew(file + suffix, compressed);
       // The same modification time as the original, so Last-Modified does not depend on the encoding.
       await utimes(file + suffix, mtime, mtime);
       result[key] = compressed.length;

@@ -23,12 +23,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { packageVersion, sha256 } from '../../build-cache/digest.mjs';
 import { resolveRequest } from './static-server.mjs';
 
-const require = createRequire(import.meta.url);
 /** Bumped when the manifest's shape changes: older entries are then simply misses. */
 const manifestVersion = 1;
 
@@ -42,23 +41,8 @@ export function pdfCacheFresh(env = process.env) {
   return env.NIANJIAN_PDF === 'fresh';
 }
 
-const sha256 = (/** @type {string | Buffer} */ data) =>
-  createHash('sha256').update(data).digest('hex');
-
 /** This folder's code, which decides how a page becomes a PDF. */
 const editionCode = ['edition.mjs', 'cache.mjs', 'static-server.mjs', 'chromium.mjs', 'layout.js'];
-
-/** The version field of an installed package's package.json. */
-function packageVersion(/** @type {string} */ name) {
-  try {
-    return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
-  } catch {
-    // packages whose exports hide package.json: find it beside the main module
-    let folder = require.resolve(name);
-    while (!folder.endsWith(`node_modules/${name}`) && folder !== '/') folder = join(folder, '..');
-    return JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).version;
-  }
-}
 
 /**
  * What besides the built files decides an edition's bytes: this code, the libraries and the
