@@ -49,3 +49,17 @@ export function sharedInputsDigest(): Promise<string> {
 export async function cacheKeyOf(props: unknown): Promise<string> {
   return digestOf({ props, shared: await sharedInputsDigest() });
 }
+
+/**
+ * A route's `getStaticPaths()` with each entry's cache key added: `getStaticPaths =
+ * withCacheKeys(unitRoutes)`. Only for routes whose page renders from its props alone (plus the
+ * shared inputs above and the MDX body it renders with `render()`, which Astro tracks itself).
+ */
+export function withCacheKeys<Path extends { props?: unknown }>(
+  routes: () => Path[] | Promise<Path[]>,
+): () => Promise<Array<Path & { cacheKey: string }>> {
+  return async () =>
+    Promise.all(
+      (await routes()).map(async (path) => ({ ...path, cacheKey: await cacheKeyOf(path.props) })),
+    );
+}
