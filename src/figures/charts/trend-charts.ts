@@ -18,6 +18,7 @@ import { pick } from '../../utils/glossary';
 import type { YearFigures } from '../compute';
 import { palette } from './configs';
 import { renderChart, type ChartSize } from './render';
+import { cachedDrawing, isList } from '../../build-cache/drawing-cache';
 import type { ChartFigureData } from './year-charts';
 
 Chart.register(LineController, LineElement, PointElement);
@@ -186,7 +187,13 @@ export function cachedTrendCharts(
   const key = `${years.map((y) => y.year).join(',')}/${locale}`;
   let charts = cache.get(key);
   if (!charts) {
-    charts = comparableSeries(years).map((series) => trendChart(series, years, locale));
+    // Kept between builds too (src/build-cache/drawing-cache.ts): drawn again only when changed.
+    charts = cachedDrawing(
+      'trend-charts',
+      { years, locale },
+      () => comparableSeries(years).map((series) => trendChart(series, years, locale)),
+      isList<ChartFigureData>,
+    );
     cache.set(key, charts);
   }
   return charts;

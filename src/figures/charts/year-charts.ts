@@ -19,6 +19,7 @@ import {
 } from '../compute';
 import { countBarsChart, targetsChart, type CountBar, type TargetRow } from './configs';
 import { renderChart, type ChartSize, type RenderedChart } from './render';
+import { cachedDrawing, isList } from '../../build-cache/drawing-cache';
 
 /** One chart as a page shows it: the picture, and the same information as text and as a table. */
 export interface ChartFigureData {
@@ -257,7 +258,13 @@ export function cachedYearCharts(figures: YearFigures, locale: Locale): ChartFig
   const key = `${figures.year}/${locale}`;
   let charts = cache.get(key);
   if (!charts) {
-    charts = yearCharts(figures, locale);
+    // Kept between builds too (src/build-cache/drawing-cache.ts): drawn again only when changed.
+    charts = cachedDrawing(
+      'year-charts',
+      { figures, locale },
+      () => yearCharts(figures, locale),
+      isList<ChartFigureData>,
+    );
     cache.set(key, charts);
   }
   return charts;
