@@ -177,6 +177,8 @@ const astroArgs = [
   ...(fresh ? ['--force'] : []),
   ...process.argv.slice(2),
 ];
+// Under the lock, so Astro's incremental build may reuse pages (astro.config.mjs).
+process.env.NIANJIAN_BUILD_LOCKED = '1';
 const build = await timed('astro build', () => run([astroCli, ...astroArgs], { capture: true }));
 if (build.code !== 0)
   await fail(

@@ -62,8 +62,7 @@ export function searchIndex(): AstroIntegration {
         const cached = join(cacheDir, 'pagefind');
         const fresh = process.env.NIANJIAN_FRESH === '1';
         const recorded = await readFile(join(cacheDir, 'fingerprint'), 'utf8').catch(() => '');
-        if (!fresh && recorded === fingerprint) {
-          await cp(cached, join(outDir, 'pagefind'), { recursive: true });
+        if (!fresh && recorded === fingerprint && (await copyIndex(cached, outDir, fingerprint))) {
           for (const file of files) await rm(file);
           logger.info(
             `Search index unchanged (${pages.length} pages, ${records.length} record files): ` +
@@ -113,6 +112,22 @@ export function searchIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Copies the kept index into the site, and says whether it is still the one with `fingerprint`
+ * (another build of the same project may have replaced it meanwhile: then it is indexed afresh).
+ */
+async function copyIndex(cached: string, outDir: string, fingerprint: string): Promise<boolean> {
+  const target = join(outDir, 'pagefind');
+  try {
+    await cp(cached, target, { recursive: true });
+    if ((await readFile(join(cached, '..', 'fingerprint'), 'utf8')) === fingerprint) return true;
+  } catch {
+    // replaced while copying
+  }
+  await rm(target, { recursive: true, force: true });
+  return false;
 }
 
 /**
