@@ -749,6 +749,12 @@ async function updateBenchmarks(result, resultsFile) {
   const { pdf } = result.corpus;
   // Results written before issue 14 say true/false.
   const pdfMode = pdf === false ? 'off' : pdf === true ? 'on' : pdf;
+  const pairs =
+    result.samples.imagePairs ??
+    result.samples.cold.map((sample, run) => ({
+      image: sample.imageSeconds,
+      sharp: result.samples.sharpBaseline[run],
+    }));
   const table = [
     start,
     `Machine: ${result.machine.cpu}, ${result.machine.memoryGB} GB RAM, ${result.machine.os}; ` +
@@ -818,18 +824,16 @@ async function updateBenchmarks(result, resultsFile) {
           '',
         ].filter((line) => line !== undefined)
       : []),
-    `Image phase / raw sharp, pair by pair: ${(
-      result.samples.imagePairs ??
-      result.samples.cold.map((sample, run) => ({
-        image: sample.imageSeconds,
-        sharp: result.samples.sharpBaseline[run],
-      }))
-    )
-      .map(
-        (pair) =>
-          `${s(pair.image, 1)} s / ${s(pair.sharp, 1)} s = ${s(pair.image / pair.sharp, 2)}×`,
-      )
-      .join('; ')}.`,
+    ...(pairs.length > 0
+      ? [
+          `Image phase / raw sharp, pair by pair: ${pairs
+            .map(
+              (pair) =>
+                `${s(pair.image, 1)} s / ${s(pair.sharp, 1)} s = ${s(pair.image / pair.sharp, 2)}×`,
+            )
+            .join('; ')}.`,
+        ]
+      : ['No raw sharp comparison in this run (`--quick`).']),
     end,
   ].join('\n');
   const current = existsSync(path)
