@@ -704,7 +704,8 @@ function medians(samples) {
     coldImagePhaseSeconds: pick(cold, 'imageSeconds'),
     sharpBaselineSeconds: median(pairs.map((pair) => pair.sharp)),
     imagePhaseToSharpRatio: median(ratios),
-    imagePhaseToSharpRatioRange: [Math.min(...ratios), Math.max(...ratios)],
+    imagePhaseToSharpRatioRange:
+      ratios.length > 0 ? [Math.min(...ratios), Math.max(...ratios)] : [Number.NaN, Number.NaN],
     baselineIdentical: pairs[0]?.identical,
     baselineTotal: pairs[0]?.total,
     htmlPhaseSeconds: pick(cold, 'htmlSeconds'),
