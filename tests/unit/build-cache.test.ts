@@ -1,0 +1,93 @@
+// The pieces of issue 26's rebuild caches that need no build: the canonical digest behind every
+// cache key, the reader of Astro's rendered/reused log, and precompression reusing the live
+// site's copies without ever writing through them.
+import { mkdtemp, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { canonicalJson, digestOf } from '../../src/build-cache/digest.mjs';
+import { renderedAndReused } from '../../scripts/lib/astro-routes-log.mjs';
+import { precompress } from '../../scripts/lib/precompress.mjs';
+
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+describe('canonicalJson / digestOf', () => {
+  test('key order does not count; values, undefined against null, dates and Maps do', () => {
+    expect(digestOf({ a: 1, b: [1, 2] })).toBe(digestOf({ b: [1, 2], a: 1 }));
+    expect(digestOf({ a: 1 })).not.toBe(digestOf({ a: 2 }));
+    expect(digestOf({ a: undefined })).not.toBe(digestOf({ a: null }));
+    expect(digestOf({ a: undefined })).not.toBe(digestOf({}));
+    expect(digestOf(new Date(0))).not.toBe(digestOf(new Date(1)));
+    expect(digestOf(new Map([['x', 1]]))).not.toBe(digestOf(new Map([['x', 2]])));
+    expect(canonicalJson(new Set([2, 1]))).toBe(canonicalJson(new Set([1, 2])));
+  });
+
+  test('anything that is not plain data is refused, naming where it is', () => {
+    expect(() => canonicalJson({ entry: { render: () => 1 } })).toThrow(
+      /props\.entry\.render is a function/,
+    );
+    expect(() => canonicalJson({ bytes: Buffer.from('x') })).toThrow(/props\.bytes is a Buffer/);
+  });
+});
+
+describe('renderedAndReused', () => {
+  test('reads the static routes phase of an astro build log', () => {
+    const log = [
+      ' generating static routes ',
+      '18:19:30 ▶ src/pages/[...lang]/index.astro',
+      '18:19:30   ├─ /index.html (+12ms)',
+      '18:19:30   ├─ /en/index.html (cached)',
+      '18:19:30   ├─ /share/2007.en.png (restored)',
+      '18:19:31 ✓ Completed in 2.45s.',
+      '  ├─ /after/index.html (+1ms)',
+    ].join('\n');
+    expect(renderedAndReused(log)).toEqual({
+      rendered: ['index.html'],
+      reused: ['en/index.html', 'share/2007.en.png'],
+    });
+  });
+});
+
+describe('precompress with the previous build', () => {
+  test('unchanged files link the live copies, changed ones are compressed anew, nothing live is written', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'nianjian-precompress-'));
+    folders.push(work);
+    const live = join(work, 'live');
+    const next = join(work, 'next');
+    const same = `<p>${'unchanged '.repeat(300)}</p>`;
+    await mkdir(live);
+    await writeFile(join(live, 'same.html'), same);
+    await writeFile(join(live, 'changed.html'), `<p>${'before '.repeat(300)}</p>`);
+    await precompress(live);
+    const liveGzip = await readFile(join(live, 'changed.html.gz'));
+    const liveSame = await stat(join(live, 'same.html.gz'));
+
+    await mkdir(next);
+    await writeFile(join(next, 'same.html'), same);
+    await writeFile(join(next, 'changed.html'), `<p>${'after '.repeat(300)}</p>`);
+    const results = await precompress(next, { previous: live });
+    expect(Object.fromEntries(results.map((result) => [result.path, result.reused]))).toEqual({
+      'changed.html': false,
+      'same.html': true,
+    });
+    // The unchanged file's copies are the live ones, and it keeps the live modification time.
+    expect((await stat(join(next, 'same.html.gz'))).ino).toBe(liveSame.ino);
+    expect((await stat(join(next, 'same.html'))).mtime.getTime()).toBe(
+      (await stat(join(live, 'same.html'))).mtime.getTime(),
+    );
+    // The changed file's copies are new, and the live ones are as they were.
+    expect(gunzipSync(await readFile(join(next, 'changed.html.gz'))).toString()).toContain('after');
+    expect(await readFile(join(live, 'changed.html.gz'))).toEqual(liveGzip);
+
+    // A live copy whose time is not its file's was not made for these bytes: compressed again.
+    const old = new Date(2000, 0, 1);
+    await utimes(join(live, 'same.html.gz'), old, old);
+    await rm(join(next, 'same.html.gz'));
+    await rm(join(next, 'same.html.br'));
+    const again = await precompress(next, { previous: live });
+    expect(again.find((result) => result.path === 'same.html')?.reused).toBe(false);
+    expect((await stat(join(next, 'same.html.gz'))).ino).not.toBe(liveSame.ino);
+  });
+});
