@@ -192,9 +192,11 @@ function sourceFingerprint(source) {
  * Chinese text `after` (a stale one stays stale).
  */
 function restamp(english, before, after) {
-  const recorded = /^sourceHash:\s*["']?([0-9a-f]{12})/m.exec(english)?.[1];
+  const line = /^sourceHash:\s*["']?([0-9a-f]{12})["']?\s*$/m;
+  const recorded = line.exec(english)?.[1];
+  // Quoted: a fingerprint of digits only (or like 12e34…) would be read as a number.
   return recorded && recorded === sourceFingerprint(before)
-    ? english.replace(recorded, sourceFingerprint(after))
+    ? english.replace(line, `sourceHash: "${sourceFingerprint(after)}"`)
     : english;
 }
 
