@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../i18n/locales';
 import { modelEntry } from '../model/entries';
-import { formatProblems, type CheckProblem } from '../model/problems';
+import { formatProblems, type CheckProblem } from '../utils/problems';
 import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
-import { splitEntryId } from '../utils/entries';
+import { parseEntryId, splitEntryId } from '../model/entry-ids';
 import { perLocale } from '../utils/paths';
 
 export type Report = CollectionEntry<'reports'>;
@@ -115,7 +115,7 @@ export function inLocale<T extends { id: string }>(entries: T[], locale: Locale)
 
 /** The slug shared by an entry's language versions (and a unit's years): `en/2007/hotel` → `hotel`. */
 export function slugOf(entry: { id: string }): string {
-  return (splitEntryId(entry.id)?.slug ?? entry.id).split('/').at(-1) ?? entry.id;
+  return parseEntryId(entry.id).slug;
 }
 
 /** Report years, newest first. */

@@ -1,7 +1,7 @@
 import { htmlLang, type Locale } from '../i18n/locales';
 import { locateInContentFiles } from '../utils/content-files-fs';
 import { componentPattern, RenderError } from '../utils/render-errors';
-import { entriesOfYear, folderYearOf, historyOf } from '../utils/unit-years';
+import { entriesOfYear, folderYearOf, historyOf } from '../model/unit-years';
 import { loadSite, slugOf, type SiteContent, type Unit } from './site';
 
 /** A year's units in one locale, keyed by slug (the unit files in `src/content/units/<locale>/<year>/`). */

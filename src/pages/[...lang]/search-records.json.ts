@@ -1,5 +1,5 @@
 // The records of the search index that are not pages (glossary terms), one file per locale. The
-// search integration (src/search/pagefind-integration.ts) reads it after the build, adds it to
+// search integration (src/integrations/pagefind.ts) reads it after the build, adds it to
 // the index and deletes it: it is never published.
 import type { APIRoute } from 'astro';
 import { loadSite } from '../../data/site';

@@ -3,9 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { withBigramBlocks } from './bigram-blocks.ts';
-import { bigramTokens } from './bigram-tokens.ts';
-import type { SearchRecord } from './glossary-records.ts';
+import { withBigramBlocks } from '../search/bigram-blocks.ts';
+import { bigramTokens } from '../search/bigram-tokens.ts';
+import type { SearchRecord } from '../search/glossary-records.ts';
 
 /** The file each locale's build writes with its non-page records (see src/pages/[...lang]/search-records.json.ts). */
 const recordsFile = 'search-records.json';
