@@ -101,18 +101,23 @@ export interface YearFigures {
   cards: MetricsData['cards'];
 }
 
-const computed = new WeakMap<MetricsData, YearFigures>();
+const computed = new WeakMap<MetricsData['figures'], YearFigures>();
+
+/** Whether a kept result was computed from these very declarations (not from a changed copy). */
+const madeFrom = (figures: YearFigures, data: MetricsData) =>
+  figures.year === data.year && figures.charts === data.charts && figures.cards === data.cards;
 
 /**
  * Every figure of a year computed from its declarations, once per figures file and build: the
- * build's rules, pages, endpoints, PDF and share cards all hold the same parsed file, so they all
- * get this one result (pages reach it by year through ./accessor.ts).
+ * build's rules, pages, endpoints, PDF and share cards all hold the same parsed declarations (the
+ * rules' copy of an entry's data keeps its fields), so they all get this one result (pages reach
+ * it by year through ./accessor.ts).
  */
 export function yearFigures(data: MetricsData): YearFigures {
-  let figures = computed.get(data);
-  if (!figures) {
+  let figures = computed.get(data.figures);
+  if (!figures || !madeFrom(figures, data)) {
     figures = computeYearFigures(data);
-    computed.set(data, figures);
+    computed.set(data.figures, figures);
   }
   return figures;
 }
