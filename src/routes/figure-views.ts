@@ -1,12 +1,12 @@
 // The year's figures as pages show them, prepared once per route: key-figure cards with their change
 // on the year before, the charts as figures with text and tables (their drawings are files of their
 // own), and each figure as `<Metric>` writes it.
-import { cachedYearCharts, type ChartFigureData } from '../charts/year-charts';
+import { cachedYearCharts, type ChartFigureData } from '../figures/charts/year-charts';
 import type { MetricText } from '../components/mdx/context';
 import type { Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
-import { changeText, type ChangeText } from '../utils/figure-series';
-import { formatFigure, keyFigureCards, type YearFigures } from '../utils/metrics';
+import { changeText, type ChangeText } from '../figures/series';
+import { formatFigure, keyFigureCards, type YearFigures } from '../figures/compute';
 import { sitePaths } from '../utils/paths';
 
 /** A key-figure card with its change against the previous year that has the figure. */

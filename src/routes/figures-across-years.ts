@@ -1,9 +1,9 @@
 // Figures across years (`/figures/`): each comparable figure's trend chart, with its label for the
 // contents, or what to say when there is nothing to compare yet.
-import { cachedTrendCharts, trendFigureId } from '../charts/trend-charts';
-import { allYearFigures } from '../data/figures';
+import { cachedTrendCharts, trendFigureId } from '../figures/charts/trend-charts';
+import { allYearFigures } from '../figures/accessor';
 import type { Locale } from '../i18n/locales';
-import { comparableSeries } from '../utils/figure-series';
+import { comparableSeries } from '../figures/series';
 import { pick } from '../utils/glossary';
 import { localizePath, sitePaths } from '../utils/paths';
 import { pageChrome, type PageChrome } from './chrome';

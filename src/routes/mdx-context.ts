@@ -2,7 +2,7 @@
 // the figures of its year and of every year it names, the names of the units it links to, the
 // titles of the reports it quotes.
 import type { MdxContext, MetricText } from '../components/mdx/context';
-import { figuresFor } from '../data/figures';
+import { figuresFor } from '../figures/accessor';
 import { inLocale, loadSite } from '../data/site';
 import { unitsOfYear } from '../data/units';
 import type { Locale } from '../i18n/locales';

@@ -2,7 +2,7 @@
 // per route from the content, so the pages only lay it out.
 import { render } from 'astro:content';
 import type { MdxContext } from '../components/mdx/context';
-import { allYearFigures, figuresFor } from '../data/figures';
+import { allYearFigures, figuresFor } from '../figures/accessor';
 import { photoYears } from '../data/gallery';
 import { inLocale, loadSite, slugOf, type Photo, type Report } from '../data/site';
 import { sortUnits, unitsOfYear } from '../data/units';

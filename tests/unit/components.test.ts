@@ -10,8 +10,8 @@ import ReportProvenance from '../../src/components/ReportProvenance.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import { pageLocals } from '../../src/i18n/page-locals';
 import { keyFigureViews } from '../../src/routes/figure-views';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { yearFigures } from '../../src/utils/metrics';
+import { metricsSchema } from '../../src/figures/schema';
+import { yearFigures } from '../../src/figures/compute';
 import { filesIn, readEntry } from './content-helpers';
 
 let container: AstroContainer;
