@@ -44,7 +44,10 @@ describe('the MDX components editors may use', () => {
 });
 
 describe('the year reaches them through props', () => {
-  const render = async (component: typeof Metric, props: Record<string, unknown>) =>
+  const render = async (
+    component: Parameters<AstroContainer['renderToString']>[0],
+    props: Record<string, unknown>,
+  ) =>
     (await AstroContainer.create()).renderToString(component, {
       props,
       locals: pageLocals('zh-cn'),
