@@ -50,10 +50,7 @@ export interface ReportView {
   mdx: MdxContext;
   toc: TocItem[];
   timeline: TimelineView | undefined;
-  /** Undefined when the year has no figures file. */
-  figures: YearFiguresView | undefined;
-  /** The charts of the figures section (a year without a figures file fails there, as before). */
-  charts: ChartView[];
+  figures: YearFiguresView;
 }
 
 function headerOf(data: ReportData): ReportHeader {
@@ -71,19 +68,24 @@ async function timelineOf(year: number, locale: Locale): Promise<TimelineView | 
   };
 }
 
-/** A year's key-figure cards and charts in a locale, if it has a figures file. */
-export async function yearFiguresView(
-  year: number,
-  locale: Locale,
-): Promise<YearFiguresView | undefined> {
-  const site = await loadSite();
-  if (!site.metrics.some((entry) => entry.data.year === year)) return undefined;
+/** A year's key-figure cards and charts in a locale; a clear error when it has no figures file. */
+async function figuresView(year: number, locale: Locale): Promise<YearFiguresView> {
   const figures = await figuresFor(year);
   return {
     year,
     cards: keyFigureViews(figures, await allYearFigures(), locale),
     charts: yearChartViews(figures, locale),
   };
+}
+
+/** {@link figuresView}, or undefined when the year has no figures file (home, `/years/`). */
+export async function yearFiguresView(
+  year: number,
+  locale: Locale,
+): Promise<YearFiguresView | undefined> {
+  const site = await loadSite();
+  if (!site.metrics.some((entry) => entry.data.year === year)) return undefined;
+  return figuresView(year, locale);
 }
 
 /** The MDX context of a year's report: its figures, its units, its files. */
@@ -102,7 +104,6 @@ async function reportView(report: Report, locale: Locale): Promise<ReportView> {
   const { year } = report.data;
   const { headings } = await render(report);
   const timeline = await timelineOf(year, locale);
-  const figures = await yearFiguresView(year, locale);
   return {
     chrome: await pageChrome(locale, localizePath(sitePaths.report(year), locale), { year }),
     report: headerOf(report.data),
@@ -117,8 +118,8 @@ async function reportView(report: Report, locale: Locale): Promise<ReportView> {
       { depth: 2, slug: 'figures', text: t('figures.title'), children: [] },
     ],
     timeline,
-    figures,
-    charts: figures?.charts ?? yearChartViews(await figuresFor(year), locale),
+    // A published year without a figures file fails here, naming the file to add.
+    figures: await figuresView(year, locale),
   };
 }
 
@@ -157,8 +158,7 @@ export interface PrintView {
   mdx: MdxContext;
   contents: Array<{ slug: string; text: string }>;
   timeline: TimelineView | undefined;
-  figures: YearFiguresView | undefined;
-  charts: ChartView[];
+  figures: YearFiguresView;
   /** The year's photos chosen for the PDF edition (`featured: true`), in the spread's order. */
   photos: Photo[];
   units: PrintUnit[];
@@ -175,7 +175,6 @@ async function printView(report: Report, locale: Locale): Promise<PrintView> {
   const { year } = report.data;
   const { headings } = await render(report);
   const timeline = await timelineOf(year, locale);
-  const figures = await yearFiguresView(year, locale);
   const terms = new Map(site.glossary.map((term) => [term.id, term]));
   const units = sortUnits(
     [...unitsOfYear(site, locale, year).values()].filter((unit) => unit.data.highlighted),
@@ -208,8 +207,7 @@ async function printView(report: Report, locale: Locale): Promise<PrintView> {
       { slug: 'print-glossary', text: `${t('print.appendix')} ${t('glossary.title')}` },
     ],
     timeline,
-    figures,
-    charts: figures?.charts ?? yearChartViews(await figuresFor(year), locale),
+    figures: await figuresView(year, locale),
     photos,
     units: units.map((unit) => ({
       slug: slugOf(unit),
