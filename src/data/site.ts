@@ -7,7 +7,6 @@ import { formatProblems, type CheckProblem } from '../utils/problems';
 import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
 import { parseEntryId, splitEntryId } from '../model/entry-ids';
-import { perLocale } from '../utils/paths';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
@@ -129,15 +128,4 @@ export function latestYear(site: SiteContent): number {
   if (year === undefined)
     throw new Error('There is no report in src/content/reports/: add one before building.');
   return year;
-}
-
-/** `getStaticPaths()` entries for a page that exists once per report year and locale: `/2007/…`, `/en/2007/…`. */
-export async function reportPaths() {
-  const site = await loadSite();
-  return perLocale((locale) =>
-    [...inLocale(site.reports, locale).values()].map((report) => ({
-      params: { year: slugOf(report) },
-      props: { report },
-    })),
-  );
 }
