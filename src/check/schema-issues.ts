@@ -76,7 +76,7 @@ function describe(
       zh: { message: `“${String(value)}”不是允许的值`, fix: `改为以下之一：${allowed}` },
     };
   }
-  // The figures file's rules carry both languages (src/utils/figure-rules.ts).
+  // The figures file's rules carry both languages (src/figures/rules.ts).
   const bilingualIssue =
     issue.code === 'custom'
       ? (

@@ -2,7 +2,7 @@ import type { SchemaContext } from 'astro:content';
 import type { z } from 'astro/zod';
 import { eventSchema } from '../schemas/event';
 import { glossarySchema } from '../schemas/glossary';
-import { metricsSchema } from '../schemas/metrics';
+import { metricsSchema } from '../figures/schema';
 import { photoSchema } from '../schemas/photo';
 import { reportSchema } from '../schemas/report';
 import { timelineSchema } from '../schemas/timeline';

@@ -1,8 +1,8 @@
 import { defaultLocale, locales } from '../i18n/locales';
-import type { MetricsData } from '../schemas/metrics';
+import type { MetricsData } from '../figures/schema';
 import { findPhotoDateProblems } from '../utils/gallery';
 import { findContentProblems, type CheckedEntry } from '../utils/integrity';
-import { figureFilesProblems, metricTable, yearFigures } from '../utils/metrics';
+import { figureFilesProblems, metricTable, yearFigures } from '../figures/compute';
 import { checkProse, contentTexts } from '../utils/prose-check';
 import type { ModelEntry } from './entries';
 import { bilingual, problemAt, type CheckProblem } from './problems';

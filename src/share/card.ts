@@ -2,7 +2,7 @@
 // `og:image`). Drawn at build time on the same Node canvas and with the same npm fonts as the
 // charts, so every build machine makes the same PNG and no web service is involved.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { CHART_FONT, LATIN_FONT, registerChartFonts } from '../charts/fonts';
+import { CHART_FONT, LATIN_FONT, registerChartFonts } from '../figures/charts/fonts';
 
 /** 1.91:1, the size Open Graph consumers (WeChat, Slack, X, Facebook…) crop least. */
 export const shareCardSize = { width: 1200, height: 630 } as const;

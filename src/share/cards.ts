@@ -2,10 +2,10 @@
 // card (title and three key figures, from the data), every other page the site's card. Photo pages
 // pass their own photo instead (BaseLayout's `image`).
 import { inLocale, latestYear, loadSite } from '../data/site';
-import { figuresFor } from '../data/figures';
+import { figuresFor } from '../figures/accessor';
 import { htmlLang, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
-import { keyFigureCards } from '../utils/metrics';
+import { keyFigureCards } from '../figures/compute';
 import { shareCardSize, type ShareCardContent } from './card';
 
 /** Site path of a share card: `/share/2007.zh-CN.png`, or `/share/site.en.png` for the site's own. */

@@ -15,7 +15,10 @@ function normalize(path: string): string {
   return result.replace(/\/{2,}/g, '/') + suffix;
 }
 
-/** Which drawing of a chart: `wide` for screens from 40rem, `narrow` laid out for phones (src/charts/render.ts). */
+/**
+ * Which drawing of a chart: `wide` for screens from 40rem, `narrow` laid out for phones
+ * (src/figures/charts/render.ts).
+ */
 export type ChartVariant = 'wide' | 'narrow';
 
 /** The file name of a chart's SVG in its year's folder: `team-grades.zh-CN.svg`, `team-grades.zh-CN.narrow.svg`. */

@@ -2,8 +2,8 @@
 // Text is first turned into what a reader sees: markup and `{…}` dropped, entities decoded,
 // full-width digits and Chinese numerals read as numbers. Pure: text in, problems out.
 import type { ContentProblem } from './integrity';
-import type { MetricKind, MetricValue } from './metrics';
-import { placeholderPattern } from './figure-rules';
+import type { MetricKind, MetricValue } from '../figures/compute';
+import { placeholderPattern } from '../figures/rules';
 
 /** A figure typed by hand into prose: a percentage, or a count followed by its counter word. */
 export interface FigureLiteral {

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { parse } from 'yaml';
-import type { MetricsData } from '../../src/schemas/metrics';
-import { metricTable, yearFigures } from '../../src/utils/metrics';
+import type { MetricsData } from '../../src/figures/schema';
+import { metricTable, yearFigures } from '../../src/figures/compute';
 import { splitFrontmatter } from '../../src/utils/translation';
 import { projectRoot } from './build-site';
 

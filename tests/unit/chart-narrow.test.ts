@@ -9,10 +9,10 @@ import {
   narrowChartConfig,
   narrowLayout,
   renderChart,
-} from '../../src/charts/render';
-import { yearCharts } from '../../src/charts/year-charts';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { yearFigures } from '../../src/utils/metrics';
+} from '../../src/figures/charts/render';
+import { yearCharts } from '../../src/figures/charts/year-charts';
+import { metricsSchema } from '../../src/figures/schema';
+import { yearFigures } from '../../src/figures/compute';
 
 const figures = yearFigures(
   metricsSchema.parse(parse(readFileSync('src/content/metrics/2007.yaml', 'utf8'))),

@@ -1,10 +1,10 @@
 // The build-time charts: real Chart.js drawings on a Node canvas, as standalone SVG files.
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { palette } from '../../src/charts/configs';
-import { yearCharts, type ChartFigureData } from '../../src/charts/year-charts';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { yearFigures } from '../../src/utils/metrics';
+import { palette } from '../../src/figures/charts/configs';
+import { yearCharts, type ChartFigureData } from '../../src/figures/charts/year-charts';
+import { metricsSchema } from '../../src/figures/schema';
+import { yearFigures } from '../../src/figures/compute';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 

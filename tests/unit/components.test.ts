@@ -9,8 +9,8 @@ import PhotoSetNotice from '../../src/components/PhotoSetNotice.astro';
 import ReportProvenance from '../../src/components/ReportProvenance.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import { pageLocals } from '../../src/i18n/page-locals';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { yearFigures } from '../../src/utils/metrics';
+import { metricsSchema } from '../../src/figures/schema';
+import { yearFigures } from '../../src/figures/compute';
 import { filesIn, readEntry } from './content-helpers';
 
 let container: AstroContainer;

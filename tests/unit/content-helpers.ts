@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { metricTable, yearFigures } from '../../src/utils/metrics';
+import { metricsSchema } from '../../src/figures/schema';
+import { metricTable, yearFigures } from '../../src/figures/compute';
 
 /** Splits an MDX/Markdown file into its YAML frontmatter (parsed) and body. */
 export function readEntry(path: string): { data: Record<string, unknown>; body: string } {

@@ -1,9 +1,9 @@
 // Reading details (issue 25): a number never parted from its counter word, one of a thing in the
 // singular, and a key-figure card that names its figure once.
 import { describe, expect, test } from 'vitest';
-import { metricsSchema } from '../../src/schemas/metrics';
+import { metricsSchema } from '../../src/figures/schema';
 import { counted, counterFor } from '../../src/utils/counted';
-import { keyFigureCards, yearFigures } from '../../src/utils/metrics';
+import { keyFigureCards, yearFigures } from '../../src/figures/compute';
 
 describe('counted', () => {
   test('Chinese: the counter joined to its number by a word joiner, so no line breaks between 4 and 个', () => {

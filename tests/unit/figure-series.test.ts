@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { useTranslations } from '../../src/i18n/ui';
-import { metricsSchema } from '../../src/schemas/metrics';
+import { metricsSchema } from '../../src/figures/schema';
 import {
   allFigureSeries,
   changeText,
   comparableSeries,
   figureChange,
-} from '../../src/utils/figure-series';
-import { yearFigures, type YearFigures } from '../../src/utils/metrics';
+} from '../../src/figures/series';
+import { yearFigures, type YearFigures } from '../../src/figures/compute';
 
 const teams = { zh: '个', en: 'teams' };
 type Value = number | 'not reported';

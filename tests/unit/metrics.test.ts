@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { schemaProblems } from '../../src/check/schema-issues';
 import { parseYamlSource } from '../../src/model/yaml-source';
-import { metricsSchema } from '../../src/schemas/metrics';
+import { metricsSchema } from '../../src/figures/schema';
 import {
   compareTarget,
   exactPercent,
@@ -16,7 +16,7 @@ import {
   percentOf,
   roundPercent,
   yearFigures,
-} from '../../src/utils/metrics';
+} from '../../src/figures/compute';
 
 const source2007 = readFileSync('src/content/metrics/2007.yaml', 'utf8');
 const metrics2007 = metricsSchema.parse(parse(source2007));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { yearFigures } from '../../src/utils/metrics';
+import { metricsSchema } from '../../src/figures/schema';
+import { yearFigures } from '../../src/figures/compute';
 import {
   allYearsCsv,
   allYearsJson,
@@ -11,7 +11,7 @@ import {
   openDataRows,
   toCsv,
   toJson,
-} from '../../src/utils/open-data';
+} from '../../src/figures/open-data';
 
 const data = metricsSchema.parse(parse(readFileSync('src/content/metrics/2007.yaml', 'utf8')));
 const figures = yearFigures(data);

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { contentModel } from '../../src/model/registry';
 import { eventSchema } from '../../src/schemas/event';
 import { glossarySchema } from '../../src/schemas/glossary';
-import { metricsSchema } from '../../src/schemas/metrics';
+import { metricsSchema } from '../../src/figures/schema';
 import { photoSchema } from '../../src/schemas/photo';
 import { reportSchema } from '../../src/schemas/report';
 import { unitSchema } from '../../src/schemas/unit';

@@ -2,11 +2,11 @@
 // line through it) where a year reports nothing, and the same facts as text and as a table.
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { trendChart, trendChartConfig, trendFigureId } from '../../src/charts/trend-charts';
+import { trendChart, trendChartConfig, trendFigureId } from '../../src/figures/charts/trend-charts';
 import { useTranslations } from '../../src/i18n/ui';
-import { metricsSchema } from '../../src/schemas/metrics';
-import { comparableSeries } from '../../src/utils/figure-series';
-import { yearFigures } from '../../src/utils/metrics';
+import { metricsSchema } from '../../src/figures/schema';
+import { comparableSeries } from '../../src/figures/series';
+import { yearFigures } from '../../src/figures/compute';
 
 const year = (y: number, excellent: number | 'not reported' | undefined, total: number) =>
   yearFigures(

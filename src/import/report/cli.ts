@@ -7,7 +7,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseYamlSource } from '../../model/yaml-source';
-import { metricsSchema, type MetricsData } from '../../schemas/metrics';
+import { metricsSchema, type MetricsData } from '../../figures/schema';
 import { entryFile } from '../../model/registry';
 import { splitFrontmatter } from '../../utils/translation';
 import { matchTableLines } from './figure-matching';

@@ -5,8 +5,8 @@
 // and counter words, so /figures/ and the key-figure cards compare the years; a match the words do
 // not settle is listed for the editor to confirm; a figure no year has gets a readable id of its
 // own that no other year uses. Pure.
-import type { FigureDeclaration, MetricsData } from '../../schemas/metrics';
-import { metricTable, roundPercent, yearFigures } from '../../utils/metrics';
+import type { FigureDeclaration, MetricsData } from '../../figures/schema';
+import { metricTable, roundPercent, yearFigures } from '../../figures/compute';
 import type { EditorNote, ImportedFigure } from './figures';
 import { cleanLabel, conceptsOf, countLabel, newFigureId, shareLabel } from './figure-names';
 

@@ -5,7 +5,7 @@
 // stated ("“50、95、95”") quotes those figures with `bare`. Numbers that are neither (dates, 第3)
 // are left as typed and listed for the editor. Pure.
 import { parseChineseNumber } from '../../utils/prose-check';
-import { roundPercent } from '../../utils/metrics';
+import { roundPercent } from '../../figures/compute';
 import { chineseNoun, englishCounter } from './counters';
 
 /** A figure the import declares, ready to be written into the figures file. */

@@ -3,7 +3,7 @@
 import { parseYamlSource } from '../../model/yaml-source';
 import type { ContentProblem } from '../../model/problems';
 import { timelineSchema } from '../../schemas/timeline';
-import type { MetricValue } from '../../utils/metrics';
+import type { MetricValue } from '../../figures/compute';
 import { checkProse, yamlTexts } from '../../utils/prose-check';
 
 export function timelineProblems(

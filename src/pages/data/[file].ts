@@ -2,8 +2,8 @@
 // so a reader can compare years in Excel. One id is one measure in every year (the check makes sure).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../data/site';
-import { yearFigures } from '../../utils/metrics';
-import { allYearsCsv, allYearsJson, allYearsRows } from '../../utils/open-data';
+import { yearFigures } from '../../figures/compute';
+import { allYearsCsv, allYearsJson, allYearsRows } from '../../figures/open-data';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

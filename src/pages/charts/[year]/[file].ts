@@ -2,10 +2,10 @@
 // lazily, are cached between pages and print without JavaScript. Each chart has two files: its
 // page layout and its narrow layout for phones (`*.narrow.svg`, picked by <picture> in ChartFigure).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedYearCharts } from '../../../charts/year-charts';
+import { cachedYearCharts } from '../../../figures/charts/year-charts';
 import { loadSite } from '../../../data/site';
 import { locales } from '../../../i18n/locales';
-import { yearFigures } from '../../../utils/metrics';
+import { yearFigures } from '../../../figures/compute';
 import { chartFileName } from '../../../utils/paths';
 
 export const getStaticPaths = (async () => {

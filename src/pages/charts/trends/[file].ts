@@ -1,8 +1,8 @@
 // The trend of each figure across years as static SVG files, drawn at build time like the year
 // charts (src/pages/charts/[year]/[file].ts): a page layout and a narrow layout for phones.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cachedTrendCharts, trendFigureId } from '../../../charts/trend-charts';
-import { allYearFigures } from '../../../data/figures';
+import { cachedTrendCharts, trendFigureId } from '../../../figures/charts/trend-charts';
+import { allYearFigures } from '../../../figures/accessor';
 import { locales } from '../../../i18n/locales';
 import { chartFileName } from '../../../utils/paths';
 

@@ -1,8 +1,8 @@
 // Open data: every figure of a year, reported and computed, as JSON and as CSV for Excel.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite } from '../../../data/site';
-import { yearFigures } from '../../../utils/metrics';
-import { openDataRows, toCsv, toJson } from '../../../utils/open-data';
+import { yearFigures } from '../../../figures/compute';
+import { openDataRows, toCsv, toJson } from '../../../figures/open-data';
 import { openDataFileName } from '../../../utils/paths';
 
 export const getStaticPaths = (async () => {

@@ -1,6 +1,6 @@
 // The rules a year's figures file must follow, as one pure function over its parsed data. The
-// schema (src/schemas/metrics.ts) runs it, so `npm run check` and the build refuse the same files.
-import type { CardDeclaration, ChartDeclaration, FigureDeclaration } from '../schemas/metrics';
+// schema (src/figures/schema.ts) runs it, so `npm run check` and the build refuse the same files.
+import type { CardDeclaration, ChartDeclaration, FigureDeclaration } from './schema';
 
 /** One broken rule: where (path in the file), what, and the fix, in English and Chinese. */
 export interface FigureIssue {

@@ -1,10 +1,10 @@
 // A year's charts as pages show them: the picture, and the same information as text and as a table.
 // Which charts, which figures and what their captions say is declared in the year's figures file.
-import type { Locale } from '../i18n/locales';
-import { pick, type Bilingual } from '../utils/glossary';
-import { useTranslations, type Translate } from '../i18n/ui';
-import type { ChartDeclaration } from '../schemas/metrics';
-import { formatDecimal, formatNumber, formatPercent } from '../utils/format';
+import type { Locale } from '../../i18n/locales';
+import { pick, type Bilingual } from '../../utils/glossary';
+import { useTranslations, type Translate } from '../../i18n/ui';
+import type { ChartDeclaration } from '../schema';
+import { formatDecimal, formatNumber, formatPercent } from '../../utils/format';
 import {
   compareTarget,
   exactPercent,
@@ -16,7 +16,7 @@ import {
   type Percent,
   type TargetComparison,
   type YearFigures,
-} from '../utils/metrics';
+} from '../compute';
 import { countBarsChart, targetsChart, type CountBar, type TargetRow } from './configs';
 import { renderChart, type ChartSize, type RenderedChart } from './render';
 
@@ -30,7 +30,7 @@ export interface ChartFigureData {
   /** Every figure of the chart is "not reported": no picture, the summary says so. */
   empty: boolean;
   size: ChartSize;
-  /** The same chart laid out for phones (`src/charts/render.ts`). */
+  /** The same chart laid out for phones (`src/figures/charts/render.ts`). */
   narrow: RenderedChart['narrow'];
   /** `numeric[i]`: column i holds numbers (aligned right). */
   table: { head: string[]; numeric: boolean[]; rows: string[][] };

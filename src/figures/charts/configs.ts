@@ -2,10 +2,10 @@
 // Two shapes cover every kind: bars of counts (`counts`, `parts`) and rates against targets.
 // The same configurations serve the build-time SVGs and any client-side enhancement.
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
-import type { Locale } from '../i18n/locales';
-import type { Translate } from '../i18n/ui';
-import { formatNumber, formatPercent } from '../utils/format';
-import { roundPercent, type TargetComparison } from '../utils/metrics';
+import type { Locale } from '../../i18n/locales';
+import type { Translate } from '../../i18n/ui';
+import { formatNumber, formatPercent } from '../../utils/format';
+import { roundPercent, type TargetComparison } from '../compute';
 
 export const palette = {
   accent: '#0a5a9c',

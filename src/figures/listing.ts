@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { formatProblems } from '../check/problems';
 import { schemaProblems } from '../check/schema-issues';
 import { parseYamlSource } from '../model/yaml-source';
-import { metricsSchema, type MetricsData } from '../schemas/metrics';
-import { formatFigure, yearFigures } from './metrics';
-import { counterFor } from './counted';
+import { metricsSchema, type MetricsData } from './schema';
+import { formatFigure, yearFigures } from './compute';
+import { counterFor } from '../utils/counted';
 
 const folder = 'src/content/metrics';
 

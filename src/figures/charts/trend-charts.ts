@@ -10,12 +10,12 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import type { Locale } from '../i18n/locales';
-import { useTranslations, type Translate } from '../i18n/ui';
-import { changeText, comparableSeries, type FigureSeries } from '../utils/figure-series';
-import { formatDecimal, formatPercent, formatYear } from '../utils/format';
-import { pick } from '../utils/glossary';
-import type { YearFigures } from '../utils/metrics';
+import type { Locale } from '../../i18n/locales';
+import { useTranslations, type Translate } from '../../i18n/ui';
+import { changeText, comparableSeries, type FigureSeries } from '../series';
+import { formatDecimal, formatPercent, formatYear } from '../../utils/format';
+import { pick } from '../../utils/glossary';
+import type { YearFigures } from '../compute';
 import { palette } from './configs';
 import { renderChart, type ChartSize } from './render';
 import type { ChartFigureData } from './year-charts';

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { bilingualTextSchema, sectionIdSchema, yearSchema } from './common';
-import { figureFileIssues } from '../utils/figure-rules';
+import { bilingualTextSchema, sectionIdSchema, yearSchema } from '../schemas/common';
+import { figureFileIssues } from './rules';
 
 /** Written in the data file where the report gives no figure; never 0. */
 export const NOT_REPORTED = 'not reported';

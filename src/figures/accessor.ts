@@ -1,5 +1,5 @@
-import { loadSite } from './site';
-import { metricTable, yearFigures, type MetricValue, type YearFigures } from '../utils/metrics';
+import { loadSite } from '../data/site';
+import { metricTable, yearFigures, type MetricValue, type YearFigures } from './compute';
 
 const years = new Map<number, Promise<YearFigures>>();
 const tables = new Map<number, Promise<Record<string, MetricValue>>>();

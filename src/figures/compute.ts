@@ -1,11 +1,11 @@
 // A year's figures, computed from what its figures file declares (src/content/metrics/<year>.yaml).
 // Nothing here knows which figures a year has: ids, labels, kinds, derived figures and targets are data.
 import type { Locale } from '../i18n/locales';
-import type { FigureDeclaration, MetricsData, ReportedValue } from '../schemas/metrics';
-import { describeKind, describeKindZh, placeholderPattern, resolveValues } from './figure-rules';
-import { formatDecimal, formatPercent } from './format';
-import { pick } from './glossary';
-import type { ContentProblem } from './integrity';
+import type { FigureDeclaration, MetricsData, ReportedValue } from './schema';
+import { describeKind, describeKindZh, placeholderPattern, resolveValues } from './rules';
+import { formatDecimal, formatPercent } from '../utils/format';
+import { pick } from '../utils/glossary';
+import type { ContentProblem } from '../utils/integrity';
 
 /** A computed percentage, or `null` where the report gives no figure (never 0). */
 export type Percent = number | null;

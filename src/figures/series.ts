@@ -1,18 +1,18 @@
 // Figures across years: for each figure id, its value in every year of the site, and for a figure in
 // one year its change against the previous year that has it. Built on each year's computed figures
-// (src/utils/metrics.ts): a value here is the year's own `displayed` value, never computed again.
+// (src/figures/compute.ts): a value here is the year's own `displayed` value, never computed again.
 import type { Locale } from '../i18n/locales';
 import type { Translate } from '../i18n/ui';
-import { counted } from './counted';
-import { formatDecimal } from './format';
-import { pick } from './glossary';
+import { counted } from '../utils/counted';
+import { formatDecimal } from '../utils/format';
+import { pick } from '../utils/glossary';
 import {
   roundPercent,
   type Bilingual,
   type Figure,
   type MetricKind,
   type YearFigures,
-} from './metrics';
+} from './compute';
 
 /** One year of a figure's series: the year's figure, or none when that year does not declare the id. */
 export interface SeriesPoint {

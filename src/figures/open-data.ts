@@ -1,6 +1,6 @@
 // Open data: every figure of a year as its figures file declares it, as JSON and as CSV for Excel,
 // and one file across all years so a reader can compare years.
-import type { Figure, MetricKind, YearFigures } from './metrics';
+import type { Figure, MetricKind, YearFigures } from './compute';
 
 /** One row of the open data: a figure, whether the report states it or it is computed, and where it comes from. */
 export interface OpenDataRow {
