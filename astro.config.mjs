@@ -6,9 +6,9 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defaultLocale, locales, htmlLang } from './src/i18n/locales.ts';
 import pdfEdition from './src/integrations/pdf-edition/index.ts';
-import { searchIndex } from './src/search/pagefind-integration.ts';
+import { searchIndex } from './src/integrations/pagefind.ts';
 import { directives, scriptResources, styleResources } from './src/security/csp.mjs';
-import { mdxAllowlist } from './src/integrations/mdx-allowlist.ts';
+import { mdxAllowlist } from './src/integrations/mdx-guard.ts';
 import { contentLinks } from './src/integrations/content-links.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:

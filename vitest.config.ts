@@ -6,6 +6,13 @@ import { getViteConfig } from 'astro/config';
 // `editors` (the real commands, scaffolds, imports and atomic builds on fixture copies), `e2e`
 // (Playwright + system Chromium against the shared site builds) and `deploy` (nginx).
 // `npm run test:quick` runs `unit` and `content`; `npm test` runs them all.
+//
+// Two files at a time on two cores, whatever their project: a browser walk or a child build keeps
+// about one core busy (Chromium waits on Node and Node on Chromium; an Astro build is mostly one
+// thread), so two at once fill the machine where one after another left a core idle. Every file
+// is independent: the site builds are shared read-only, every editors' test has its own copy, each
+// deploy file its own nginx (tests/deploy/nginx.ts tries another port if one is taken meanwhile).
+const twoAtATime = { maxWorkers: 2, sequence: { groupOrder: 0 } };
 
 /** The editors' content cases that run in-process: the quick project, not the editors' one. */
 const inProcessContentCases = [
@@ -19,13 +26,11 @@ export default getViteConfig({
     projects: [
       {
         extends: true,
-        // Two files at once even on two cores (Vitest's default is one fewer than the cores): these
-        // are in-process and independent, and the run's browsers and builds come after them.
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
-          maxWorkers: 2,
+          ...twoAtATime,
         },
       },
       {
@@ -34,7 +39,7 @@ export default getViteConfig({
           name: 'content',
           include: inProcessContentCases,
           environment: 'node',
-          maxWorkers: 2,
+          ...twoAtATime,
           testTimeout: 60_000,
         },
       },
@@ -48,7 +53,7 @@ export default getViteConfig({
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          ...twoAtATime,
         },
       },
       {
@@ -59,7 +64,7 @@ export default getViteConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          ...twoAtATime,
         },
       },
       {
@@ -71,7 +76,7 @@ export default getViteConfig({
           globalSetup: ['tests/deploy/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
+          ...twoAtATime,
         },
       },
     ],

@@ -7,7 +7,7 @@ const [command, ...rest] = process.argv.slice(2);
 const { module, close } =
   command === 'rename'
     ? await loadTypeScript('/src/editing/rename-figure-fs.ts')
-    : await loadTypeScript('/src/figures/listing.ts');
+    : await loadTypeScript('/src/editing/list-figures-fs.ts');
 const { code, text } =
   command === 'rename'
     ? await module.renameFigure(projectRoot, rest)

@@ -10,7 +10,7 @@ import {
 /**
  * Astro's collections, made from the content model (src/model/registry.ts): folders, file
  * layouts and strict schemas are declared there once. Entry ids keep the locale folder
- * (`zh-cn/2007`, `en/hotel`): src/utils/entries.ts splits them.
+ * (`zh-cn/2007`, `en/hotel`): src/model/entry-ids.ts splits them.
  */
 function fromModel<S extends CollectionModel['schema']>(model: CollectionModel<S>) {
   return defineCollection({

@@ -1,5 +1,5 @@
 // SHA-256 digests for the build's caches: the PDF edition (src/integrations/pdf-edition/cache.mjs),
-// the search index (src/search/pagefind-integration.ts), the precompressed copies
+// the search index (src/integrations/pagefind.ts), the precompressed copies
 // (scripts/lib/precompress.mjs) and the pages' cache keys (cache-key.ts). One digest, one way of
 // writing data as text, so two caches never disagree on what "the same input" means.
 import { createHash } from 'node:crypto';

@@ -2,8 +2,8 @@ import { access, constants, lstat, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import sharp from 'sharp';
 import { resolveContentImage } from '../model/content-paths';
-import { relativeFile, type CheckProblem } from './problems';
-import { largestRenditionWidth } from '../utils/renditions';
+import { relativeFile, type CheckProblem } from '../utils/problems';
+import { largestRenditionWidth } from '../model/renditions';
 
 /** What a photo must be for the gallery's pipeline (issue 4): the lead tunes these at merge. */
 export interface ImageRules {

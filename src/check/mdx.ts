@@ -1,8 +1,8 @@
 import { mdxToMdast } from 'satteri';
 import { resolveContentImage } from '../model/content-paths';
 import { allowedComponents, findMdxViolations } from '../model/mdx-allowlist';
-import type { CheckedEntry } from '../utils/integrity';
-import type { CheckProblem } from './problems';
+import type { CheckedEntry } from '../model/integrity';
+import type { CheckProblem } from '../utils/problems';
 
 /** An mdast node as far as the check looks at it. */
 interface Node {
@@ -138,7 +138,7 @@ export function checkMdxBody(
           ],
         );
       } else {
-        // <Metric id> is checked against the year's figures file by src/utils/prose-check.ts.
+        // <Metric id> is checked against the year's figures file by src/figures/prose-check.ts.
         const unit = attribute('unit');
         if (unitAttributeComponents.has(name) && unit !== undefined) {
           findings.references.push({

@@ -9,12 +9,12 @@ import { withFieldTables } from '../model/field-tables';
 import { checkSite } from '../model/rules';
 import { parseYamlSource } from '../model/yaml-source';
 import { isReservedWindowsName } from '../model/content-paths';
-import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
+import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../model/translation';
 import { inlineImageRules, photoRules, referencedImageProblems, type ImageRules } from './images';
 import { inputFolders, symbolicLinksUnder } from '../integrations/content-links';
 import { checkMdxBody } from './mdx';
-import { formatProblems, problemAt, relativeFile, type CheckProblem } from './problems';
-import { schemaProblems } from './schema-issues';
+import { formatProblems, problemAt, relativeFile, type CheckProblem } from '../utils/problems';
+import { schemaProblems } from '../model/schema-issues';
 
 /** A content file is an editor's text: anything bigger is a paste gone wrong and makes a heavy page. */
 export const maxContentBytes = 512 * 1024;

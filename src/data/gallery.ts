@@ -11,7 +11,7 @@ import {
   photosOfEvent,
   photosWithoutEvent,
   sortEvents,
-} from '../utils/gallery';
+} from '../model/photos';
 import {
   inLocale,
   loadSite,
@@ -21,14 +21,14 @@ import {
   type SiteContent,
 } from './site';
 
-import { renditions } from '../utils/renditions';
+import { renditions } from '../model/renditions';
 
 export {
   fallbackFormat,
   pictureFormats,
   renditions,
   type RenditionKind,
-} from '../utils/renditions';
+} from '../model/renditions';
 
 export interface EventAlbum {
   event: GalleryEventEntry;

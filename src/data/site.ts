@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../i18n/locales';
 import { modelEntry } from '../model/entries';
-import { formatProblems, type CheckProblem } from '../model/problems';
+import { formatProblems, type CheckProblem } from '../utils/problems';
 import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
-import { splitEntryId } from '../utils/entries';
-import { perLocale } from '../utils/paths';
+import { parseEntryId, splitEntryId } from '../model/entry-ids';
 
 export type Report = CollectionEntry<'reports'>;
 export type Unit = CollectionEntry<'units'>;
@@ -115,7 +114,7 @@ export function inLocale<T extends { id: string }>(entries: T[], locale: Locale)
 
 /** The slug shared by an entry's language versions (and a unit's years): `en/2007/hotel` → `hotel`. */
 export function slugOf(entry: { id: string }): string {
-  return (splitEntryId(entry.id)?.slug ?? entry.id).split('/').at(-1) ?? entry.id;
+  return parseEntryId(entry.id).slug;
 }
 
 /** Report years, newest first. */
@@ -129,15 +128,4 @@ export function latestYear(site: SiteContent): number {
   if (year === undefined)
     throw new Error('There is no report in src/content/reports/: add one before building.');
   return year;
-}
-
-/** `getStaticPaths()` entries for a page that exists once per report year and locale: `/2007/…`, `/en/2007/…`. */
-export async function reportPaths() {
-  const site = await loadSite();
-  return perLocale((locale) =>
-    [...inLocale(site.reports, locale).values()].map((report) => ({
-      params: { year: slugOf(report) },
-      props: { report },
-    })),
-  );
 }

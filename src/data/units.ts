@@ -1,8 +1,6 @@
 import { htmlLang, type Locale } from '../i18n/locales';
-import { locateInContentFiles } from '../utils/content-files-fs';
-import { componentPattern, RenderError } from '../utils/render-errors';
-import { entriesOfYear, folderYearOf, historyOf } from '../utils/unit-years';
-import { loadSite, slugOf, type SiteContent, type Unit } from './site';
+import { entriesOfYear, folderYearOf, historyOf } from '../model/unit-years';
+import { slugOf, type SiteContent, type Unit } from './site';
 
 /** A year's units in one locale, keyed by slug (the unit files in `src/content/units/<locale>/<year>/`). */
 export function unitsOfYear(site: SiteContent, locale: Locale, year: number): Map<string, Unit> {
@@ -24,40 +22,6 @@ export function yearOfUnit(unit: Unit): number {
   // The content model's `year-folders` rule refused any unit file outside a year folder.
   if (year === undefined) throw new Error(`${unit.filePath ?? unit.id} is not in a year folder.`);
   return year;
-}
-
-/**
- * A unit of a year by slug in a locale. When an MDX component names a unit that does not exist,
- * the error names the component's file and line among `contentFiles` (the files the page renders).
- */
-export async function requireUnit(
-  slug: string,
-  locale: Locale,
-  year: number,
-  contentFiles?: readonly string[],
-): Promise<Unit> {
-  const unit = unitsOfYear(await loadSite(), locale, year).get(slug);
-  if (!unit) {
-    const file = `src/content/units/${locale}/${year}/${slug}.mdx`;
-    throw new RenderError({
-      ...locateInContentFiles(
-        contentFiles,
-        componentPattern('(?:UnitLink|Highlight)', 'unit', slug),
-      ),
-      field: `unit="${slug}"`,
-      zh: {
-        message: `${year} 年没有这个单位：${file} 不存在`,
-        fix: `改用 ${year} 年已有单位的文件名（不带 .mdx），或先添加（npm run new -- unit ${slug} --year ${year}）`,
-      },
-      en: {
-        message: `names unit "${slug}", but ${file} does not exist`,
-        fix:
-          `use the file name of a unit of ${year} (without .mdx), ` +
-          `or add it first (npm run new -- unit ${slug} --year ${year})`,
-      },
-    });
-  }
-  return unit;
 }
 
 /** Units in display order: those in `order` (the report's order) first, then the rest by name. */

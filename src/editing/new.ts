@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { entryFile, entryFolder } from '../model/registry';
-import { unitKindChoices, unitKinds } from '../model/unit-kinds';
+import { unitKindChoices, unitKinds } from '../schemas/unit-kinds';
 import { imageProblems, photoRules } from '../check/images';
 import {
   eventFiles,
@@ -15,7 +15,7 @@ import {
 } from './templates';
 import { isReservedWindowsName } from '../model/content-paths';
 import { parseYamlSource } from '../model/yaml-source';
-import { splitFrontmatter } from '../utils/translation';
+import { splitFrontmatter } from '../model/translation';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kinds = ['unit', 'photo', 'event', 'report', 'term'] as const;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { figureIdSchema } from '../figures/schema';
+import { figureIdSchema } from '../figures/declarations';
 import { editPair, renameInFiguresFile, renameInText } from './rename-figure';
 
 interface Declared {

@@ -3,7 +3,7 @@
 // and `{metric:id}` in reports, unit pages and the timeline. An id is not meaning: an English text
 // that was up to date with its Chinese before the same edit to both is still up to date after it,
 // so its `sourceHash` is stamped again; one that was already stale stays stale. Pure.
-import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../utils/translation';
+import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../model/translation';
 
 const escape = (id: string) => id.replace(/\./g, '\\.');
 /** The id as a whole token: not the start of a longer id (teams.total vs teams.totalStaff). */

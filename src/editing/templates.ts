@@ -2,8 +2,8 @@
 // editor what each field is. One module, so a schema change means one edit here.
 import { entryFile, entryFolder } from '../model/registry';
 import { toFill } from '../model/unfinished';
-import { unitKindChoices } from '../model/unit-kinds';
-import { sourceFingerprint } from '../utils/translation';
+import { unitKindChoices } from '../schemas/unit-kinds';
+import { sourceFingerprint } from '../model/translation';
 
 /** A file to create, relative to the project root, with its content (or a file to copy). */
 export interface PlannedFile {
@@ -49,7 +49,7 @@ export function unitFiles(o: UnitOptions): PlannedFile[] {
 # 文件夹就是年份：别的年份另写一个文件（npm run new -- unit ${o.slug} --year <年份>），文件名相同。
 # 改完运行 npm run check；准备发布时把最后的 draft 改为 false。
 name: ${quote(o.nameZh)}
-# 类别：${unitKindChoices('zh')}（见 src/model/unit-kinds.ts）
+# 类别：${unitKindChoices('zh')}（见 src/schemas/unit-kinds.ts）
 kind: ${o.kind}
 # 在 ${o.year} 年度总结“主要特色与明显亮点”一节受到表扬时写 true
 highlighted: false
@@ -77,7 +77,7 @@ ${toFill.zh(`在这里写 ${o.year} 年度总结中${o.nameZh}的亮点。`)}\
 # The folder is the year: another year is another file with the same name.
 # Keep the same fields as the Chinese file; run npm run check after editing.
 name: ${quote(o.nameEn)}
-# The kind: ${unitKindChoices('en')} (see src/model/unit-kinds.ts)
+# The kind: ${unitKindChoices('en')} (see src/schemas/unit-kinds.ts)
 kind: ${o.kind}
 highlighted: false
 ${o.parent ? '' : '# '}parent: ${o.parent ?? 'living-services-company'}   \

@@ -1,42 +1,25 @@
+// The figures of the published years, by year: what pages, components, endpoints, the PDF edition and
+// the share cards read. Each year is computed once per build (./compute.ts keeps one result per
+// figures file, and the content rules get that same result), never again by a caller.
 import { loadSite } from '../data/site';
-import { metricTable, yearFigures, type MetricValue, type YearFigures } from './compute';
+import { yearFigures, type YearFigures } from './compute';
 
-const years = new Map<number, Promise<YearFigures>>();
-const tables = new Map<number, Promise<Record<string, MetricValue>>>();
-
-/** The computed figures of a report year, once per build; a clear error when the year has no figures file. */
-export function figuresFor(year: number): Promise<YearFigures> {
-  let figures = years.get(year);
-  if (!figures) {
-    figures = loadSite().then((site) => {
-      const entry = site.metrics.find((metrics) => metrics.data.year === year);
-      if (!entry) {
-        throw new Error(
-          `There is no src/content/metrics/${year}.yaml, but a page needs the ${year} figures. ` +
-            `Add it (see docs/editing.en.md). ` +
-            `缺少 src/content/metrics/${year}.yaml，但有页面要用 ${year} 年的数字。请添加这个文件（见 docs/editing.zh-CN.md）。`,
-        );
-      }
-      return yearFigures(entry.data);
-    });
-    years.set(year, figures);
+/** The computed figures of a published report year; a clear error when the year has no figures file. */
+export async function figuresFor(year: number): Promise<YearFigures> {
+  const site = await loadSite();
+  const entry = site.metrics.find((metrics) => metrics.data.year === year);
+  if (!entry) {
+    throw new Error(
+      `There is no src/content/metrics/${year}.yaml, but a page needs the ${year} figures. ` +
+        `Add it (see docs/editing.en.md). ` +
+        `缺少 src/content/metrics/${year}.yaml，但有页面要用 ${year} 年的数字。请添加这个文件（见 docs/editing.zh-CN.md）。`,
+    );
   }
-  return figures;
+  return yearFigures(entry.data);
 }
 
-/** Every quotable figure of a year, by `<Metric>` id: computed once per build, not per `<Metric>`. */
-export function metricsFor(year: number): Promise<Record<string, MetricValue>> {
-  let table = tables.get(year);
-  if (!table) {
-    table = figuresFor(year).then(metricTable);
-    tables.set(year, table);
-  }
-  return table;
-}
-
-/** The computed figures of every year that has a figures file, oldest first (for comparison across years). */
+/** The computed figures of every published year with a figures file, oldest first. */
 export async function allYearFigures(): Promise<YearFigures[]> {
   const site = await loadSite();
-  const years = [...new Set(site.metrics.map((entry) => entry.data.year))].sort((a, b) => a - b);
-  return Promise.all(years.map(figuresFor));
+  return site.metrics.map((entry) => yearFigures(entry.data)).sort((a, b) => a.year - b.year);
 }

@@ -1,11 +1,11 @@
 // A year's figures, computed from what its figures file declares (src/content/metrics/<year>.yaml).
 // Nothing here knows which figures a year has: ids, labels, kinds, derived figures and targets are data.
 import type { Locale } from '../i18n/locales';
-import type { FigureDeclaration, MetricsData, ReportedValue } from './schema';
+import type { FigureDeclaration, MetricsData, ReportedValue } from './declarations';
 import { describeKind, describeKindZh, placeholderPattern, resolveValues } from './rules';
 import { formatDecimal, formatPercent } from '../utils/format';
-import { pick } from '../utils/glossary';
-import type { ContentProblem } from '../utils/integrity';
+import { pick } from '../utils/bilingual';
+import type { ContentProblem } from '../utils/problems';
 
 /** A computed percentage, or `null` where the report gives no figure (never 0). */
 export type Percent = number | null;
@@ -101,8 +101,28 @@ export interface YearFigures {
   cards: MetricsData['cards'];
 }
 
-/** Computes every figure of a year from its declarations. */
+const computed = new WeakMap<MetricsData['figures'], YearFigures>();
+
+/** Whether a kept result was computed from these very declarations (not from a changed copy). */
+const madeFrom = (figures: YearFigures, data: MetricsData) =>
+  figures.year === data.year && figures.charts === data.charts && figures.cards === data.cards;
+
+/**
+ * Every figure of a year computed from its declarations, once per figures file and build: the
+ * build's rules, pages, endpoints, PDF and share cards all hold the same parsed declarations (the
+ * rules' copy of an entry's data keeps its fields), so they all get this one result (pages reach
+ * it by year through ./accessor.ts).
+ */
 export function yearFigures(data: MetricsData): YearFigures {
+  let figures = computed.get(data.figures);
+  if (!figures || !madeFrom(figures, data)) {
+    figures = computeYearFigures(data);
+    computed.set(data.figures, figures);
+  }
+  return figures;
+}
+
+function computeYearFigures(data: MetricsData): YearFigures {
   const values = resolveValues(data.figures);
   const figures = data.figures.map((declared): Figure => {
     const value = values.get(declared.id) ?? null;
@@ -178,8 +198,19 @@ export interface MetricValue {
   counter?: Bilingual | undefined;
 }
 
-/** Every figure prose may quote, by id. */
+const tables = new WeakMap<YearFigures, Record<string, MetricValue>>();
+
+/** Every figure prose may quote, by id (made once per year's figures). */
 export function metricTable(figures: YearFigures): Record<string, MetricValue> {
+  let table = tables.get(figures);
+  if (!table) {
+    table = quotableFigures(figures);
+    tables.set(figures, table);
+  }
+  return table;
+}
+
+function quotableFigures(figures: YearFigures): Record<string, MetricValue> {
   return Object.fromEntries(
     figures.figures.map((f) => [
       f.id,

@@ -1,6 +1,6 @@
 // The rules a year's figures file must follow, as one pure function over its parsed data. The
 // schema (src/figures/schema.ts) runs it, so `npm run check` and the build refuse the same files.
-import type { CardDeclaration, ChartDeclaration, FigureDeclaration } from './schema';
+import type { CardDeclaration, ChartDeclaration, FigureDeclaration } from './declarations';
 
 /** One broken rule: where (path in the file), what, and the fix, in English and Chinese. */
 export interface FigureIssue {
@@ -67,8 +67,22 @@ export function partWholeEdges(
   return edges;
 }
 
-/** Exact values of every figure that can be computed (null: not reported, or an input is not). */
+const resolved = new WeakMap<FigureDeclaration[], Map<string, number | null>>();
+
+/**
+ * Exact values of every figure that can be computed (null: not reported, or an input is not), once
+ * per list of declarations: the file's rules and its computed figures share one resolution.
+ */
 export function resolveValues(figures: FigureDeclaration[]): Map<string, number | null> {
+  let values = resolved.get(figures);
+  if (!values) {
+    values = resolveOnce(figures);
+    resolved.set(figures, values);
+  }
+  return values;
+}
+
+function resolveOnce(figures: FigureDeclaration[]): Map<string, number | null> {
   const byId = new Map(figures.map((figure) => [figure.id, figure]));
   const values = new Map<string, number | null>();
   const visiting = new Set<string>();

@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locales';
 import type { Translate } from '../i18n/ui';
 import { counted } from '../utils/counted';
 import { formatDecimal } from '../utils/format';
-import { pick } from '../utils/glossary';
+import { pick } from '../utils/bilingual';
 import {
   roundPercent,
   type Bilingual,

@@ -1,6 +1,7 @@
-import { isLocale, type Locale } from '../i18n/locales';
-import type { CheckedEntry } from '../utils/integrity';
-import { splitFrontmatter } from '../utils/translation';
+import type { Locale } from '../i18n/locales';
+import { parseEntryId } from './entry-ids';
+import type { CheckedEntry } from './integrity';
+import { splitFrontmatter } from './translation';
 import { modelOf } from './registry';
 import { parseYamlSource } from './yaml-source';
 
@@ -50,14 +51,7 @@ export function modelEntry(input: {
   /** Undefined when the file failed its schema. */
   data: Record<string, unknown> | undefined;
 }): ModelEntry {
-  const parts = input.id.split('/');
-  const [first] = parts;
-  const locale = parts.length > 1 && isLocale(first) ? first : undefined;
-  const slug = parts.at(-1) ?? input.id;
-  const folderYear =
-    locale !== undefined && parts.length === 3 && /^\d{4}$/.test(parts[1] ?? '')
-      ? Number(parts[1])
-      : undefined;
+  const { locale, slug, year: folderYear } = parseEntryId(input.id, input.collection);
   const isMdx = /\.mdx?$/.test(input.file);
   const split = isMdx
     ? splitFrontmatter(input.text)

@@ -1,7 +1,7 @@
 /**
  * What report and unit MDX may contain: Markdown, a listed set of HTML elements and attributes,
  * and the project's own components with literal props. Everything else is refused, by
- * `npm run check` (src/check/mdx.ts) and by the build (src/model/mdx-allowlist-plugin.ts), with
+ * `npm run check` (src/check/mdx.ts) and by the build (src/integrations/mdx-guard.ts), with
  * the same messages: content is data, and nothing an editor writes may run as code on the build
  * machine or in a reader's browser (MDX `import`, `export` and `{…}` are JavaScript that runs
  * while the site is built).

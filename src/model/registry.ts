@@ -8,7 +8,7 @@ import { reportSchema } from '../schemas/report';
 import { timelineSchema } from '../schemas/timeline';
 import { unitSchema } from '../schemas/unit';
 import { strictSchema } from './fields';
-import { unitKindTable } from './unit-kinds';
+import { unitKindTable } from '../schemas/unit-kinds';
 
 /**
  * THE content model, declared once. Everything that needs to know about content reads it:

@@ -1,11 +1,12 @@
 import { defaultLocale, locales } from '../i18n/locales';
-import type { MetricsData } from '../figures/schema';
-import { findPhotoDateProblems } from '../utils/gallery';
-import { findContentProblems, type CheckedEntry } from '../utils/integrity';
+import type { MetricsData } from '../figures/declarations';
+import { findPhotoDateProblems } from './photos';
+import { findContentProblems, type CheckedEntry } from './integrity';
 import { figureFilesProblems, metricTable, yearFigures } from '../figures/compute';
-import { checkProse, contentTexts } from '../utils/prose-check';
+import { checkProse, contentTexts } from '../figures/prose-check';
 import type { ModelEntry } from './entries';
-import { bilingual, problemAt, type CheckProblem } from './problems';
+import { parseEntryId } from './entry-ids';
+import { bilingual, problemAt, type CheckProblem } from '../utils/problems';
 import { contentModel, modelOf, type CollectionModel } from './registry';
 import { provenanceProblems, unfinishedTextProblems } from './unfinished-rule';
 
@@ -56,7 +57,7 @@ export function entryYear(
   return yearIn(eventOf(entry, known)?.data.year);
 }
 
-/** Counterparts and references, as src/utils/integrity.ts finds them (shared with its unit tests). */
+/** Counterparts and references, as src/model/integrity.ts finds them (shared with its unit tests). */
 function integrityProblems(entries: ReadonlyArray<ModelEntry>): CheckProblem[] {
   const localized: Record<string, CheckedEntry[]> = {};
   const shared: Record<string, CheckedEntry[]> = {};
@@ -142,7 +143,7 @@ export const siteRules: ReadonlyArray<SiteRule> = [
         if (!entry.locale) continue;
         for (const locale of locales.filter((l) => l !== entry.locale)) {
           const counterpart = known.get(
-            `${entry.collection}:${locale}/${entry.id.split('/').slice(1).join('/')}`,
+            `${entry.collection}:${locale}/${parseEntryId(entry.id, entry.collection).sharedId}`,
           );
           if (!counterpart || !isDraft(counterpart)) continue;
           problems.push(

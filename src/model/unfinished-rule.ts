@@ -1,6 +1,6 @@
 import { defaultLocale } from '../i18n/locales';
 import type { ModelEntry } from './entries';
-import { problemAt, type CheckProblem } from './problems';
+import { problemAt, type CheckProblem } from '../utils/problems';
 import {
   bodyTexts,
   dataTexts,

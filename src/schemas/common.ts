@@ -25,7 +25,7 @@ export const draftSchema = z.boolean().default(false);
 
 /**
  * In a translation (English entry), the fingerprint of the Chinese source it was translated from
- * (src/utils/translation.ts). `npm run check` reports the translation as out of date when the
+ * (src/model/translation.ts). `npm run check` reports the translation as out of date when the
  * Chinese text changes; `npm run check -- --mark-translated <file>` records the new fingerprint.
  */
 export const sourceHashSchema = z

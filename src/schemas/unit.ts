@@ -1,6 +1,6 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { unitKinds } from '../model/unit-kinds';
+import { unitKinds } from './unit-kinds';
 import { draftSchema, sectionIdSchema, slugSchema, sourceHashSchema } from './common';
 
 export { unitKinds };
@@ -12,7 +12,7 @@ export { unitKinds };
  */
 export const unitSchema = z.object({
   name: z.string().trim().min(1),
-  /** One of the kinds of src/model/unit-kinds.ts (二级单位, 车间, 班组, …). */
+  /** One of the kinds of src/schemas/unit-kinds.ts (二级单位, 车间, 班组, …). */
   kind: z.enum(unitKinds),
   /** Praised in the report's highlights section (三、主要特色与明显亮点). */
   highlighted: z.boolean().default(false),

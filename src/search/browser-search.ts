@@ -1,5 +1,5 @@
 // The search page's behaviour, loaded only when the reader starts searching (see SearchForm.astro).
-// It runs Pagefind's JavaScript API (the index written by src/search/pagefind-integration.ts) and
+// It runs Pagefind's JavaScript API (the index written by src/integrations/pagefind.ts) and
 // draws its own small, accessible result list: Pagefind's prebuilt UI would need inline styles,
 // which the site's Content Security Policy does not allow.
 import { rewriteQuery, tokensMatchLiterally } from './bigram-tokens';

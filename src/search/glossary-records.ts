@@ -1,8 +1,8 @@
 // Glossary terms as search records of their own (they have no page each): built per locale by
-// src/pages/[...lang]/search-records.json.ts, added to the index by ./pagefind-integration.ts.
+// src/pages/[...lang]/search-records.json.ts, added to the index by src/integrations/pagefind.ts.
 import { htmlLang, type Locale } from '../i18n/locales';
 import type { GlossaryData } from '../schemas/glossary';
-import { pick, termIn } from '../utils/glossary';
+import { pick, termIn } from '../utils/bilingual';
 import { localizePath, sitePaths } from '../utils/paths';
 
 /** Pagefind's language key for a locale: the `<html lang>` of its pages, lowercased (`zh-cn`, `en`). */

@@ -3,21 +3,7 @@
 // charts, so every build machine makes the same PNG and no web service is involved.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { CHART_FONT, LATIN_FONT, registerChartFonts } from '../figures/charts/fonts';
-
-/** 1.91:1, the size Open Graph consumers (WeChat, Slack, X, Facebook…) crop least. */
-export const shareCardSize = { width: 1200, height: 630 } as const;
-
-export interface ShareCardContent {
-  /** Small line at the top: the site's name. */
-  site: string;
-  /** Above the title: the year, e.g. “2007年度工作总结”. */
-  kicker?: string;
-  title: string;
-  /** Two or three figures, each a value (“71”) and what it counts (“excellent teams”). */
-  figures: Array<{ value: string; label: string }>;
-  /** English text is set in Noto Sans first (Latin quotes and apostrophes), Chinese in Noto Sans SC. */
-  latin?: boolean;
-}
+import { shareCardSize, type ShareCardContent } from '../routes/share-cards';
 
 const colours = {
   paper: '#ffffff',

@@ -60,7 +60,7 @@ export const sitePaths = {
   search: () => '/search/',
   /** The accessibility statement (src/pages/[...lang]/accessibility.astro). */
   accessibility: () => '/accessibility/',
-  /** Pagefind's index and script, written after the build (src/search/pagefind-integration.ts). */
+  /** Pagefind's index and script, written after the build (src/integrations/pagefind.ts). */
   searchIndex: () => '/pagefind/',
   /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */
   chart: (year: number, id: string, locale: Locale, variant: ChartVariant = 'wide') =>

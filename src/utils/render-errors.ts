@@ -1,5 +1,5 @@
 /**
- * Errors thrown while a page is built, written like `npm run check`'s (src/check/problems.ts): the
+ * Errors thrown while a page is built, written like `npm run check`'s (src/utils/problems.ts): the
  * content file and line to change, the field or component, what is wrong and the fix, in Chinese
  * (the editors' language) and English. The check catches these problems first; this is what an
  * editor sees when it did not run, or when a page finds something only the build can see.

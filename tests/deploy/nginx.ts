@@ -74,6 +74,22 @@ export async function startNginx(
   target: string,
   options: { basePath?: string; server?: string } = {},
 ): Promise<RunningNginx> {
+  // The port is free when freePort() looks, not necessarily a moment later when nginx binds it:
+  // another process (a test file running beside this one, another user's server) may take it
+  // first. nginx then exits saying so; try another port rather than fail the run.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startNginxOnce(target, options);
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('Address already in use')) throw error;
+    }
+  }
+}
+
+async function startNginxOnce(
+  target: string,
+  options: { basePath?: string; server?: string },
+): Promise<RunningNginx> {
   const { nginx, brotliModule } = findNginx();
   const basePath = options.basePath ?? '/';
   const prefix = await mkdtemp(join(tmpdir(), 'nianjian-nginx-'));
@@ -133,7 +149,17 @@ export async function startNginx(
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const log = async () =>
     `${stderr}${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`;
-  await waitForPort(port, child, log);
+  try {
+    await waitForPort(port, child, log);
+    // What answered may be another process that took the port: nginx, failing to bind, exits.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (child.exitCode !== null)
+      throw new Error(`nginx exited (${child.exitCode}):\n${await log()}`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await rm(prefix, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     reload: async () => {

@@ -3,7 +3,7 @@
 //   tables, headings, ids), with every rule but colour contrast, the slowest.
 // - Colour contrast comes from the template's styles and the components a page uses: every rule,
 //   colour contrast included, on the largest page (the most components) of each template in each
-//   language at desktop width.
+//   language at desktop width (in the same load: each page is loaded once).
 // - At phone width, tests/e2e/phone.test.ts runs every rule on one page of each template in each
 //   language at 320, 360 and 390 px.
 import { statSync } from 'node:fs';
@@ -13,11 +13,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import {
   axeViolations,
-  forEachLimit,
+  forEachInTabs,
   pageConcurrency,
   pageTemplate,
   sitePages,
-  visit,
 } from '../support/site';
 
 const rootUrl = inject('rootUrl');
@@ -38,23 +37,21 @@ const templateSamples = [
   group.reduce((largest, path) => (htmlBytes(path) > htmlBytes(largest) ? path : largest)),
 );
 
-type Run = { path: string; contrast: boolean };
-const runs: Run[] = [
-  ...pages.map((path) => ({ path, contrast: false })),
-  ...templateSamples.map((path) => ({ path, contrast: true })),
-];
-const key = (run: Run) => `${run.contrast ? 'all rules' : 'no contrast'} ${run.path}`;
-const violations = new Map<string, string[]>();
+/** What axe found on each page, and whether colour contrast was among the rules it ran. */
+const found = new Map<string, { violations: string[]; contrast: boolean }>();
+const samples = new Set(templateSamples);
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
-  await forEachLimit(runs, pageConcurrency, async (run) => {
-    const { page } = await visit(browser, new URL(run.path.replace(/^\//, ''), rootUrl).href);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    const without = run.contrast ? [] : ['color-contrast'];
-    violations.set(key(run), await axeViolations(page, { without }));
-    await page.close();
+  // Each page loaded once, a few at a time in tabs kept open: the largest page of each template
+  // gets every rule in that one load, the others every rule but colour contrast.
+  const viewport = { width: 1280, height: 900 };
+  await forEachInTabs(browser, pages, pageConcurrency, { viewport }, async (path, tab) => {
+    await tab.load(new URL(path.replace(/^\//, ''), rootUrl).href);
+    const contrast = samples.has(path);
+    const without = contrast ? [] : ['color-contrast'];
+    found.set(path, { violations: await axeViolations(tab.page, { without }), contrast });
   });
 });
 afterAll(async () => {
@@ -63,7 +60,7 @@ afterAll(async () => {
 
 describe.each(pages)('%s', (path) => {
   test('has no axe violations (desktop; colour contrast on its template)', () => {
-    expect(violations.get(key({ path, contrast: false }))).toEqual([]);
+    expect(found.get(path)?.violations).toEqual([]);
   });
 });
 
@@ -73,6 +70,7 @@ test('every template in both languages is checked with every rule', () => {
 
 describe.each(templateSamples)('%s, the largest page of its template', (path) => {
   test('has no axe violations, colour contrast included (desktop)', () => {
-    expect(violations.get(key({ path, contrast: true }))).toEqual([]);
+    expect(found.get(path)?.contrast).toBe(true);
+    expect(found.get(path)?.violations).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { forEachLimit, pageConcurrency, pageKindSamples, sitePages, visit } from '../support/site';
+import { forEachInTabs, pageConcurrency, pageKindSamples, sitePages, visit } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 const pages = sitePages(inject('baseDir'));
@@ -20,16 +20,14 @@ const records = new Map<string, PageRecord>();
 
 beforeAll(async () => {
   browser = await launchChromium();
-  await forEachLimit(pages, pageConcurrency, async (path) => {
-    const { page, status, failedResponses, consoleErrors } = await visit(
-      browser,
+  await forEachInTabs(browser, pages, pageConcurrency, {}, async (path, tab) => {
+    const { page, status, failedResponses, consoleErrors } = await tab.load(
       new URL(path, baseUrl).href,
     );
     const hrefs = await page.$$eval('a[href], link[href]', (elements) =>
       elements.map((element) => element.getAttribute('href') ?? ''),
     );
     records.set(path, { status, failedResponses, consoleErrors, hrefs });
-    await page.close();
   });
 });
 afterAll(async () => {

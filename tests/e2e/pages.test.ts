@@ -2,7 +2,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { forEachLimit, pageConcurrency, pageKindSamples, sitePages, visit } from '../support/site';
+import {
+  forEachInTabs,
+  forEachLimit,
+  pageConcurrency,
+  pageKindSamples,
+  sitePages,
+  visit,
+} from '../support/site';
 import { testSiteUrl } from '../support/sites';
 import { readSourceText } from '../support/source-text';
 
@@ -71,12 +78,13 @@ const records = new Map<string, PageRecord>();
 const counterpart = (path: string) =>
   path.startsWith('/en/') ? path.replace(/^\/en\//, '/') : `/en${path}`;
 
-// Every page once, a few at a time: what differs per page (status, console, requests, language,
-// headings, title, the switcher's target, ids and links) is recorded here and asserted per page.
+// Every page once, a few at a time in tabs kept open (site.ts, forEachInTabs): what differs per
+// page (status, console, requests, language, headings, title, the switcher's target, ids and
+// links) is recorded here and asserted per page.
 beforeAll(async () => {
-  await forEachLimit([...pages, ...notFoundPages], pageConcurrency, async (path) => {
-    const { page, status, consoleErrors, outsideRequests, failedResponses } = await visit(
-      browser,
+  const walk = [...pages, ...notFoundPages];
+  await forEachInTabs(browser, walk, pageConcurrency, {}, async (path, tab) => {
+    const { page, status, consoleErrors, outsideRequests, failedResponses } = await tab.load(
       url(path),
     );
     const switcherHref = await page.getAttribute('[data-language-switcher]', 'href');
@@ -94,7 +102,6 @@ beforeAll(async () => {
         anchors.map((anchor) => (anchor as HTMLAnchorElement).href),
       ),
     });
-    await page.close();
   });
 });
 

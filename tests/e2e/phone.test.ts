@@ -10,7 +10,7 @@ import { measurePhone } from '../../scripts/lib/phone-measure.mjs';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 import {
   axeViolations,
-  forEachLimit,
+  forEachInTabs,
   pageConcurrency,
   pageKindSamples,
   sitePages,
@@ -67,10 +67,20 @@ interface HeaderBoxes {
 /** What each page showed at each width: measured a few pages at a time, asserted per page below. */
 const seen = new Map<string, { measured: PhoneMeasure; header: HeaderBoxes; axe: string[] }>();
 
+/** What each page's head says about its share image: read at 360 px, fetched in its test. */
+const shareMeta = new Map<string, Record<string, string | null>>();
+/** The text-size control in the header at 320 px: visible, and its number of buttons. */
+const textSizeControls = new Map<string, { visible: boolean; buttons: number }>();
+
 beforeAll(async () => {
   const runs = pages.flatMap((path) => widths.map((width) => ({ path, width })));
-  await forEachLimit(runs, pageConcurrency, async ({ path, width }) => {
-    const page = await open(path, width);
+  // A few tabs kept open, each sent from page to page (opening a page costs more than loading one).
+  const phone = { viewport: { width: widths[0], height: 740 }, deviceScaleFactor: 2 };
+  await forEachInTabs(browser, runs, pageConcurrency, phone, async ({ path, width }, tab) => {
+    await tab.page.setViewportSize({ width, height: 740 });
+    const { page, status } = await tab.load(new URL(path.replace(/^\//, ''), rootUrl).href);
+    // The 404 pages too: asked for by their own address, they are served with 200.
+    expect(status, path).toBe(200);
     const measured = await measurePhone(page);
     // The header: one row with the name, the menu and the language switch, then the search box.
     const header = await page.evaluate(() => {
@@ -82,8 +92,26 @@ beforeAll(async () => {
         search: box('.header-search')?.toJSON(),
       };
     });
+    if (width === 360)
+      shareMeta.set(
+        path,
+        await page.evaluate(() =>
+          Object.fromEntries(
+            [...document.querySelectorAll('meta[property^="og:image"]')].map((element) => [
+              element.getAttribute('property'),
+              element.getAttribute('content'),
+            ]),
+          ),
+        ),
+      );
+    if (width === 320) {
+      const group = page.locator('.site-header .text-size');
+      textSizeControls.set(path, {
+        visible: await group.isVisible(),
+        buttons: await group.locator('button').count(),
+      });
+    }
     seen.set(`${width} ${path}`, { measured, header, axe: await axeViolations(page) });
-    await page.close();
   });
 });
 
@@ -121,23 +149,15 @@ describe.each(pages)('%s', (path) => {
   );
 
   test('has a share image that is served at the size the page gives', async () => {
-    const page = await open(path, 360);
-    const meta = await page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll('meta[property^="og:image"]')].map((element) => [
-          element.getAttribute('property'),
-          element.getAttribute('content'),
-        ]),
-      ),
-    );
+    const meta = shareMeta.get(path) ?? {};
     expect(meta['og:image']).toBeTruthy();
     expect(meta['og:image:alt']).toBeTruthy();
     // The page names its share image with the build's SITE_URL; fetch the same path from this server.
     const imagePath = new URL(meta['og:image'] ?? '').pathname;
-    const response = await page.request.get(new URL(imagePath.replace(/^\//, ''), rootUrl).href);
-    expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toMatch(/^image\/(png|jpeg)$/);
-    const { width, height } = await sharp(await response.body()).metadata();
+    const response = await fetch(new URL(imagePath.replace(/^\//, ''), rootUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^image\/(png|jpeg)$/);
+    const { width, height } = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
     expect([width, height]).toEqual([
       Number(meta['og:image:width']),
       Number(meta['og:image:height']),
@@ -148,7 +168,11 @@ describe.each(pages)('%s', (path) => {
       expect(imagePath).toMatch(/^\/share\/\d{4}\.(zh-CN|en)\.png$/);
     else if (/\/gallery\/photos\//.test(path)) expect(imagePath).toMatch(/\.jpg$/);
     else expect(imagePath).toMatch(/^\/share\/site\.(zh-CN|en)\.png$/);
-    await page.close();
+  });
+
+  // Was large-text.test.ts's "is in the header of every page, one tap away on a phone".
+  test('has the text-size control in its header at 320 px: two buttons, one tap away', () => {
+    expect(textSizeControls.get(path)).toEqual({ visible: true, buttons: 2 });
   });
 });
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runNew } from '../../src/editing/new';
 import { buildSite } from '../support/build-site';
 import {
   copyProject,
@@ -71,17 +72,24 @@ describe('the real commands', () => {
 
   test('npm run new refuses the names Windows reserves (con, aux, nul, com1, lpt1, prn)', async () => {
     const root = await copyProject();
-    for (const name of ['con', 'aux', 'nul', 'com1', 'lpt1', 'prn']) {
-      const result = await runScript(root, 'scripts/new.mjs', [
-        'unit',
-        name,
-        '--zh',
-        '单位',
-        '--en',
-        'Unit',
-      ]);
-      expect(result.code, name).toBe(1);
-      expect(result.output).toContain(`"${name}" is a device name reserved by Windows`);
+    const args = (name: string) => ['unit', name, '--zh', '单位', '--en', 'Unit'];
+    // The command itself once (exit code, message, nothing created); the other names through the
+    // function it calls (runNew), which is where the refusal is made: the same words, no child.
+    const command = await runScript(root, 'scripts/new.mjs', args('con'));
+    const names = ['aux', 'nul', 'com1', 'lpt1', 'prn'];
+    const inProcess = await Promise.all(
+      names.map(async (name) => {
+        const lines: string[] = [];
+        const code = await runNew(args(name), root, (line) => lines.push(line));
+        return { code, output: lines.join('\n') };
+      }),
+    );
+    for (const [name, result] of [
+      ['con', command] as const,
+      ...names.map((name, index) => [name, inProcess[index]] as const),
+    ]) {
+      expect(result?.code, name).toBe(1);
+      expect(result?.output).toContain(`"${name}" is a device name reserved by Windows`);
       expect(existsSync(join(root, `src/content/units/zh-cn/2007/${name}.mdx`))).toBe(false);
     }
   });

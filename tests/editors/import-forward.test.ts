@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, expect, test } from 'vitest';
-import type { MetricsData } from '../../src/figures/schema';
+import type { MetricsData } from '../../src/figures/declarations';
 import { projectRoot } from '../support/build-site';
 import { copyProject, removeFixtures, runScript } from '../support/fixture';
 import { docx2008, published2007 } from '../support/report-documents';

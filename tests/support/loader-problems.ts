@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { contentProblems, type LoadedEntry } from '../../src/data/site';
-import { formatProblems } from '../../src/model/problems';
+import { formatProblems } from '../../src/utils/problems';
 import { contentModel, type CollectionModel } from '../../src/model/registry';
-import { splitFrontmatter } from '../../src/utils/translation';
+import { splitFrontmatter } from '../../src/model/translation';
 
 export interface LoaderOutcome {
   /** Files whose data failed their collection's schema, with the schema's messages. */

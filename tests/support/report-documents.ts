@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { parse } from 'yaml';
-import type { MetricsData } from '../../src/figures/schema';
+import type { MetricsData } from '../../src/figures/declarations';
 import { metricTable, yearFigures } from '../../src/figures/compute';
-import { splitFrontmatter } from '../../src/utils/translation';
+import { splitFrontmatter } from '../../src/model/translation';
 import { projectRoot } from './build-site';
 
 /** Each figure id of a figures file (YAML text) with its value as the site writes it: 108, 66%. */

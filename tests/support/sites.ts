@@ -22,6 +22,7 @@ import { buildInfoPath } from '../../scripts/lib/build-info.mjs';
 import { copyProjectTo, yearsFixture } from '../../scripts/lib/project-copy.mjs';
 import { serveStatic } from '../../src/integrations/pdf-edition/static-server.mjs';
 import { buildEnvironment, buildSite, projectRoot } from './build-site';
+import { seedImageCache } from './fixture';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -71,7 +72,10 @@ interface BuiltSite {
 interface SharedBuilds {
   sites: Map<SiteVariant, Promise<BuiltSite>>;
   users: number;
-  cleared: boolean;
+  /** The removal of an earlier run's builds, which every build of this run waits for. */
+  cleared: Promise<void> | undefined;
+  /** The `years` variant's copy of the project, made (and its image cache seeded) once. */
+  yearsCopy: Promise<string> | undefined;
   /** Copies of the project made for a variant, removed at the end. */
   copies: string[];
   /** How long each variant took to build, for the run's summary (tests/support/summary-reporter.ts). */
@@ -84,7 +88,8 @@ function shared(): SharedBuilds {
   holder.__nianjianTestSites ??= {
     sites: new Map(),
     users: 0,
-    cleared: false,
+    cleared: undefined,
+    yearsCopy: undefined,
     copies: [],
     seconds: new Map(),
   };
@@ -97,13 +102,26 @@ function allowed(variant: SiteVariant): boolean {
   return !wanted || wanted.split(',').includes(variant);
 }
 
+/** The `years` variant's project: a fresh copy with the fixture laid over it. */
+function yearsCopy(): Promise<string> {
+  const registry = shared();
+  registry.yearsCopy ??= (async () => {
+    // A copy of its own, so its PDF cache starts empty: pdf-cache.test.ts reads this first build.
+    const root = await mkdtemp(join(tmpdir(), 'nianjian-years-3-'));
+    registry.copies.push(root);
+    await copyProjectTo(projectRoot, root, { overlay: yearsFixture });
+    // The photos it shares with the root build are encoded once (fixture.ts says why that is safe).
+    await seedImageCache(root);
+    return root;
+  })();
+  return registry.yearsCopy;
+}
+
 async function build(variant: SiteVariant): Promise<BuiltSite> {
   const registry = shared();
-  if (!registry.cleared) {
-    // Leftovers of an earlier run must not pass for this run's build.
-    registry.cleared = true;
-    await rm(buildsDir, { recursive: true, force: true });
-  }
+  // Leftovers of an earlier run must not pass for this run's build.
+  registry.cleared ??= rm(buildsDir, { recursive: true, force: true });
+  await registry.cleared;
   const outDir = outDirs[variant];
   const started = performance.now();
   let output: string;
@@ -123,10 +141,7 @@ async function build(variant: SiteVariant): Promise<BuiltSite> {
       buildSite({ outDir, env: { BASE_PATH: basePath, CHROMIUM_PATH: missingChromium } }),
     );
   } else {
-    // A copy of its own, so its PDF cache starts empty: pdf-cache.test.ts reads this first build.
-    root = await mkdtemp(join(tmpdir(), 'nianjian-years-3-'));
-    registry.copies.push(root);
-    await copyProjectTo(projectRoot, root, { overlay: yearsFixture });
+    root = await yearsCopy();
     output = await builtOrThrow(variant, buildSite({ root, outDir, env: { NIANJIAN_PDF: 'on' } }));
   }
   registry.seconds.set(variant, (performance.now() - started) / 1000);
@@ -143,21 +158,32 @@ async function builtOrThrow(
   return output;
 }
 
+/**
+ * What a variant's build waits for. `root` and `base` are builds of the project itself, which share
+ * its caches, so they run one after the other; `years` builds its own copy, seeded from the image
+ * cache the root build leaves, so it runs beside `base`. Both wait for the copy to be made, so no
+ * cache file is copied while a build writes it. On two cores the two builds overlap well: an Astro
+ * build keeps about one core busy.
+ */
+async function ready(variant: SiteVariant): Promise<void> {
+  const settled = (site: Promise<unknown>) =>
+    site.then(
+      () => undefined,
+      () => undefined,
+    );
+  if (variant === 'root') return;
+  // Root is asked for first where it is asked for at all (provideSites keeps siteVariants' order).
+  const root = shared().sites.get('root');
+  if (root) await settled(root);
+  if (allowed('years')) await settled(yearsCopy());
+}
+
 /** The variant, built (or being built) once for the whole run. */
 export function sharedSite(variant: SiteVariant): Promise<BuiltSite> {
   const registry = shared();
   let site = registry.sites.get(variant);
   if (!site) {
-    // Variants build one after another: two Astro builds of one project at once share its caches.
-    const previous = [...registry.sites.values()].at(-1);
-    site = (
-      previous
-        ? previous.then(
-            () => undefined,
-            () => undefined,
-          )
-        : Promise.resolve()
-    ).then(() => build(variant));
+    site = ready(variant).then(() => build(variant));
     registry.sites.set(variant, site);
   }
   return site;
@@ -179,9 +205,11 @@ export async function provideSites(
 ): Promise<() => Promise<void>> {
   const registry = shared();
   registry.users += 1;
-  for (const variant of variants) {
-    if (!allowed(variant)) continue;
-    const site = await sharedSite(variant);
+  const wanted = siteVariants.filter((variant) => variants.includes(variant) && allowed(variant));
+  // Started together: each waits only for what it must (ready()).
+  const sites = wanted.map((variant) => sharedSite(variant));
+  for (const [index, variant] of wanted.entries()) {
+    const site = await (sites[index] as Promise<BuiltSite>);
     const [urlKey, dirKey] = provided[variant];
     project.provide(urlKey, site.url);
     project.provide(dirKey, site.dir);
@@ -198,7 +226,8 @@ export async function provideSites(
     const sites = await Promise.allSettled(registry.sites.values());
     registry.sites.clear();
     // A later run in this process (watch mode) starts from empty folders again.
-    registry.cleared = false;
+    registry.cleared = undefined;
+    registry.yearsCopy = undefined;
     await Promise.all(
       sites.map((site) => (site.status === 'fulfilled' ? site.value.close() : undefined)),
     );

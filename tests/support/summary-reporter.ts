@@ -33,8 +33,9 @@ export function countRun(
 }
 
 /**
- * Seconds each project's files took (import, setup and tests), in the order the projects ran:
- * where a slow run spent its time, and what to run alone while working on one part.
+ * Seconds each project's files took (import, setup and tests), added up, in the order the projects
+ * ran: where a slow run spent its time, and what to run alone while working on one part. Files run
+ * two at a time (vitest.config.ts), so the sums add up to more than the run's wall time.
  */
 export function projectSeconds(testModules: ReadonlyArray<TestModule>): Map<string, number> {
   const seconds = new Map<string, number>();
@@ -74,7 +75,8 @@ export default class SummaryReporter implements Reporter {
     const count = countRun(testModules, unhandledErrors, reason);
     const builds = buildSeconds();
     const times = [
-      `Time per project (its files, one after another): ${list(projectSeconds(testModules))}`,
+      `Time per project (its files' times added up; two files run at once): ` +
+        list(projectSeconds(testModules)),
       ...(builds.length > 0
         ? [`Site builds (once per run, before the tests): ${list(builds)}`]
         : []),

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseChineseNumber } from '../../src/utils/prose-check';
+import { parseChineseNumber } from '../../src/figures/prose-check';
 
 // The importer reads dates' months and days with the prose check's reader of Chinese numbers.
 test('Chinese numerals of dates: days, months and quarters', () => {

@@ -9,6 +9,7 @@ import PhotoSetNotice from '../../src/components/PhotoSetNotice.astro';
 import ReportProvenance from '../../src/components/ReportProvenance.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import { pageLocals } from '../../src/i18n/page-locals';
+import { keyFigureViews } from '../../src/routes/figure-views';
 import { metricsSchema } from '../../src/figures/schema';
 import { yearFigures } from '../../src/figures/compute';
 import { filesIn, readEntry } from './content-helpers';
@@ -24,7 +25,7 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 describe('KeyFigures', () => {
   test('shows the six key figures with computed shares in Chinese', async () => {
     const html = await container.renderToString(KeyFigures, {
-      props: { figures: yearFigures(metrics), history: [] },
+      props: { cards: keyFigureViews(yearFigures(metrics), [], 'zh-cn') },
       locals: pageLocals('zh-cn'),
     });
     const shown = text(html);
@@ -41,7 +42,7 @@ describe('KeyFigures', () => {
   });
   test('shows them in English', async () => {
     const html = await container.renderToString(KeyFigures, {
-      props: { figures: yearFigures(metrics), history: [] },
+      props: { cards: keyFigureViews(yearFigures(metrics), [], 'en') },
       locals: pageLocals('en'),
     });
     expect(text(html)).toContain('71 excellent teams 66% of all teams');
@@ -55,7 +56,7 @@ describe('KeyFigures', () => {
       ),
     });
     const html = await container.renderToString(KeyFigures, {
-      props: { figures, history: [] },
+      props: { cards: keyFigureViews(figures, [], 'en') },
       locals: pageLocals('en'),
     });
     expect(text(html)).toContain('not reported excellent teams not reported');
@@ -71,7 +72,7 @@ describe('KeyFigures', () => {
     });
     const shown = text(
       await container.renderToString(KeyFigures, {
-        props: { figures, history: [] },
+        props: { cards: keyFigureViews(figures, [], 'zh-cn') },
         locals: pageLocals('zh-cn'),
       }),
     );
@@ -115,7 +116,7 @@ describe('KeyFigures: the change on the previous year', () => {
   const history = [yearFigures(metrics), y2008, y2009];
   const render = (figures: typeof y2008, locale: 'zh-cn' | 'en') =>
     container.renderToString(KeyFigures, {
-      props: { figures, history },
+      props: { cards: keyFigureViews(figures, history, locale) },
       locals: pageLocals(locale),
     });
 

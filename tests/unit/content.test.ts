@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { highlightOrder } from '../../src/utils/report';
-import { findFigureLiterals } from '../../src/utils/prose-check';
+import { highlightOrder } from '../../src/model/report-outline';
+import { findFigureLiterals } from '../../src/figures/prose-check';
 import { filesIn, plainText, readEntry, withMetrics } from './content-helpers';
 import { readSourceText } from '../support/source-text';
 

@@ -9,7 +9,7 @@ import { contentModel } from '../../src/model/registry';
 import { runNew } from '../../src/editing/new';
 import { reportFiles, termFiles, unitFiles } from '../../src/editing/templates';
 import { eventSchema } from '../../src/schemas/event';
-import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../../src/utils/translation';
+import { sourceFingerprint, splitFrontmatter, withSourceHash } from '../../src/model/translation';
 
 const zh = '---\nname: 平果铝宾馆\ndraft: true\n---\n\n正文。\n';
 

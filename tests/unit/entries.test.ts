@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { counterpartId, splitEntryId } from '../../src/utils/entries';
+import { counterpartId, splitEntryId } from '../../src/model/entry-ids';
 
 test('splits a localized entry id into locale and shared slug', () => {
   expect(splitEntryId('zh-cn/hotel')).toEqual({ locale: 'zh-cn', slug: 'hotel' });

@@ -18,7 +18,7 @@ import { metricsSchema, type MetricsData } from '../../src/figures/schema';
 import { counterFor } from '../../src/utils/counted';
 import { comparableSeries, figureChange } from '../../src/figures/series';
 import { yearFigures } from '../../src/figures/compute';
-import { sourceFingerprint } from '../../src/utils/translation';
+import { sourceFingerprint } from '../../src/model/translation';
 import type { Block } from '../../src/import/report/blocks';
 import { projectRoot } from '../support/build-site';
 import { docx2007, published2007, report2008Paragraphs } from '../support/report-documents';

@@ -7,7 +7,7 @@ import {
   photosWithoutEvent,
   sortEvents,
   type GalleryPhoto,
-} from '../../src/utils/gallery';
+} from '../../src/model/photos';
 
 const photo = (
   id: string,

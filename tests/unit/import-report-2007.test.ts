@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { readDocx } from '../../src/import/report/docx-reader';
 import { importReport, type ImportResult } from '../../src/import/report/import-report';
 import { readPlainText } from '../../src/import/report/text-reader';
-import { splitFrontmatter } from '../../src/utils/translation';
+import { splitFrontmatter } from '../../src/model/translation';
 import { projectRoot } from '../support/build-site';
 import { docx2007, figureTexts, published2007, readerBlocks } from '../support/report-documents';
 

@@ -3,7 +3,7 @@ import {
   findContentProblems,
   formatContentProblems,
   type CheckedEntry,
-} from '../../src/utils/integrity';
+} from '../../src/model/integrity';
 
 const entry = (id: string, references: CheckedEntry['references'] = []): CheckedEntry => ({
   id,

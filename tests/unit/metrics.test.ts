@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { schemaProblems } from '../../src/check/schema-issues';
+import { schemaProblems } from '../../src/model/schema-issues';
 import { parseYamlSource } from '../../src/model/yaml-source';
 import { metricsSchema } from '../../src/figures/schema';
 import {

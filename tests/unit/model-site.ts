@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { contentProblems } from '../../src/data/site';
 import { loadContentEntries } from '../support/loader-problems';
-import { sourceFingerprint, withSourceHash } from '../../src/utils/translation';
+import { sourceFingerprint, withSourceHash } from '../../src/model/translation';
 
 const fixture = new URL('../fixtures/content-model/', import.meta.url);
 /** Every copy made, for the test file's afterAll to remove. */

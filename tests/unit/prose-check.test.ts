@@ -10,7 +10,7 @@ import {
   parseEnglishNumber,
   type ProseEntry,
   type ProseText,
-} from '../../src/utils/prose-check';
+} from '../../src/figures/prose-check';
 import { metricsOf } from './content-helpers';
 
 const metrics = metricsOf(2007);

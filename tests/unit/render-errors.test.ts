@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, test } from 'vitest';
-import Metric from '../../src/components/Metric.astro';
+import Metric from '../../src/components/mdx/Metric.astro';
 import { pageLocals } from '../../src/i18n/page-locals';
 import { locateInContentFiles } from '../../src/utils/content-files-fs';
 import {
@@ -90,8 +90,11 @@ describe('components that fail while rendering', () => {
     const file = join(folder, 'term.mdx');
     writeFileSync(file, '---\ntitle: term\n---\n\n优秀率 <Metric id="teams.excellentRate" />。\n');
     const render = container.renderToString(Metric, {
-      props: { id: 'teams.excellentRate' },
-      locals: { ...pageLocals('zh-cn'), contentFiles: [file] },
+      props: {
+        id: 'teams.excellentRate',
+        context: { figures: {}, reportTitles: {}, contentFiles: [file] },
+      },
+      locals: pageLocals('zh-cn'),
     });
     await expect(render).rejects.toThrow(RenderError);
     await expect(render).rejects.toThrow(

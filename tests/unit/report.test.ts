@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { highlightOrder, tableOfContents } from '../../src/utils/report';
-import { pick, termIn } from '../../src/utils/glossary';
+import { highlightOrder, tableOfContents } from '../../src/model/report-outline';
+import { pick, termIn } from '../../src/utils/bilingual';
 
 test('highlightOrder lists highlighted units in source order', () => {
   const mdx =

@@ -1,8 +1,8 @@
 // Share cards (Open Graph images): drawn at build time from the data, in the page's language.
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { breakable, renderShareCard, shareCardSize, wrapText } from '../../src/share/card';
-import { cardYearOf, shareCardPath } from '../../src/share/cards';
+import { breakable, renderShareCard, wrapText } from '../../src/share/card';
+import { cardYearOf, shareCardPath, shareCardSize } from '../../src/routes/share-cards';
 
 describe('wrapText', () => {
   const measure = (text: string) => text.length * 10;

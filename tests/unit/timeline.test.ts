@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { timelineSchema } from '../../src/schemas/timeline';
-import { findFigureLiterals } from '../../src/utils/prose-check';
-import { splitMetricPlaceholders } from '../../src/utils/placeholders';
+import { findFigureLiterals } from '../../src/figures/prose-check';
+import { splitMetricPlaceholders } from '../../src/figures/placeholders';
 
 const source = readFileSync('src/content/timelines/2007.yaml', 'utf8');
 const timeline = timelineSchema.parse(parse(source));

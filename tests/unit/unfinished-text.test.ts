@@ -5,7 +5,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/check/run';
-import type { CheckProblem } from '../../src/model/problems';
+import type { CheckProblem } from '../../src/utils/problems';
 import {
   isMostlyHan,
   needsTranslationMarker,

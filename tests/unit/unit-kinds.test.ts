@@ -1,4 +1,4 @@
-// Unit kinds are data: one table (src/model/unit-kinds.ts) that the schema, the pages, the
+// Unit kinds are data: one table (src/schemas/unit-kinds.ts) that the schema, the pages, the
 // scaffolder and the guide's field tables all read.
 import { describe, expect, test } from 'vitest';
 import { fieldTables } from '../../src/model/field-tables';
@@ -7,7 +7,7 @@ import {
   unitKindLabel,
   unitKindTable,
   unitKinds,
-} from '../../src/model/unit-kinds';
+} from '../../src/schemas/unit-kinds';
 import { unitSchema } from '../../src/schemas/unit';
 import { unitFiles } from '../../src/editing/templates';
 

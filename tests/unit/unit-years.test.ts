@@ -1,15 +1,15 @@
 // Units by year: entry ids with a year folder, a year's units, a unit's history, references that
 // resolve in a year, and each photo's report year.
 import { describe, expect, test } from 'vitest';
-import { findContentProblems, type CheckedEntry } from '../../src/utils/integrity';
-import { photoYear, photosWithoutEvent } from '../../src/utils/gallery';
+import { findContentProblems, type CheckedEntry } from '../../src/model/integrity';
+import { photoYear, photosWithoutEvent } from '../../src/model/photos';
 import {
   entriesOfYear,
   folderYearOf,
   historyOf,
   slugsIn,
   splitYearEntryId,
-} from '../../src/utils/unit-years';
+} from '../../src/model/unit-years';
 
 const units = [
   { id: 'zh-cn/2007/hotel' },

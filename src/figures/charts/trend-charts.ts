@@ -14,7 +14,7 @@ import type { Locale } from '../../i18n/locales';
 import { useTranslations, type Translate } from '../../i18n/ui';
 import { changeText, comparableSeries, type FigureSeries } from '../series';
 import { formatDecimal, formatPercent, formatYear } from '../../utils/format';
-import { pick } from '../../utils/glossary';
+import { pick } from '../../utils/bilingual';
 import type { YearFigures } from '../compute';
 import { palette } from './configs';
 import { renderChart, type ChartSize } from './render';

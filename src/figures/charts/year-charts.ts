@@ -1,9 +1,9 @@
 // A year's charts as pages show them: the picture, and the same information as text and as a table.
 // Which charts, which figures and what their captions say is declared in the year's figures file.
 import type { Locale } from '../../i18n/locales';
-import { pick, type Bilingual } from '../../utils/glossary';
+import { pick, type Bilingual } from '../../utils/bilingual';
 import { useTranslations, type Translate } from '../../i18n/ui';
-import type { ChartDeclaration } from '../schema';
+import type { ChartDeclaration } from '../declarations';
 import { formatDecimal, formatNumber, formatPercent } from '../../utils/format';
 import {
   compareTarget,

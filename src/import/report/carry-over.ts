@@ -2,7 +2,7 @@
 // figure they draw or quote exists this year; the others are listed with the ids they miss. A card's
 // note is that year's own sub-line ("after more than two years of team building"), so it stays
 // behind. Pure.
-import type { CardDeclaration, ChartDeclaration, MetricsData } from '../../figures/schema';
+import type { CardDeclaration, ChartDeclaration, MetricsData } from '../../figures/declarations';
 import { placeholderPattern } from '../../figures/rules';
 import type { EditorNote, ImportedFigure } from './figures';
 

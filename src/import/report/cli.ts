@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseYamlSource } from '../../model/yaml-source';
 import { metricsSchema, type MetricsData } from '../../figures/schema';
 import { entryFile } from '../../model/registry';
-import { splitFrontmatter } from '../../utils/translation';
+import { splitFrontmatter } from '../../model/translation';
 import { matchTableLines } from './figure-matching';
 import { readDocumentFile } from './document-file';
 import { readDocx } from './docx-reader';

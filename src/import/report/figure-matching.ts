@@ -5,7 +5,7 @@
 // and counter words, so /figures/ and the key-figure cards compare the years; a match the words do
 // not settle is listed for the editor to confirm; a figure no year has gets a readable id of its
 // own that no other year uses. Pure.
-import type { FigureDeclaration, MetricsData } from '../../figures/schema';
+import type { FigureDeclaration, MetricsData } from '../../figures/declarations';
 import { metricTable, roundPercent, yearFigures } from '../../figures/compute';
 import type { EditorNote, ImportedFigure } from './figures';
 import { cleanLabel, conceptsOf, countLabel, newFigureId, shareLabel } from './figure-names';

@@ -4,7 +4,7 @@
 // gives, checked with the project's rounding; a bare list of percentages named before they are
 // stated ("“50、95、95”") quotes those figures with `bare`. Numbers that are neither (dates, 第3)
 // are left as typed and listed for the editor. Pure.
-import { parseChineseNumber } from '../../utils/prose-check';
+import { parseChineseNumber } from '../../figures/prose-check';
 import { roundPercent } from '../../figures/compute';
 import { chineseNoun, englishCounter } from './counters';
 

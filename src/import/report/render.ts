@@ -4,7 +4,7 @@
 // MDX syntax (a "{" or "<" in a Word document must stay a character). Pure.
 import { stringify } from 'yaml';
 import { needsTranslationMarker } from '../../model/unfinished';
-import type { CardDeclaration, ChartDeclaration } from '../../figures/schema';
+import type { CardDeclaration, ChartDeclaration } from '../../figures/declarations';
 import type { FrontMatterFound } from './structure';
 import type { ImportedFigure, Segment } from './figures';
 

@@ -3,7 +3,7 @@
 // not the document used Word's heading styles. Pure.
 import { headingAnchor } from './anchors';
 import type { Block, ParagraphBlock } from './blocks';
-import { parseChineseNumber } from '../../utils/prose-check';
+import { parseChineseNumber } from '../../figures/prose-check';
 
 export interface FrontMatterFound {
   title?: string;

@@ -1,10 +1,10 @@
 // The drafted timeline checked as `npm run check` would check it (schema, and the prose check's
 // rule that its figures are quoted as {metric:id}), before the import writes anything. Pure.
 import { parseYamlSource } from '../../model/yaml-source';
-import type { ContentProblem } from '../../model/problems';
+import type { ContentProblem } from '../../utils/problems';
 import { timelineSchema } from '../../schemas/timeline';
 import type { MetricValue } from '../../figures/compute';
-import { checkProse, yamlTexts } from '../../utils/prose-check';
+import { checkProse, yamlTexts } from '../../figures/prose-check';
 
 export function timelineProblems(
   file: string,

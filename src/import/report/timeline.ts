@@ -4,7 +4,7 @@
 // translator. A sentence that only mentions a quarter as its object ("检查一季度的工作") has no
 // date of its own and is left out: the import never invents a date. Pure.
 import type { BoundNode, TextSegment } from './render';
-import { parseChineseNumber } from '../../utils/prose-check';
+import { parseChineseNumber } from '../../figures/prose-check';
 
 export interface DraftStep {
   quarter: number;

@@ -1,13 +1,11 @@
 // Open data across all years: one row per year and figure (`/data/metrics.csv`, `/data/metrics.json`),
 // so a reader can compare years in Excel. One id is one measure in every year (the check makes sure).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../../data/site';
-import { yearFigures } from '../../figures/compute';
+import { allYearFigures } from '../../figures/accessor';
 import { allYearsCsv, allYearsJson, allYearsRows } from '../../figures/open-data';
 
 export const getStaticPaths = (async () => {
-  const site = await loadSite();
-  const rows = allYearsRows(site.metrics.map((entry) => yearFigures(entry.data)));
+  const rows = allYearsRows(await allYearFigures());
   return [
     {
       params: { file: 'metrics.json' },

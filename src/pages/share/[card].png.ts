@@ -3,8 +3,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, reportYears } from '../../data/site';
 import { locales } from '../../i18n/locales';
-import { renderShareCard, type ShareCardContent } from '../../share/card';
-import { shareCardPath, siteCard, yearCard } from '../../share/cards';
+import { renderShareCard } from '../../share/card';
+import { shareCardPath, siteCard, yearCard, type ShareCardContent } from '../../routes/share-cards';
 
 /** `/share/2007.zh-CN.png` → `2007.zh-CN` (the route's parameter). */
 const cardParam = (path: string) => path.slice('/share/'.length, -'.png'.length);

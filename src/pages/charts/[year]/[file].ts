@@ -3,25 +3,24 @@
 // page layout and its narrow layout for phones (`*.narrow.svg`, picked by <picture> in ChartFigure).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cachedYearCharts } from '../../../figures/charts/year-charts';
-import { loadSite } from '../../../data/site';
+import { allYearFigures } from '../../../figures/accessor';
 import { locales } from '../../../i18n/locales';
-import { yearFigures } from '../../../figures/compute';
 import { chartFileName } from '../../../utils/paths';
 
 export const getStaticPaths = (async () => {
-  const site = await loadSite();
-  return site.metrics.flatMap((entry) =>
+  const years = await allYearFigures();
+  return years.flatMap((figures) =>
     locales.flatMap((locale) =>
-      cachedYearCharts(yearFigures(entry.data), locale)
+      cachedYearCharts(figures, locale)
         .filter((chart) => !chart.empty) // a chart the report gives no figure for has no picture
         .flatMap((chart) => [
           {
-            params: { year: String(entry.data.year), file: chartFileName(chart.id, locale) },
+            params: { year: String(figures.year), file: chartFileName(chart.id, locale) },
             props: { svg: chart.svg },
           },
           {
             params: {
-              year: String(entry.data.year),
+              year: String(figures.year),
               file: chartFileName(chart.id, locale, 'narrow'),
             },
             props: { svg: chart.narrow.svg },

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { objectAt, unknownFieldText } from '../model/fields';
-import type { CheckProblem } from './problems';
+import { objectAt, unknownFieldText } from './fields';
+import type { CheckProblem } from '../utils/problems';
 
 type Issue = z.core.$ZodIssue;
 const zhLocale = z.locales.zhCN();
@@ -142,7 +142,7 @@ function fixOf(issue: Issue): string {
 /**
  * Validates data with a real collection schema and turns every issue into a bilingual problem
  * with its line (from `lineOf`). References are only checked for shape here: whether the entry
- * they name exists is a cross-entry check (src/utils/integrity.ts).
+ * they name exists is a cross-entry check (src/model/integrity.ts).
  */
 export function schemaProblems(
   file: string,

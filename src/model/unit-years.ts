@@ -1,4 +1,5 @@
-import { isLocale, type Locale } from '../i18n/locales';
+import type { Locale } from '../i18n/locales';
+import { parseEntryId } from './entry-ids';
 
 /**
  * Units live one file per year and language (`src/content/units/<locale>/<year>/<slug>.mdx`):
@@ -14,10 +15,8 @@ export interface YearEntryId {
 
 /** Splits `zh-cn/2007/hotel` into its locale, year and slug; `undefined` for any other shape. */
 export function splitYearEntryId(id: string): YearEntryId | undefined {
-  const [locale, year, slug, ...rest] = id.split('/');
-  if (!isLocale(locale) || year === undefined || !/^\d{4}$/.test(year) || !slug || rest.length > 0)
-    return undefined;
-  return { locale, year: Number(year), slug };
+  const { locale, year, slug } = parseEntryId(id);
+  return locale === undefined || year === undefined ? undefined : { locale, year, slug };
 }
 
 /** A year's entries in one locale, keyed by slug. */

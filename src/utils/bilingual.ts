@@ -1,5 +1,4 @@
 import type { Locale } from '../i18n/locales';
-import type { GlossaryData } from '../schemas/glossary';
 
 /** Text written side by side in both languages, as glossary files hold it. */
 export interface Bilingual {
@@ -15,7 +14,7 @@ export function pick(text: Bilingual, locale: Locale): { shown: string; counterp
 }
 
 /** A glossary term as one locale shows it: its name, its explanation and the other language's name. */
-export function termIn(term: GlossaryData, locale: Locale) {
+export function termIn(term: Bilingual & { explanation: Bilingual }, locale: Locale) {
   const { shown: name, counterpart } = pick(term, locale);
   return { name, counterpart, explanation: pick(term.explanation, locale).shown };
 }

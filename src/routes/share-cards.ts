@@ -6,7 +6,21 @@ import { figuresFor } from '../figures/accessor';
 import { htmlLang, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/ui';
 import { keyFigureCards } from '../figures/compute';
-import { shareCardSize, type ShareCardContent } from './card';
+
+/** 1.91:1, the size Open Graph consumers (WeChat, Slack, X, Facebook…) crop least. */
+export const shareCardSize = { width: 1200, height: 630 } as const;
+
+export interface ShareCardContent {
+  /** Small line at the top: the site's name. */
+  site: string;
+  /** Above the title: the year, e.g. “2007年度工作总结”. */
+  kicker?: string;
+  title: string;
+  /** Two or three figures, each a value (“71”) and what it counts (“excellent teams”). */
+  figures: Array<{ value: string; label: string }>;
+  /** English text is set in Noto Sans first (Latin quotes and apostrophes), Chinese in Noto Sans SC. */
+  latin?: boolean;
+}
 
 /** Site path of a share card: `/share/2007.zh-CN.png`, or `/share/site.en.png` for the site's own. */
 export function shareCardPath(locale: Locale, year?: number): string {

@@ -1,4 +1,4 @@
-import { placeholderPattern } from '../figures/rules';
+import { placeholderPattern } from './rules';
 
 /** A piece of text or a figure to insert: how `{metric:id}` placeholders split a data string. */
 export type TextPart = { text: string } | { metric: string; bare: boolean };

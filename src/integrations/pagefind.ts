@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { packageVersion, sha256 } from '../build-cache/digest.mjs';
-import { withBigramBlocks } from './bigram-blocks.ts';
-import { bigramTokens } from './bigram-tokens.ts';
-import type { SearchRecord } from './glossary-records.ts';
+import { withBigramBlocks } from '../search/bigram-blocks.ts';
+import { bigramTokens } from '../search/bigram-tokens.ts';
+import type { SearchRecord } from '../search/glossary-records.ts';
 
 /** The file each locale's build writes with its non-page records (see src/pages/[...lang]/search-records.json.ts). */
 const recordsFile = 'search-records.json';
 
 /** The code that decides what the index holds, besides Pagefind itself. */
-const indexCode = ['pagefind-integration.ts', 'bigram-blocks.ts', 'bigram-tokens.ts'];
+const indexCode = ['pagefind.ts', '../search/bigram-blocks.ts', '../search/bigram-tokens.ts'];
 
 /**
  * The fingerprint of an index: Pagefind's version, this code, and every page and record it is made
@@ -25,7 +25,7 @@ function indexFingerprint(
 ): string {
   const parts = [`pagefind@${packageVersion('pagefind')}`];
   for (const file of indexCode)
-    parts.push(`${file}\0${sha256(readFileSync(new URL(`./${file}`, import.meta.url)))}`);
+    parts.push(`${file}\0${sha256(readFileSync(new URL(file, import.meta.url)))}`);
   for (const page of pages) parts.push(`${page.sourcePath}\0${sha256(page.html)}`);
   for (const record of records) parts.push(`record\0${sha256(record)}`);
   return sha256(parts.join('\n'));

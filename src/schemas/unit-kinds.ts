@@ -29,7 +29,7 @@ export const unitKinds = unitKindTable.map((kind) => kind.id) as [UnitKindId, ..
 /** A kind's name in one language: 车间 / workshop. */
 export function unitKindLabel(id: string, locale: Locale): string {
   const kind = unitKindTable.find((row) => row.id === id);
-  if (!kind) throw new Error(`"${id}" is not a unit kind of src/model/unit-kinds.ts.`);
+  if (!kind) throw new Error(`"${id}" is not a unit kind of src/schemas/unit-kinds.ts.`);
   return locale === 'en' ? kind.en : kind.zh;
 }
 

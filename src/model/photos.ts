@@ -1,6 +1,6 @@
 import type { EventTime } from '../schemas/event';
 import { partsOfDay } from '../schemas/event';
-import type { ContentProblem } from '../model/problems';
+import type { ContentProblem } from '../utils/problems';
 
 /** The fields of a photo entry the gallery's grouping and checks need. */
 export interface GalleryPhoto {

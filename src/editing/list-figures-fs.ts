@@ -1,11 +1,11 @@
 // `npm run figures -- <year>`: a year's figures as the site writes them, for editors looking for an id.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatProblems } from '../check/problems';
-import { schemaProblems } from '../check/schema-issues';
+import { formatProblems } from '../utils/problems';
+import { schemaProblems } from '../model/schema-issues';
 import { parseYamlSource } from '../model/yaml-source';
-import { metricsSchema, type MetricsData } from './schema';
-import { formatFigure, yearFigures } from './compute';
+import { metricsSchema, type MetricsData } from '../figures/schema';
+import { formatFigure, yearFigures } from '../figures/compute';
 import { counterFor } from '../utils/counted';
 
 const folder = 'src/content/metrics';

@@ -1,9 +1,9 @@
 // Figures typed by hand into text that reaches a page, checked against the year's figures file.
 // Text is first turned into what a reader sees: markup and `{…}` dropped, entities decoded,
 // full-width digits and Chinese numerals read as numbers. Pure: text in, problems out.
-import type { ContentProblem } from './integrity';
-import type { MetricKind, MetricValue } from '../figures/compute';
-import { placeholderPattern } from '../figures/rules';
+import type { ContentProblem } from '../utils/problems';
+import type { MetricKind, MetricValue } from './compute';
+import { placeholderPattern } from './rules';
 
 /** A figure typed by hand into prose: a percentage, or a count followed by its counter word. */
 export interface FigureLiteral {

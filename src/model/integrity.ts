@@ -1,6 +1,6 @@
 import { locales, type Locale } from '../i18n/locales';
-import { splitEntryId } from './entries';
-import type { ContentProblem } from '../model/problems';
+import { splitEntryId } from './entry-ids';
+import type { ContentProblem } from '../utils/problems';
 
 export type { ContentProblem };
 
