@@ -3,10 +3,13 @@
 // carry string-set values from page to page.
 import type { APIRoute } from 'astro';
 import { perLocale } from '../../utils/paths';
+import { withCacheKeys } from '../../build-cache/cache-key';
 
-export function getStaticPaths() {
+function routes() {
   return perLocale(() => [{ params: {}, props: {} }]);
 }
+
+export const getStaticPaths = withCacheKeys(routes);
 
 /** A UI string as CSS `content`: the words quoted, the numbers as page counters. */
 export function pageNumberContent(template: string): string {

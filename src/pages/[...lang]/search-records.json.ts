@@ -5,8 +5,9 @@ import type { APIRoute } from 'astro';
 import { loadSite } from '../../data/site';
 import { perLocale } from '../../utils/paths';
 import { glossaryRecord } from '../../search/glossary-records';
+import { withCacheKeys } from '../../build-cache/cache-key';
 
-export async function getStaticPaths() {
+async function routes() {
   const site = await loadSite();
   return perLocale((locale) => [
     {
@@ -15,6 +16,8 @@ export async function getStaticPaths() {
     },
   ]);
 }
+
+export const getStaticPaths = withCacheKeys(routes);
 
 export const GET: APIRoute<{ records: unknown[] }> = ({ props }) =>
   new Response(JSON.stringify(props.records));

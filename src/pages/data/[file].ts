@@ -3,8 +3,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allYearFigures } from '../../figures/accessor';
 import { allYearsCsv, allYearsJson, allYearsRows } from '../../figures/open-data';
+import { withCacheKeys } from '../../build-cache/cache-key';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = withCacheKeys(async () => {
   const rows = allYearsRows(await allYearFigures());
   return [
     {

@@ -5,11 +5,12 @@ import { loadSite, reportYears } from '../../data/site';
 import { locales } from '../../i18n/locales';
 import { renderShareCard } from '../../share/card';
 import { shareCardPath, siteCard, yearCard, type ShareCardContent } from '../../routes/share-cards';
+import { withCacheKeys } from '../../build-cache/cache-key';
 
 /** `/share/2007.zh-CN.png` → `2007.zh-CN` (the route's parameter). */
 const cardParam = (path: string) => path.slice('/share/'.length, -'.png'.length);
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = withCacheKeys(async () => {
   const years = reportYears(await loadSite());
   const cards: Array<{ params: { card: string }; props: { content: ShareCardContent } }> = [];
   for (const locale of locales) {

@@ -6,8 +6,9 @@ import { cachedYearCharts } from '../../../figures/charts/year-charts';
 import { allYearFigures } from '../../../figures/accessor';
 import { locales } from '../../../i18n/locales';
 import { chartFileName } from '../../../utils/paths';
+import { withCacheKeys } from '../../../build-cache/cache-key';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = withCacheKeys(async () => {
   const years = await allYearFigures();
   return years.flatMap((figures) =>
     locales.flatMap((locale) =>

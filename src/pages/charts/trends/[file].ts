@@ -5,8 +5,9 @@ import { cachedTrendCharts, trendFigureId } from '../../../figures/charts/trend-
 import { allYearFigures } from '../../../figures/accessor';
 import { locales } from '../../../i18n/locales';
 import { chartFileName } from '../../../utils/paths';
+import { withCacheKeys } from '../../../build-cache/cache-key';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = withCacheKeys(async () => {
   const years = await allYearFigures();
   return locales.flatMap((locale) =>
     cachedTrendCharts(years, locale).flatMap((chart) => [

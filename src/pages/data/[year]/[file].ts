@@ -3,8 +3,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allYearFigures } from '../../../figures/accessor';
 import { openDataRows, toCsv, toJson } from '../../../figures/open-data';
 import { openDataFileName } from '../../../utils/paths';
+import { withCacheKeys } from '../../../build-cache/cache-key';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = withCacheKeys(async () => {
   const years = await allYearFigures();
   return years.flatMap((figures) => {
     const rows = openDataRows(figures);
