@@ -3,7 +3,7 @@
 // carry string-set values from page to page.
 import type { APIRoute } from 'astro';
 import { perLocale } from '../../utils/paths';
-import { withCacheKeys } from '../../build-cache/cache-key';
+import { withCacheKeys } from '../../routes/cache-key';
 
 function routes() {
   return perLocale(() => [{ params: {}, props: {} }]);

@@ -5,7 +5,7 @@ import type { APIRoute } from 'astro';
 import { loadSite } from '../../data/site';
 import { perLocale } from '../../utils/paths';
 import { glossaryRecord } from '../../search/glossary-records';
-import { withCacheKeys } from '../../build-cache/cache-key';
+import { withCacheKeys } from '../../routes/cache-key';
 
 async function routes() {
   const site = await loadSite();

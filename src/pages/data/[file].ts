@@ -3,7 +3,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allYearFigures } from '../../figures/accessor';
 import { allYearsCsv, allYearsJson, allYearsRows } from '../../figures/open-data';
-import { withCacheKeys } from '../../build-cache/cache-key';
+import { withCacheKeys } from '../../routes/cache-key';
 
 export const getStaticPaths = withCacheKeys(async () => {
   const rows = allYearsRows(await allYearFigures());

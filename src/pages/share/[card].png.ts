@@ -5,7 +5,7 @@ import { loadSite, reportYears } from '../../data/site';
 import { locales } from '../../i18n/locales';
 import { renderShareCard } from '../../share/card';
 import { shareCardPath, siteCard, yearCard, type ShareCardContent } from '../../routes/share-cards';
-import { withCacheKeys } from '../../build-cache/cache-key';
+import { withCacheKeys } from '../../routes/cache-key';
 
 /** `/share/2007.zh-CN.png` → `2007.zh-CN` (the route's parameter). */
 const cardParam = (path: string) => path.slice('/share/'.length, -'.png'.length);

@@ -6,7 +6,7 @@ import { cachedYearCharts } from '../../../figures/charts/year-charts';
 import { allYearFigures } from '../../../figures/accessor';
 import { locales } from '../../../i18n/locales';
 import { chartFileName } from '../../../utils/paths';
-import { withCacheKeys } from '../../../build-cache/cache-key';
+import { withCacheKeys } from '../../../routes/cache-key';
 
 export const getStaticPaths = withCacheKeys(async () => {
   const years = await allYearFigures();

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allYearFigures } from '../../../figures/accessor';
 import { openDataRows, toCsv, toJson } from '../../../figures/open-data';
 import { openDataFileName } from '../../../utils/paths';
-import { withCacheKeys } from '../../../build-cache/cache-key';
+import { withCacheKeys } from '../../../routes/cache-key';
 
 export const getStaticPaths = withCacheKeys(async () => {
   const years = await allYearFigures();

@@ -12,7 +12,7 @@ import { siteSettings } from '../data/settings';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-cn';
 import { pdfEditionStatus } from '../integrations/pdf-edition/edition.mjs';
-import { digestOf } from './digest.mjs';
+import { digestOf } from '../build-cache/digest.mjs';
 
 /**
  * What every page shows besides its own data: the interface text of both languages (the language
