@@ -58,6 +58,15 @@ export function canonicalJson(value, path = 'props') {
       `${path} is a ${prototype?.constructor?.name ?? 'class instance'}: a cache key can only digest plain data.`,
     );
   const record = /** @type {Record<string, unknown>} */ (value);
+  // An image imported through astro:assets is a Proxy that marks its original file for publishing
+  // as soon as any field is read, and Astro then copies the full-size camera original into
+  // dist/_astro/. Only `fsPath` and `clone` read nothing: digest the clone, without the machine's
+  // absolute path (the `src` it keeps is named by the file's content hash).
+  const clone = typeof record.fsPath === 'string' ? record.clone : undefined;
+  if (clone && typeof clone === 'object') {
+    const { fsPath: _absolute, ...image } = /** @type {Record<string, unknown>} */ (clone);
+    return canonicalJson({ '\u0000image': image }, path);
+  }
   return `{${Object.keys(record)
     .sort()
     .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key], `${path}.${key}`)}`)

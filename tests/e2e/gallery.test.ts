@@ -1,11 +1,13 @@
 // The photo gallery as readers get it: the lightbox, the pages without JavaScript, and the
 // published image files themselves (read back with sharp: nothing but pixels).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
+import { projectRoot } from '../support/build-site';
 import { visit } from '../support/site';
 import { testSiteUrl } from '../support/sites';
 
@@ -305,6 +307,30 @@ describe('published image files', () => {
       const { width = 0, height = 0 } = await sharp(join(assets, file)).metadata();
       expect(Math.max(width, height), file).toBeLessThanOrEqual(1920);
     }
+  });
+
+  test('no source photo is published as it is (only its resized, re-encoded renditions)', async () => {
+    // A build once copied every full-size original into _astro/ because the pages' cache keys read
+    // the image objects' fields, which tells Astro the original is used (src/build-cache/digest.mjs).
+    const sources = join(projectRoot, 'src', 'content', 'photos');
+    const digests = new Set(
+      readdirSync(sources)
+        .filter((file) => /\.(jpe?g|png|webp|avif|gif|tiff?)$/i.test(file))
+        .map((file) =>
+          createHash('sha256')
+            .update(readFileSync(join(sources, file)))
+            .digest('hex'),
+        ),
+    );
+    expect(digests.size).toBeGreaterThanOrEqual(photoSlugs.length);
+    const copies = images.filter((file) =>
+      digests.has(
+        createHash('sha256')
+          .update(readFileSync(join(assets, file)))
+          .digest('hex'),
+      ),
+    );
+    expect(copies).toEqual([]);
   });
 
   test('no published image carries EXIF (GPS, serials, orientation), ICC, XMP or IPTC data', async () => {

@@ -24,6 +24,32 @@ describe('canonicalJson / digestOf', () => {
     expect(canonicalJson(new Set([2, 1]))).toBe(canonicalJson(new Set([1, 2])));
   });
 
+  test('an astro:assets image is digested from its clone, never through the fields that publish its original', () => {
+    // Astro's image Proxy (astro/dist/assets/utils/proxy.js): reading any field but `fsPath` and
+    // `clone` marks the camera original for copying into dist/_astro/.
+    const read: string[] = [];
+    const imageOf = (src: string, fsPath: string) => {
+      const target = { src, width: 1600, height: 1200, format: 'jpg', fsPath };
+      return new Proxy(target, {
+        get(object, name) {
+          if (name === 'clone') return structuredClone(object);
+          if (name !== 'fsPath') read.push(String(name));
+          return object[name as keyof typeof object];
+        },
+      });
+    };
+    const a = digestOf({ photo: { image: imageOf('/_astro/a.1.jpg', '/one/checkout/a.jpg') } });
+    expect(read).toEqual([]);
+    // The same image in another checkout keys the same; another image does not.
+    expect(
+      digestOf({ photo: { image: imageOf('/_astro/a.1.jpg', '/other/checkout/a.jpg') } }),
+    ).toBe(a);
+    expect(
+      digestOf({ photo: { image: imageOf('/_astro/a.2.jpg', '/one/checkout/a.jpg') } }),
+    ).not.toBe(a);
+    expect(read).toEqual([]);
+  });
+
   test('anything that is not plain data is refused, naming where it is', () => {
     expect(() => canonicalJson({ entry: { render: () => 1 } })).toThrow(
       /props\.entry\.render is a function/,
