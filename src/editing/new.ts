@@ -112,6 +112,7 @@ async function plan(
   positional: string[],
   values: Record<string, string | undefined>,
   root: string,
+  cwd: string,
 ): Promise<PlannedFile[]> {
   switch (kind) {
     case 'unit': {
@@ -191,7 +192,7 @@ async function plan(
     case 'photo': {
       const slug = requireSlug(positional[0]);
       await refuseExisting(root, entryFolder('photos'), slug, 'photo');
-      const image = resolve(process.cwd(), requireText(values.image, '--image', '照片文件路径'));
+      const image = resolve(cwd, requireText(values.image, '--image', '照片文件路径'));
       const extension =
         extname(image).toLowerCase() === '.jpeg' ? '.jpg' : extname(image).toLowerCase();
       const problems = await imageProblems(
@@ -345,11 +346,15 @@ function requireYear(value: string | undefined, field: string): number {
   return year;
 }
 
-/** `npm run new -- <kind> …`: writes the planned files, or refuses and writes nothing. Returns the exit code. */
+/**
+ * `npm run new -- <kind> …`: writes the planned files, or refuses and writes nothing. Returns the exit code.
+ * `--image` is read from `cwd`, where the command runs (tests pass the copy's root).
+ */
 export async function runNew(
   args: string[],
   root: string,
   print: (text: string) => void,
+  cwd: string = process.cwd(),
 ): Promise<number> {
   let parsed;
   try {
@@ -379,7 +384,7 @@ export async function runNew(
     return 1;
   }
   try {
-    const files = await plan(kind, positional, parsed.values, root);
+    const files = await plan(kind, positional, parsed.values, root, cwd);
     for (const file of files) {
       if (existsSync(join(root, file.path)))
         throw new Refusal('slug', `${file.path} 已经存在`, `${file.path} already exists`);

@@ -3,9 +3,9 @@
 // taken over; a build killed between the swap's two renames leaves the old site in .dist-old, and
 // the next build (even a failing one) puts it back; leftover staging folders are removed.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { runNode } from '../support/build-site';
 import {
   copyProject,
@@ -33,10 +33,20 @@ async function waitFor(condition: () => boolean, ms: number): Promise<void> {
 }
 
 describe('npm run build: one at a time, and recovering from a kill', () => {
-  test('two builds at once: the second says another build is running and touches nothing', async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
+  // One copy with the content mistake for the three builds that stop at it; what they leave
+  // (dist/, the swap's folders, a lock) is removed before each.
+  let root = '';
+  beforeAll(async () => {
+    root = await copyProject();
     await breakContent(root);
+  });
+  beforeEach(async () => {
+    for (const entry of ['dist', '.dist-old', '.dist-tmp', '.build.lock'])
+      await rm(join(root, entry), { recursive: true, force: true });
+  });
+
+  test('two builds at once: the second says another build is running and touches nothing', async () => {
+    const before = await seedDist(root);
     const first = runScript(root, 'scripts/build.mjs');
     await waitFor(() => existsSync(lock(root)), 30_000);
     const second = await runScript(root, 'scripts/build.mjs');
@@ -52,9 +62,7 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
   });
 
   test('a lock held by a live process stops the build; a lock left by a dead one is taken over', async () => {
-    const root = await copyProject();
     const before = await seedDist(root);
-    await breakContent(root);
     const { hostname } = await import('node:os');
     await writeFile(
       lock(root),
@@ -78,7 +86,6 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
   });
 
   test('after a swap interrupted between its renames, even a failing build restores dist/ and cleans up', async () => {
-    const root = await copyProject();
     const before = await seedDist(root);
     // What a kill between `rename(dist, .dist-old)` and `rename(.dist-tmp, dist)` leaves behind.
     await import('node:fs/promises').then(({ rename }) =>
@@ -86,7 +93,6 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
     );
     await mkdir(join(root, '.dist-tmp'), { recursive: true });
     await writeFile(join(root, '.dist-tmp', 'index.html'), 'half');
-    await breakContent(root);
     const result = await runScript(root, 'scripts/build.mjs');
     expect(result.code).toBe(1);
     expect(result.output).toContain('the previous dist/ is restored');
@@ -96,10 +102,11 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
   });
 
   test("a real kill between the swap's two renames, then a normal build: a complete dist/", async () => {
-    const root = await copyProject();
-    const before = await seedDist(root);
-    const marker = join(root, 'swap-paused');
-    const killed = runNode([join(root, 'scripts/build.mjs')], root, {
+    // Its own copy: these builds must pass the check.
+    const fresh = await copyProject();
+    const before = await seedDist(fresh);
+    const marker = join(fresh, 'swap-paused');
+    const killed = runNode([join(fresh, 'scripts/build.mjs')], fresh, {
       NIANJIAN_PDF: 'off',
       NIANJIAN_TEST_SWAP_PAUSE: marker,
     });
@@ -107,19 +114,19 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
     process.kill(Number(await readFile(marker, 'utf8')), 'SIGKILL');
     await killed;
     // The moment of the kill: the old site waits in .dist-old, there is no dist/.
-    expect(existsSync(join(root, 'dist'))).toBe(false);
-    expect(await fingerprintTree(join(root, '.dist-old'))).toBe(before);
+    expect(existsSync(join(fresh, 'dist'))).toBe(false);
+    expect(await fingerprintTree(join(fresh, '.dist-old'))).toBe(before);
 
-    const next = await runNode([join(root, 'scripts/build.mjs')], root, { NIANJIAN_PDF: 'off' });
+    const next = await runNode([join(fresh, 'scripts/build.mjs')], fresh, { NIANJIAN_PDF: 'off' });
     expect(next.code, next.output).toBe(0);
     expect(next.output).toContain('the previous dist/ is restored');
     expect(next.output).toContain('taking over its lock');
-    // A good build replaces the published site (once in bad-input.test.ts, after a failed step).
-    expect(await fingerprintTree(join(root, 'dist'))).not.toBe(before);
-    expect(await readFile(join(root, 'dist/index.html'), 'utf8')).toContain('平果铝业公司');
-    expect(existsSync(join(root, 'dist', '2007', 'index.html'))).toBe(true);
-    expect(existsSync(join(root, '.dist-old'))).toBe(false);
-    expect(existsSync(join(root, '.dist-tmp'))).toBe(false);
-    expect(existsSync(lock(root))).toBe(false);
+    // A good build replaces the published site (after a failed step: commands.test.ts).
+    expect(await fingerprintTree(join(fresh, 'dist'))).not.toBe(before);
+    expect(await readFile(join(fresh, 'dist/index.html'), 'utf8')).toContain('平果铝业公司');
+    expect(existsSync(join(fresh, 'dist', '2007', 'index.html'))).toBe(true);
+    expect(existsSync(join(fresh, '.dist-old'))).toBe(false);
+    expect(existsSync(join(fresh, '.dist-tmp'))).toBe(false);
+    expect(existsSync(lock(fresh))).toBe(false);
   }, 1_200_000);
 });

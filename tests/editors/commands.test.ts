@@ -4,11 +4,12 @@
 // the cases themselves run in-process (bad-input.test.ts, broken-content.test.ts). The build lock
 // and a kill during the swap: build-lock.test.ts.
 import { existsSync } from 'node:fs';
-import { readFile, symlink, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { runCheck } from '../../src/check/run';
 import { runNew } from '../../src/editing/new';
-import { buildSite } from '../support/build-site';
+import { buildSite, projectRoot } from '../support/build-site';
 import {
   copyProject,
   edit,
@@ -22,10 +23,32 @@ afterAll(removeFixtures);
 
 const hotelZh = 'src/content/units/zh-cn/2007/hotel.mdx';
 const hotelEn = 'src/content/units/en/2007/hotel.mdx';
+const hospitalEn = 'src/content/units/en/2007/hospital.mdx';
+
+/** A command run in this process: the function its script calls, what it printed, its exit code. */
+async function inProcess(
+  run: (args: string[], root: string, print: (text: string) => void) => Promise<number>,
+  root: string,
+  args: string[],
+): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await run(args, root, (line) => lines.push(line));
+  return { code, output: lines.join('\n') };
+}
 
 describe('the real commands', () => {
+  // One copy for these cases: each changes only the files put back after it (and dist/).
+  let root = '';
+  beforeAll(async () => {
+    root = await copyProject();
+  });
+  afterEach(async () => {
+    for (const file of [hotelZh, hotelEn, hospitalEn])
+      await copyFile(join(projectRoot, file), join(root, file));
+    await rm(join(root, 'dist'), { recursive: true, force: true });
+  });
+
   test('npm run check exits 1 and prints the problem (scripts/check.mjs)', async () => {
-    const root = await copyProject();
     const before = await seedDist(root);
     await edit(root, hotelZh, 'kind: business-unit', 'kind: factory');
     const result = await runScript(root, 'scripts/check.mjs');
@@ -35,26 +58,25 @@ describe('the real commands', () => {
   });
 
   test('npm run check -- --translations lists stale and missing translations', async () => {
-    const root = await copyProject();
     await edit(root, hotelZh, '组员轮值班长制', '组员轮流值班长制');
-    await unlink(join(root, 'src/content/units/en/2007/hospital.mdx'));
+    await unlink(join(root, hospitalEn));
     const result = await runScript(root, 'scripts/check.mjs', ['--translations']);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/译文过期 stale\s+units\/2007\/hotel/);
     expect(result.output).toMatch(/缺少译文 missing\s+units\/2007\/hospital/);
-    // Marking the translation current clears it.
-    expect((await runScript(root, 'scripts/check.mjs', ['--mark-translated', hotelEn])).code).toBe(
-      0,
-    );
-    expect((await runScript(root, 'scripts/check.mjs', ['--translations'])).output).toMatch(
+    // Marking the translation current clears it: through runCheck(), what the command calls
+    // (`npm run check -- --mark-translated` itself runs in guide.test.ts).
+    expect((await inProcess(runCheck, root, ['--mark-translated', hotelEn])).code).toBe(0);
+    expect((await inProcess(runCheck, root, ['--translations'])).output).toMatch(
       /已同步 current\s+units\/2007\/hotel /,
     );
   });
 
+  // `npm run new` itself runs once below (con: exit code, message, nothing created); the refusals
+  // are made in runNew(), the function it calls, so the other cases run that in this process.
   test('hostile: npm run new refuses a slug with ../ and creates nothing', async () => {
-    const root = await copyProject();
     const before = await seedDist(root);
-    const result = await runScript(root, 'scripts/new.mjs', [
+    const result = await inProcess(runNew, root, [
       'unit',
       '../../escape',
       '--zh',
@@ -71,22 +93,17 @@ describe('the real commands', () => {
   });
 
   test('npm run new refuses the names Windows reserves (con, aux, nul, com1, lpt1, prn)', async () => {
-    const root = await copyProject();
     const args = (name: string) => ['unit', name, '--zh', '单位', '--en', 'Unit'];
     // The command itself once (exit code, message, nothing created); the other names through the
     // function it calls (runNew), which is where the refusal is made: the same words, no child.
     const command = await runScript(root, 'scripts/new.mjs', args('con'));
     const names = ['aux', 'nul', 'com1', 'lpt1', 'prn'];
-    const inProcess = await Promise.all(
-      names.map(async (name) => {
-        const lines: string[] = [];
-        const code = await runNew(args(name), root, (line) => lines.push(line));
-        return { code, output: lines.join('\n') };
-      }),
+    const inProcessResults = await Promise.all(
+      names.map((name) => inProcess(runNew, root, args(name))),
     );
     for (const [name, result] of [
       ['con', command] as const,
-      ...names.map((name, index) => [name, inProcess[index]] as const),
+      ...names.map((name, index) => [name, inProcessResults[index]] as const),
     ]) {
       expect(result?.code, name).toBe(1);
       expect(result?.output).toContain(`"${name}" is a device name reserved by Windows`);
@@ -95,8 +112,7 @@ describe('the real commands', () => {
   });
 
   test('npm run new refuses a slug that exists, and a Chinese slug', async () => {
-    const root = await copyProject();
-    const existing = await runScript(root, 'scripts/new.mjs', [
+    const existing = await inProcess(runNew, root, [
       'unit',
       'hotel',
       '--zh',
@@ -106,7 +122,7 @@ describe('the real commands', () => {
     ]);
     expect(existing.code).toBe(1);
     expect(existing.output).toContain('already has "hotel"');
-    const chinese = await runScript(root, 'scripts/new.mjs', [
+    const chinese = await inProcess(runNew, root, [
       'term',
       '六常法',
       '--zh',

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCheck } from '../../src/check/run';
 import { buildSite, projectRoot } from '../support/build-site';
 import { copyProject, removeFixtures, runScript } from '../support/fixture';
 import { figuresSnapshot, pageFigures } from '../support/figures-snapshot.mjs';
@@ -14,6 +15,16 @@ import snapshot2007 from '../fixtures/figures-2007.snapshot.json';
 
 let root = '';
 let dist = '';
+
+/**
+ * `npm run check -- …args` in this process: runCheck() is what scripts/check.mjs runs (the command
+ * itself runs in commands.test.ts and guide.test.ts; `npm run figures` runs here as the command).
+ */
+async function check(args: string[] = []): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await runCheck(args, root, (line) => lines.push(line));
+  return { code, output: lines.join('\n') };
+}
 const page = async (path: string) => pageFigures(await readFile(join(dist, path), 'utf8'));
 
 beforeAll(async () => {
@@ -22,21 +33,14 @@ beforeAll(async () => {
     recursive: true,
   });
   // The translation is new: the editor records that it matches the Chinese, as the guide says.
-  expect(
-    (
-      await runScript(root, 'scripts/check.mjs', [
-        '--mark-translated',
-        'src/content/reports/en/2008.mdx',
-      ])
-    ).code,
-  ).toBe(0);
+  expect((await check(['--mark-translated', 'src/content/reports/en/2008.mdx'])).code).toBe(0);
   dist = join(root, 'out');
 });
 afterAll(removeFixtures);
 
 describe('a new year with new measures, declared in its figures file only', () => {
   test('passes npm run check', async () => {
-    const result = await runScript(root, 'scripts/check.mjs');
+    const result = await check();
     expect(result.output).toContain('Content check passed');
     expect(result.code).toBe(0);
   });
@@ -58,7 +62,7 @@ describe('a new year with new measures, declared in its figures file only', () =
     const original = await readFile(file, 'utf8');
     const { writeFile } = await import('node:fs/promises');
     await writeFile(file, `${original}\n另有创新班组２５个。\n`);
-    const result = await runScript(root, 'scripts/check.mjs');
+    const result = await check();
     await writeFile(file, original);
     expect(result.code).toBe(1);
     expect(result.output).toContain('手写的数字“25个”与 2008 年的任何数字都不符');

@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runCheck } from '../../src/check/run';
 import { runNew } from '../../src/editing/new';
 import { projectRoot } from '../support/build-site';
 import { copyProject, removeFixtures, runScript } from '../support/fixture';
@@ -32,13 +33,26 @@ function scriptArguments(line: string): string[] {
   return words.slice(words.indexOf('--') + 1);
 }
 
-/** `npm run new -- …args` in this process: runNew() is what scripts/new.mjs runs. */
+/**
+ * `npm run new -- …args` in this process: runNew() is what scripts/new.mjs runs, here with the
+ * copy's root as the folder the command runs in (where `--image` is read from).
+ */
 async function newInProcess(
   root: string,
   args: string[],
 ): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
-  const code = await runNew(args, root, (line) => lines.push(line));
+  const code = await runNew(args, root, (line) => lines.push(line), root);
+  return { code, output: lines.join('\n') };
+}
+
+/** `npm run check -- …args` in this process: runCheck() is what scripts/check.mjs runs. */
+async function checkInProcess(
+  root: string,
+  args: string[] = [],
+): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await runCheck(args, root, (line) => lines.push(line));
   return { code, output: lines.join('\n') };
 }
 
@@ -72,11 +86,11 @@ describe('the editor guide', () => {
             .toBuffer(),
         );
       }
-      // The first, and the photo's (its --image is a path from where the editor stands), through
-      // `npm run new` itself; the others through runNew(), which the command calls with exactly
-      // these arguments (the same code, without starting Node and Vite each time).
+      // The first through `npm run new` itself; the others (the photo's too: its --image is read
+      // from the copy's root, where the command runs) through runNew(), which the command calls
+      // with exactly these arguments (the same code, without starting Node and Vite each time).
       const result =
-        created.length === 0 || imageIndex >= 0
+        created.length === 0
           ? await runScript(root, 'scripts/new.mjs', args)
           : await newInProcess(root, args);
       expect(result.code, `${line}\n${result.output}`).toBe(0);
@@ -114,11 +128,13 @@ describe('the editor guide', () => {
       const text = await readFile(join(root, file), 'utf8');
       await writeFile(join(root, file), text.replace(/待填写：|TO FILL IN: /g, ''));
     }
-    await runScript(root, 'scripts/check.mjs', [
+    // `npm run check` itself ran above (and runs below for the guide's --mark-translated); the
+    // steps between run through runCheck(), which the command calls with the same arguments.
+    await checkInProcess(root, [
       '--mark-translated',
       ...created.filter((path) => path.includes('/en/') && path.endsWith('.mdx')),
     ]);
-    const check = await runScript(root, 'scripts/check.mjs');
+    const check = await checkInProcess(root);
     expect(check.code, check.output).toBe(0);
     // The guide's --mark-translated commands for the files these scaffolds made run here; the one in
     // section 7b names the imported 2008 year's files, and tests/editors/import-forward.test.ts runs it.
@@ -134,7 +150,11 @@ describe('the editor guide', () => {
         ).toContain('src/content/units/en/2008/hotel.mdx');
         continue;
       }
-      const marked = await runScript(root, 'scripts/check.mjs', args);
+      // The first as the command itself; any other through runCheck() with the same arguments.
+      const marked =
+        markCommandsRun === 0
+          ? await runScript(root, 'scripts/check.mjs', args)
+          : await checkInProcess(root, args);
       expect(marked.code, marked.output).toBe(0);
       markCommandsRun += 1;
     }
@@ -156,7 +176,7 @@ describe('the editor guide', () => {
       const text = await readFile(join(root, file), 'utf8');
       await writeFile(join(root, file), text.replace(/^draft: true$/m, 'draft: false'));
     }
-    await runScript(root, 'scripts/check.mjs', [
+    await checkInProcess(root, [
       '--mark-translated',
       'src/content/units/en/2007/water-plant-team-1.mdx',
       'src/content/reports/en/2008.mdx',

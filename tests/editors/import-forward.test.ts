@@ -10,12 +10,30 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, expect, test } from 'vitest';
+import { runCheck } from '../../src/check/run';
+import { listFigures } from '../../src/editing/list-figures-fs';
 import type { MetricsData } from '../../src/figures/declarations';
+import { runImport } from '../../src/import/report/cli';
 import { projectRoot } from '../support/build-site';
 import { copyProject, removeFixtures, runScript } from '../support/fixture';
 import { docx2008, published2007 } from '../support/report-documents';
 
 afterAll(removeFixtures);
+
+/**
+ * A command's function run in this process, as its script calls it (`npm run import` and
+ * `npm run check` run as commands in import-report.test.ts and commands.test.ts; the guide's own
+ * commands at the end of this test run as commands here).
+ */
+async function inProcess(
+  run: (args: string[], root: string, print: (text: string) => void) => Promise<number>,
+  root: string,
+  args: string[],
+): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await run(args, root, (line) => lines.push(line));
+  return { code, output: lines.join('\n') };
+}
 
 const paths = {
   zh: 'src/content/reports/zh-cn/2008.mdx',
@@ -87,12 +105,7 @@ test(
     const root = await copyProject('nianjian-import-forward-');
     const document = join(root, '2008年度总结.docx');
     await writeFile(document, await docx2008());
-    const imported = await runScript(root, 'scripts/import.mjs', [
-      'report',
-      document,
-      '--year',
-      '2008',
-    ]);
+    const imported = await inProcess(runImport, root, [document, '--year', '2008']);
     expect(imported.code, imported.output).toBe(0);
     expect(imported.output).toContain('班组 112个 → teams.total 班组总数 (2007: 108个)');
     expect(imported.output).toContain(
@@ -125,7 +138,8 @@ test(
     expect(declared.figures.filter((f) => ids2007.has(f.id)).map((f) => f.id)).toHaveLength(13);
 
     // Guide step 1: the figures command lists the year's figures, each with its id.
-    const listed = await runScript(root, 'scripts/figures.mjs', ['2008']);
+    const { code: listedCode, text: listedText } = await listFigures(root, '2008');
+    const listed = { code: listedCode, output: listedText };
     expect(listed.code, listed.output).toBe(0);
     for (const figure of declared.figures) expect(listed.output).toContain(figure.id);
 
@@ -134,7 +148,7 @@ test(
     const publishedAsImported = (text: string) => text.replace(/^draft: true$/m, 'draft: false');
     await write(paths.zh, publishedAsImported(written.zh));
     await write(paths.en, publishedAsImported(written.en));
-    const refused = await runScript(root, 'scripts/check.mjs');
+    const refused = await inProcess(runCheck, root, []);
     expect(refused.code, refused.output).not.toBe(0);
     for (const [file, field, marker] of [
       [paths.zh, 'provenance.source', '待填写'],

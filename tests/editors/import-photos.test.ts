@@ -2,18 +2,24 @@
 // sharp: camera JPEGs with EXIF dates, a duplicate (of the folder and of the site), HEIC by name
 // and by content, a corrupt JPEG, a thumbnail, a PNG, a WeChat-named file and an empty folder.
 // After the import the check names exactly the fields to fill; once filled, the build publishes.
+// One copy of the project for both tests (the first writes nothing into it, and says so). The
+// messages come from runImport() and runCheck(), the functions the commands call, in this process;
+// `npm run import` itself runs twice (a refusal and the --skip-bad import: exit code, the report
+// printed, files written), and `npm run build` once (the filled-in photos published).
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCheck } from '../../src/check/run';
+import { runImport } from '../../src/import/photos/cli';
 import { projectRoot } from '../support/build-site';
 import { copyProject, fingerprintTree, removeFixtures, runScript } from '../support/fixture';
 
 afterAll(removeFixtures);
 
-// Every run of the importer starts Vite (several seconds, far more on a busy machine), and the
-// second test also checks and builds the site: the limits are generous on purpose.
+// The spawned importer starts Vite (several seconds, far more on a busy machine), and the second
+// test also builds the site: the limits are generous on purpose.
 
 const photos = 'src/content/photos';
 
@@ -42,8 +48,34 @@ async function guideImports(file: string): Promise<string[]> {
     .filter((line) => line.startsWith('npm run import -- photos'));
 }
 
-const importPhotos = (root: string, args: string[]) =>
+/** `npm run import -- photos …args` itself: a child Node, its exit code and what it printed. */
+const importPhotosCommand = (root: string, args: string[]) =>
   runScript(root, 'scripts/import.mjs', ['photos', ...args]);
+
+/**
+ * The same in this process: runImport() is what scripts/import.mjs calls, with the copy's root as
+ * the folder the command runs in (where a relative folder is read from).
+ */
+async function importPhotos(
+  root: string,
+  args: string[],
+): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await runImport(args, root, (text) => lines.push(text), root);
+  return { code, output: lines.join('\n') };
+}
+
+/** `npm run check` in this process: runCheck() is what scripts/check.mjs runs. */
+async function checkInProcess(root: string): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const code = await runCheck([], root, (text) => lines.push(text));
+  return { code, output: lines.join('\n') };
+}
+
+let root = '';
+beforeAll(async () => {
+  root = await copyProject('nianjian-import-photos-');
+}, 240_000);
 
 /** `file:line — field "name"` of every problem the check prints in English. */
 const problemsOf = (output: string) =>
@@ -53,7 +85,6 @@ const problemsOf = (output: string) =>
 
 describe('npm run import -- photos', () => {
   test('bad input: nothing written, a clear message in both languages', async () => {
-    const root = await copyProject('nianjian-import-photos-');
     const before = await fingerprintTree(join(root, photos));
     await mkdir(join(root, 'empty'));
     await writeFile(join(root, 'empty', 'notes.txt'), 'not a photo');
@@ -63,7 +94,8 @@ describe('npm run import -- photos', () => {
       await cameraJpeg('#8a5a3c', '2008:01:30 19:00:00'),
     );
 
-    const empty = await importPhotos(root, ['empty', '--event', 'bonfire-party']);
+    // The command itself once: a refusal exits 1 and is printed.
+    const empty = await importPhotosCommand(root, ['empty', '--event', 'bonfire-party']);
     expect(empty.code).toBe(1);
     expect(empty.output).toContain('里没有照片');
     expect(empty.output).toContain('holds no images');
@@ -93,7 +125,6 @@ describe('npm run import -- photos', () => {
   }, 600_000);
 
   test('a camera folder: refused unless --skip-bad; check names the fields to fill; filled, it builds', async () => {
-    const root = await copyProject('nianjian-import-photos-');
     const created: string[] = [];
 
     // The guide's commands, as written, each with a folder of two good photos.
@@ -173,7 +204,13 @@ describe('npm run import -- photos', () => {
       expect(entry, name).toMatch(reason);
     }
 
-    const result = await importPhotos(root, ['card', '--event', 'bonfire-party', '--skip-bad']);
+    // The command itself: exit 0, the report printed, the files written (read below).
+    const result = await importPhotosCommand(root, [
+      'card',
+      '--event',
+      'bonfire-party',
+      '--skip-bad',
+    ]);
     expect(result.code, result.output).toBe(0);
     const output = result.output;
     expect(output).toContain('✓ 已导入 Imported 4');
@@ -211,7 +248,7 @@ describe('npm run import -- photos', () => {
       'bonfire-party-06',
     ];
     const fields = ['caption.zh', 'caption.en', 'alt.zh', 'alt.en', 'credit.zh', 'credit.en'];
-    const check = await runScript(root, 'scripts/check.mjs');
+    const check = await checkInProcess(root);
     expect(check.code).toBe(1);
     expect(problemsOf(check.output).sort()).toEqual(
       slugs.flatMap((slug) => fields.map((field) => `${photos}/${slug}.yaml ${field}`)).sort(),

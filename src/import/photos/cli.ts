@@ -133,11 +133,15 @@ async function writePhotos(
   }
 }
 
-/** `npm run import -- photos …`: returns the exit code (0 imported or nothing new, 1 refused). */
+/**
+ * `npm run import -- photos …`: returns the exit code (0 imported or nothing new, 1 refused).
+ * The folder argument is read from `cwd`, where the command runs (tests pass the copy's root).
+ */
 export async function runImport(
   args: string[],
   root: string,
   log: (text: string) => void,
+  cwd: string = process.cwd(),
 ): Promise<number> {
   let parsed;
   try {
@@ -160,7 +164,7 @@ export async function runImport(
     return 1;
   }
   try {
-    const folder = resolve(process.cwd(), folderArgument);
+    const folder = resolve(cwd, folderArgument);
     if (!(await stat(folder).catch(() => undefined))?.isDirectory()) {
       throw new Refusal(
         `找不到文件夹 ${folderArgument}：给出装照片的文件夹的路径`,
