@@ -162,9 +162,21 @@ async function shownResults(
 /**
  * Runs a query in the search page already open, as a reader submits the box (the form's submit runs
  * it at once, no typing pause), and reads the results: one page load per language for many queries,
- * not one per query (a load fetches Pagefind's code and index again).
+ * not one per query (a load fetches Pagefind's code and index again). The page loads its search code
+ * only once the reader focuses the box (SearchForm.astro); a submit before it is there is the plain
+ * form's, a navigation. So a page's first query comes from the address, as the header's box sends
+ * it, which starts the code at once; the page is marked once a search has shown, and the next
+ * queries are typed.
  */
 async function searchFor(page: Page, query: string, kind = ''): Promise<ShownResult[]> {
+  if (!(await page.evaluate(() => 'searchShown' in window))) {
+    const address = new URL(page.url());
+    address.searchParams.set('q', query);
+    await page.goto(address.href);
+    const results = await shownResults(page, query, kind);
+    await page.evaluate(() => Object.assign(window, { searchShown: true }));
+    return results;
+  }
   // A query equal to the one shown must not read the old list as the new one's.
   await page.evaluate(() => delete document.getElementById('search-results')?.dataset['query']);
   await page.fill('#search-q', query);

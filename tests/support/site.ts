@@ -101,6 +101,23 @@ export async function visit(
 }
 
 /**
+ * One tab for a file's tests that read one page at a time, opened on first use and sent from page to
+ * page (`openTab`): each load records as a fresh page would, without a fresh context's cost. Its
+ * callers leave the page open (the browser's close ends it); `width` resizes it before the load.
+ */
+export function sharedTab(
+  browser: () => Browser,
+): (url: string, width?: number) => Promise<PageVisit> {
+  let tab: Promise<Tab> | undefined;
+  return async (url, width) => {
+    tab ??= openTab(browser());
+    const opened = await tab;
+    if (width !== undefined) await opened.page.setViewportSize({ width, height: 800 });
+    return opened.load(url);
+  };
+}
+
+/**
  * Runs `work` on every item, at most `limit` at a time, each runner loading its items one after
  * another in one tab of its own (`openTab`): a walk over many pages opens `limit` pages, not one
  * per item. `options` are each tab's context options (viewport, device scale, JavaScript);
