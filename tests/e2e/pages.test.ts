@@ -5,10 +5,13 @@ import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs'
 import {
   forEachInTabs,
   forEachLimit,
+  openTab,
   pageConcurrency,
   pageKindSamples,
   sitePages,
   visit,
+  type PageVisit,
+  type Tab,
 } from '../support/site';
 import { testSiteUrl } from '../support/sites';
 import { readSourceText } from '../support/source-text';
@@ -129,23 +132,57 @@ describe.each([...pages, ...notFoundPages])('%s', (path) => {
   });
 });
 
-// The switcher's behaviour is the template's: clicked there and back on one page of each kind.
-describe.each([...pageKindSamples(pages), ...notFoundPages])('%s', (path) => {
-  test('the language switcher goes to the same page in the other language and back', async () => {
-    const { page } = await visit(browser, url(path));
-    const english = path.startsWith('/en/');
+// The switcher's behaviour is the template's: clicked there and back on one page of each kind,
+// a few pages at a time in tabs kept open (each runner clicks from its tab's page; what a round trip
+// finds is recorded and asserted per page).
+interface RoundTrip {
+  other: string;
+  otherLang: string | null;
+  back: string;
+  backLang: string | null;
+}
+const switcherSamples = [...pageKindSamples(pages), ...notFoundPages];
+const roundTrips = new Map<string, RoundTrip>();
+beforeAll(async () => {
+  await forEachInTabs(browser, switcherSamples, pageConcurrency, {}, async (path, tab) => {
+    const { page } = await tab.load(url(path));
     await page.click('[data-language-switcher]');
     await page.waitForLoadState('load');
     const other = new URL(page.url()).pathname;
-    if (!path.includes('404')) expect(other).toBe(counterpart(path));
-    expect(await page.getAttribute('html', 'lang')).toBe(english ? 'zh-CN' : 'en');
+    const otherLang = await page.getAttribute('html', 'lang');
     await page.click('[data-language-switcher]');
     await page.waitForLoadState('load');
-    if (!path.includes('404')) expect(new URL(page.url()).pathname).toBe(path);
-    expect(await page.getAttribute('html', 'lang')).toBe(english ? 'en' : 'zh-CN');
-    await page.close();
+    roundTrips.set(path, {
+      other,
+      otherLang,
+      back: new URL(page.url()).pathname,
+      backLang: await page.getAttribute('html', 'lang'),
+    });
   });
 });
+
+describe.each(switcherSamples)('%s', (path) => {
+  test('the language switcher goes to the same page in the other language and back', () => {
+    const trip = roundTrips.get(path);
+    expect(trip).toBeDefined();
+    if (!trip) return;
+    const english = path.startsWith('/en/');
+    if (!path.includes('404')) expect(trip.other).toBe(counterpart(path));
+    expect(trip.otherLang).toBe(english ? 'zh-CN' : 'en');
+    if (!path.includes('404')) expect(trip.back).toBe(path);
+    expect(trip.backLang).toBe(english ? 'en' : 'zh-CN');
+  });
+});
+
+/**
+ * The tests below read a page or two each: one tab they share, sent from page to page (a fresh
+ * context per page costs more than the load), recording each load as a fresh page would.
+ */
+let readerTab: Tab | undefined;
+async function load(address: string): Promise<PageVisit> {
+  readerTab ??= await openTab(browser);
+  return readerTab.load(address);
+}
 
 describe('links and anchors', () => {
   test('every link inside the site points at a page that exists, and at an anchor that exists on it', async () => {
@@ -178,20 +215,18 @@ describe('links and anchors', () => {
   });
 
   test('an unknown address answers 404 with the page in its language', async () => {
-    const zh = await visit(browser, url('/no-such-page/'));
+    const zh = await load(url('/no-such-page/'));
     expect(zh.status).toBe(404);
     expect(await zh.page.textContent('h1')).toBe('页面未找到');
-    await zh.page.close();
-    const en = await visit(browser, url('/en/no-such-page/'));
+    const en = await load(url('/en/no-such-page/'));
     expect(en.status).toBe(404);
     expect(await en.page.textContent('h1')).toBe('Page not found');
-    await en.page.close();
   });
 });
 
 describe('head', () => {
   test('each page declares both language versions with absolute hreflang links', async () => {
-    const { page } = await visit(browser, url('/2007/units/hotel/'));
+    const { page } = await load(url('/2007/units/hotel/'));
     const alternates = await page.$$eval('link[rel=alternate][hreflang]', (links) =>
       links.map((link) => `${link.getAttribute('hreflang')} ${link.getAttribute('href')}`),
     );
@@ -203,7 +238,6 @@ describe('head', () => {
     expect(
       await page.getAttribute('meta[http-equiv="content-security-policy"]', 'content'),
     ).toContain("default-src 'self'");
-    await page.close();
   });
 });
 
@@ -216,7 +250,7 @@ describe('content as the reader sees it', () => {
     .replaceAll('％', '%');
 
   test('the Chinese report page shows every sentence of the source', async () => {
-    const { page } = await visit(browser, url('/2007/'));
+    const { page } = await load(url('/2007/'));
     const shown = (await page.locator('main').innerText()).replace(/\s+/g, '');
     // List numbers are drawn by the list, so compare sentences without their "1." markers.
     const sentences = body
@@ -231,7 +265,6 @@ describe('content as the reader sees it', () => {
     for (const fact of ['打基础 强素质 促管理 树形象', '公司党委副书记 李兵']) {
       expect(await page.locator('main').innerText()).toContain(fact);
     }
-    await page.close();
   });
 
   test("the report says where its text comes from, from the report's own provenance", async () => {
@@ -242,9 +275,8 @@ describe('content as the reader sees it', () => {
         'Translated in full from the original published in the company magazine of Pingguo Aluminium Company.',
       ],
     ] as const) {
-      const { page } = await visit(browser, url(path));
+      const { page } = await load(url(path));
       expect((await page.locator('.report__source').innerText()).trim()).toBe(sentence);
-      await page.close();
     }
   });
 
@@ -254,59 +286,53 @@ describe('content as the reader sees it', () => {
       ['/2007/', 12],
       ['/en/2007/', 12],
     ] as const) {
-      const { page } = await visit(browser, url(path));
+      const { page } = await load(url(path));
       const entries = page.locator('.toc a');
       expect(await entries.count()).toBe(count);
       await page.click('.toc a[href="#highlights"]');
       const hash = new URL(page.url()).hash;
       expect(hash).toBe('#highlights');
       expect(await page.locator('#highlights').isVisible()).toBe(true);
-      await page.close();
     }
   });
 
   test('the home page shows the key figures, computed, in both languages', async () => {
-    const zh = await visit(browser, url('/'));
+    const zh = await load(url('/'));
     const zhText = await zh.page.locator('.key-figures').innerText();
     for (const figure of ['108', '71', '107', '99', '41', '21', '66%', '99%'])
       expect(zhText).toContain(figure);
-    await zh.page.close();
-    const en = await visit(browser, url('/en/'));
+    const en = await load(url('/en/'));
     expect(await en.page.locator('.key-figures').innerText()).toContain('66% of all teams');
-    await en.page.close();
   });
 
   test('a unit page shows what the report says, its practices and awards, and links back', async () => {
-    const { page } = await visit(browser, url('/2007/units/aluminium-alloy-plant/'));
+    const { page } = await load(url('/2007/units/aluminium-alloy-plant/'));
     const text = await page.locator('main').innerText();
     expect(text).toContain('铝合金厂以建设学习型班组为重点');
     expect(text).toContain('学习型班组');
     expect(text).toContain('自治区五一劳动奖状（生产一班）');
     await page.getByRole('link', { name: /摘自/ }).click();
     expect(new URL(page.url()).hash).toBe('#unit-aluminium-alloy-plant');
-    await page.close();
   });
 
   test('the glossary gives each term in both languages', async () => {
-    const { page } = await visit(browser, url('/en/glossary/'));
+    const { page } = await load(url('/en/glossary/'));
     const entry = page.locator('#six-constants');
     expect(await entry.innerText()).toContain('Six Constants method');
     expect(await entry.innerText()).toContain('六常法');
     expect(await entry.innerText()).toContain('constant tidying');
-    await page.close();
   });
 
   test('print hides navigation and keeps the report', async () => {
-    const { page } = await visit(browser, url('/2007/'));
+    const { page } = await load(url('/2007/'));
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('.prose').isVisible()).toBe(true);
-    await page.close();
+    await page.emulateMedia({ media: null });
   });
 
   test('pages read the same with JavaScript off', async () => {
     const { page } = await visit(browser, url('/'), { javaScript: false });
     expect(await page.locator('.key-figures').innerText()).toContain('108');
-    await page.close();
   });
 });

@@ -6,13 +6,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { axeViolations, visit } from '../support/site';
+import { axeViolations, sharedTab, visit } from '../support/site';
 
 const yearsUrl = inject('yearsUrl');
 const rootUrl = inject('rootUrl');
 const at = (base: string, path: string) => new URL(path.replace(/^\//, ''), base).href;
 
 let browser: Browser;
+/** One tab the tests share, sent from page to page (each reads one page at a time). */
+const load = sharedTab(() => browser);
 beforeAll(async () => {
   browser = await launchChromium();
 });
@@ -47,10 +49,7 @@ const compared = [
 
 describe('/figures/ of the three-year yearbook', () => {
   test('Chinese: values by year, "未报告" in the gaps (never 0), the change on the year before', async () => {
-    const { page, consoleErrors, failedResponses } = await visit(
-      browser,
-      at(yearsUrl, '/figures/'),
-    );
+    const { page, consoleErrors, failedResponses } = await load(at(yearsUrl, '/figures/'));
     expect(await page.locator('h1').innerText()).toBe('各年数字对比');
     expect(await tableOf(page, 'teams.excellentRate')).toEqual([
       ['年份', '数值', '与上年相比'],
@@ -82,11 +81,10 @@ describe('/figures/ of the three-year yearbook', () => {
     ).toBe('2007年66%、2008年未报告、2009年71%。2009年比2007年提高5\u2060个百分点。');
     expect(consoleErrors).toEqual([]);
     expect(failedResponses).toEqual([]);
-    await page.close();
   });
 
   test('English: the same values and gaps, in English words', async () => {
-    const { page } = await visit(browser, at(yearsUrl, '/en/figures/'));
+    const { page } = await load(at(yearsUrl, '/en/figures/'));
     expect(await page.locator('h1').innerText()).toBe('Figures across years');
     expect(await tableOf(page, 'teams.excellentRate')).toEqual([
       ['Year', 'Value', 'Change on the year before'],
@@ -103,7 +101,6 @@ describe('/figures/ of the three-year yearbook', () => {
     expect(
       await page.locator('[id="chart-trend-teams.excellentRate"] figcaption').innerText(),
     ).toBe('Excellent teams as a share of all teams (2007–2009)');
-    await page.close();
   });
 
   test.each(['/figures/', '/en/figures/'])(
@@ -152,7 +149,7 @@ describe('/figures/ of the three-year yearbook', () => {
   );
 
   test('the chart leaves a gap where a year reports nothing: no point, and "not reported" in its place', async () => {
-    const { page } = await visit(browser, at(yearsUrl, '/figures/'));
+    const { page } = await load(at(yearsUrl, '/figures/'));
     const response = await page.request.get(
       at(yearsUrl, '/charts/trends/teams.excellentRate.zh-CN.svg'),
     );
@@ -167,7 +164,6 @@ describe('/figures/ of the three-year yearbook', () => {
     ).text();
     expect(total.match(/<path fill="#0a5a9c"/gi)?.length).toBe(3);
     expect(total.match(/stroke="#0a5a9c"/gi)?.length).toBe(4);
-    await page.close();
   });
 });
 
@@ -194,7 +190,7 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
       ],
     ],
   ])('%s', async (path, expected) => {
-    const { page } = await visit(browser, at(yearsUrl, path));
+    const { page } = await load(at(yearsUrl, path));
     const cards = await page.locator('.figure-card').evaluateAll((all) =>
       all.map((card) => ({
         value: card.querySelector('.figure-card__value')?.textContent?.trim(),
@@ -209,7 +205,6 @@ describe('key-figure cards of 2009 show the change on the year before', () => {
     );
     // The arrow repeats what the words say, and is hidden from screen readers.
     expect(cards.map((card) => card.arrowHidden ?? '')).toEqual(['', '▲', '', '▼', '']);
-    await page.close();
   });
 });
 
@@ -238,14 +233,13 @@ describe('the real site, with one year', () => {
   ])(
     '%s says comparison starts with the second year, with no empty table or chart',
     async (path, words) => {
-      const { page, status } = await visit(browser, at(rootUrl, path));
+      const { page, status } = await load(at(rootUrl, path));
       expect(status).toBe(200);
       expect(await page.locator('main').innerText()).toContain(words);
       expect(await page.locator('main table, main figure, main img').count()).toBe(0);
       // It leads on to the one year's figures and to the open data.
       expect(await page.locator('a[href$="2007/#figures"]').count()).toBe(1);
       expect(await page.locator('a[href="/data/metrics.csv"]').count()).toBe(1);
-      await page.close();
     },
   );
 });
@@ -265,10 +259,9 @@ describe('reads on any screen', () => {
       [site, path, 'desktop', 1280, 900, base] as const,
     ]),
   )('%s site: %s has no axe violations (%s)', async (_site, path, _name, width, height, base) => {
-    const { page } = await visit(browser, at(base, path));
+    const { page } = await load(at(base, path));
     await page.setViewportSize({ width, height });
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
   });
 
   test.each(['/figures/', '/en/figures/'])(

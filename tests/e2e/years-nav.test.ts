@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { axeViolations, visit } from '../support/site';
+import { axeViolations, sharedTab, visit } from '../support/site';
 
 const yearsUrl = inject('yearsUrl');
 const rootUrl = inject('rootUrl');
@@ -37,12 +37,11 @@ afterAll(async () => {
 const at = (site: string, path: string) => new URL(path.replace(/^\//, ''), site).href;
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
+/** One tab the tests share, sent from page to page and resized (each reads one page at a time). */
+const load = sharedTab(() => browser);
 async function open(site: string, path: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  page.once('close', () => void context.close().catch(() => undefined));
-  const response = await page.goto(at(site, path), { waitUntil: 'load' });
-  expect(response?.status(), path).toBe(200);
+  const { page, status } = await load(at(site, path), width);
+  expect(status, path).toBe(200);
   return page;
 }
 
@@ -96,7 +95,6 @@ describe.each(locales)('the year switcher ($lang)', ({ prefix }) => {
       expect(links.filter((link) => link.current === 'page').map((link) => link.href)).toEqual([
         `${prefix}${year}/`,
       ]);
-      await page.close();
     }
   });
 
@@ -115,7 +113,6 @@ describe.each(locales)('the year switcher ($lang)', ({ prefix }) => {
     expect(footer).not.toContain(reportData(2009, folder).title);
     const author = await page.getAttribute('meta[name="author"]', 'content');
     expect(author).toMatch(prefix === '/' ? /李兵/ : /Li Bing/);
-    await page.close();
   });
 
   test('pages of no year (the glossary) link and credit the newest year', async () => {
@@ -126,7 +123,6 @@ describe.each(locales)('the year switcher ($lang)', ({ prefix }) => {
     expect(await page.locator('.site-footer').textContent()).toContain(
       reportData(2009, folder).title,
     );
-    await page.close();
   });
 });
 
@@ -163,7 +159,6 @@ describe.each(locales)('/years/ ($lang)', ({ prefix, folder }) => {
     expect(changes2009.join(' ')).toMatch(
       prefix === '/' ? /提高5\u2060个百分点/ : /up 5\u00a0points on 2007/,
     );
-    await page.close();
   });
 
   test('the home page leads with 2009 and links 2008 and 2007, and /years/', async () => {
@@ -175,7 +170,6 @@ describe.each(locales)('/years/ ($lang)', ({ prefix, folder }) => {
     expect(earlier).toEqual([`${prefix}2008/`, `${prefix}2007/`]);
     expect(await page.locator(`main a[href="${prefix}years/"]`).count()).toBeGreaterThan(0);
     expect(await page.locator(`footer a[href="${prefix}years/"]`).count()).toBe(1);
-    await page.close();
   });
 });
 
@@ -183,7 +177,6 @@ describe.each(locales)('the real single-year site ($lang)', ({ prefix, folder })
   test('a report shows no year switcher', async () => {
     const page = await open(rootUrl, `${prefix}2007/`);
     expect(await page.locator('nav.year-switcher').count()).toBe(0);
-    await page.close();
   });
 
   test('/years/ lists 2007 only, and the home page has no empty earlier-years block', async () => {
@@ -192,11 +185,9 @@ describe.each(locales)('the real single-year site ($lang)', ({ prefix, folder })
     expect((await page.locator('.year-entry h2').textContent())?.trim()).toBe(
       reportData(2007, folder).title,
     );
-    await page.close();
     const home = await open(rootUrl, prefix);
     expect(await home.locator('.earlier-years').count()).toBe(0);
     expect(await home.locator(`main a[href="${prefix}years/"]`).count()).toBe(1);
-    await home.close();
   });
 });
 
@@ -223,7 +214,6 @@ describe.each(
         }
       }
       expect(await axeViolations(page)).toEqual([]);
-      await page.close();
     },
   );
 });

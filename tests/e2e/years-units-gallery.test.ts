@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
-import { axeViolations, visit } from '../support/site';
+import { axeViolations, sharedTab } from '../support/site';
 
 const yearsUrl = inject('yearsUrl');
 const yearsDir = inject('yearsDir');
 const url = (path: string) => new URL(path.replace(/^\//, ''), yearsUrl).href;
 
 let browser: Browser;
+/** One tab the tests share, sent from page to page (each reads one page at a time). */
+const load = sharedTab(() => browser);
 beforeAll(async () => {
   browser = await launchChromium();
 });
@@ -22,38 +24,34 @@ afterAll(async () => {
 });
 
 async function mainText(path: string): Promise<string> {
-  const { page, status } = await visit(browser, url(path));
+  const { page, status } = await load(url(path));
   expect(status, path).toBe(200);
   const text = await page.locator('main').innerText();
-  await page.close();
   return text;
 }
 
 describe("a year's units", () => {
   test('/2009/units/ lists the units of 2009 only', async () => {
-    const { page } = await visit(browser, url('/2009/units/'));
+    const { page } = await load(url('/2009/units/'));
     const names = await page.locator('.unit-card__name').allInnerTexts();
     expect(names.sort()).toEqual(['平果铝宾馆', '测试车间（虚构）'].sort());
     // Praised in 2009 (highlighted), mentioned only in 2009.
     expect(await page.locator('#praised + .unit-grid .unit-card__name').allInnerTexts()).toEqual([
       '平果铝宾馆',
     ]);
-    await page.close();
   });
 
   test('/2008/units/ has the hotel but not the 2009-only unit; 2007 keeps its twelve', async () => {
-    const { page } = await visit(browser, url('/2008/units/'));
+    const { page } = await load(url('/2008/units/'));
     expect(await page.locator('.unit-card__name').allInnerTexts()).toEqual(['平果铝宾馆']);
-    await page.close();
-    const units2007 = await visit(browser, url('/2007/units/'));
+    const units2007 = await load(url('/2007/units/'));
     const names = await units2007.page.locator('.unit-card__name').allInnerTexts();
     expect(names).toHaveLength(12);
     expect(names).not.toContain('测试车间（虚构）');
-    await units2007.page.close();
   });
 
   test("/2008/units/hotel/ shows 2008's quote and practices only, and links the history", async () => {
-    const { page } = await visit(browser, url('/2008/units/hotel/'));
+    const { page } = await load(url('/2008/units/hotel/'));
     const text = await page.locator('main').innerText();
     expect(text).toContain('测试用虚构引文（2008）');
     expect(text).not.toContain('测试用虚构引文（2009）');
@@ -62,7 +60,6 @@ describe("a year's units", () => {
     const history = page.locator('a[href$="/units/hotel/"]:not([href*="/20"])');
     expect(await history.count()).toBe(1);
     expect(await page.locator('[data-search-year]').getAttribute('data-search-year')).toBe('2008');
-    await page.close();
   });
 
   test('a unit page of the only year it appears in exists; other years have none', async () => {
@@ -95,7 +92,7 @@ describe("a unit's history", () => {
       ['Made-up test quote (2009)', 'Made-up test quote (2008)', 'rotating team-leader system'],
     ],
   ])('%s shows every year, newest first, with its quote', async (path, title, years, quotes) => {
-    const { page, status, consoleErrors } = await visit(browser, url(path));
+    const { page, status, consoleErrors } = await load(url(path));
     expect(status).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(title);
     const sections = page.locator('.unit-history__year');
@@ -126,7 +123,6 @@ describe("a unit's history", () => {
       path.startsWith('/en/') ? 'Made-up test award' : '测试用虚构荣誉',
     );
     expect(consoleErrors).toEqual([]);
-    await page.close();
   });
 
   test('a unit of one year has a history of one year', async () => {
@@ -143,7 +139,7 @@ describe('the gallery by year', () => {
   ])(
     '%s groups events by year, newest first, with each year’s intro',
     async (path, headings, intro2009, intro2007) => {
-      const { page } = await visit(browser, url(path));
+      const { page } = await load(url(path));
       const years = page.locator('.gallery-year');
       expect(await years.locator('> h2').allInnerTexts()).toEqual(headings);
       expect(await years.nth(0).locator('.gallery-year__intro').innerText()).toBe(intro2009);
@@ -153,7 +149,6 @@ describe('the gallery by year', () => {
       // The 2009 photo with no event sits in 2009; 2007's three in 2007.
       expect(await years.nth(0).locator('.photo-grid__link').count()).toBe(1);
       expect(await years.nth(1).locator('.photo-grid__link').count()).toBe(3);
-      await page.close();
     },
   );
 
@@ -163,22 +158,20 @@ describe('the gallery by year', () => {
     ['/gallery/photos/musical/', '2007'],
     ['/en/gallery/photos/bonfire-song-and-dance/', '2007'],
   ])('%s carries the year filter %s', async (path, year) => {
-    const { page } = await visit(browser, url(path));
+    const { page } = await load(url(path));
     const article = page.locator('[data-pagefind-body]');
     expect(await article.getAttribute('data-search-year')).toBe(year);
     expect(await article.getAttribute('data-pagefind-filter')).toContain('year[data-search-year]');
-    await page.close();
   });
 
   test("a photo's unit links its page of the photo's year", async () => {
-    const { page } = await visit(browser, url('/gallery/photos/tug-of-war/'));
+    const { page } = await load(url('/gallery/photos/tug-of-war/'));
     const hrefs = await page
       .locator('main a')
       .evaluateAll((anchors) =>
         anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
       );
     expect(hrefs).toContain('/2009/units/test-workshop/');
-    await page.close();
   });
 });
 
@@ -210,10 +203,9 @@ describe('accessibility of the new pages', () => {
       ['phone', 360, 740],
       ['desktop', 1280, 900],
     ] as const)('has no axe violations (%s)', async (_name, width, height) => {
-      const { page } = await visit(browser, url(path));
+      const { page } = await load(url(path));
       await page.setViewportSize({ width, height });
       expect(await axeViolations(page)).toEqual([]);
-      await page.close();
     });
   });
 });

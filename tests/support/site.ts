@@ -101,6 +101,23 @@ export async function visit(
 }
 
 /**
+ * One tab for a file's tests that read one page at a time, opened on first use and sent from page to
+ * page (`openTab`): each load records as a fresh page would, without a fresh context's cost. Its
+ * callers leave the page open (the browser's close ends it); `width` resizes it before the load.
+ */
+export function sharedTab(
+  browser: () => Browser,
+): (url: string, width?: number) => Promise<PageVisit> {
+  let tab: Promise<Tab> | undefined;
+  return async (url, width) => {
+    tab ??= openTab(browser());
+    const opened = await tab;
+    if (width !== undefined) await opened.page.setViewportSize({ width, height: 800 });
+    return opened.load(url);
+  };
+}
+
+/**
  * Runs `work` on every item, at most `limit` at a time, each runner loading its items one after
  * another in one tab of its own (`openTab`): a walk over many pages opens `limit` pages, not one
  * per item. `options` are each tab's context options (viewport, device scale, JavaScript);
@@ -138,15 +155,16 @@ const axeTags = ['wcag2a', 'wcag21a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-p
 /**
  * axe-core's violations on the page as it stands, one line each (rule, help, offending elements),
  * so a failing test names them. `evaluate()` runs outside the page's CSP: axe needs no allowance.
- * `without` leaves rules out (by id) where another test runs them on the page's template.
+ * `without` leaves rules out (by id) where another test runs them on the page's template; `only`
+ * runs just these rules (by id), e.g. the ones that depend on layout at a second width.
  */
 export async function axeViolations(
   page: Page,
-  options: { without?: string[] } = {},
+  options: { without?: string[]; only?: readonly string[] } = {},
 ): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(
-    async ({ tags, without }) => {
+    async ({ tags, without, only }) => {
       const { axe } = window as unknown as {
         axe: {
           run: (
@@ -158,14 +176,50 @@ export async function axeViolations(
         };
       };
       const rules = Object.fromEntries(without.map((id) => [id, { enabled: false }]));
-      return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules }))
-        .violations;
+      const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values: tags };
+      return (await axe.run(document, { runOnly, rules })).violations;
     },
-    { tags: axeTags, without: options.without ?? [] },
+    { tags: axeTags, without: options.without ?? [], only: options.only },
   );
   return violations.map(
     (v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * The axe rules whose result depends on layout (sizes and positions, what scrolls), not on the DOM
+ * alone: what a second width of the same page and media queries can change. Colour contrast does
+ * not change with the width; the rest of axe's rules read the DOM (and what is hidden, which only a
+ * media query changes).
+ */
+export const axeLayoutRules = ['target-size', 'scrollable-region-focusable'] as const;
+
+/**
+ * Which of the page's stylesheet media queries hold, as one string: two loads of a page with the
+ * same string show and hide the same elements, so the axe rules that read the DOM give the same
+ * answer on both.
+ */
+export async function mediaState(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const conditions = new Set<string>();
+    const walk = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSMediaRule) conditions.add(rule.conditionText);
+        if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) {
+      try {
+        walk(sheet.cssRules);
+      } catch {
+        conditions.add(`unreadable ${sheet.href}`);
+      }
+    }
+    return [...conditions]
+      .sort()
+      .map((condition) => `${condition}: ${matchMedia(condition).matches}`)
+      .join('; ');
+  });
 }
 
 /**
