@@ -14,23 +14,34 @@ import { zhCN } from '../i18n/zh-cn';
 import { pdfEditionStatus } from '../integrations/pdf-edition/edition.mjs';
 import { digestOf } from '../build-cache/digest.mjs';
 
+/** The interface text of both languages, as every page's key digests it. */
+type Dictionaries = {
+  readonly 'zh-cn': Readonly<Record<string, string>>;
+  readonly en: Readonly<Record<string, string>>;
+};
+
 /**
  * What every page shows besides its own data: the interface text of both languages (the language
  * switch names the other), the site settings (footer contact), the report years (navigation and
  * year switcher), whether the PDF edition is linked, and the base path and site address (links,
  * canonical URLs; Astro also drops its whole cache when its configuration changes). The dictionaries
  * and settings are code, so their changes also change the module graph; they are in the key all the
- * same, so the key alone says what a page depends on.
+ * same, so the key alone says what a page depends on. Pure given the years (the one part read from
+ * content) and the dictionaries, so tests/unit/cache-key.test.ts can change each in-process.
  */
-async function sharedInputs() {
+export function sharedInputsOf(years: readonly number[], ui: Dictionaries = { 'zh-cn': zhCN, en }) {
   return {
-    ui: { 'zh-cn': zhCN, en },
+    ui,
     settings: siteSettings,
-    years: reportYears(await loadSite()),
+    years,
     pdf: pdfEditionStatus().enabled,
     base: import.meta.env.BASE_URL,
     site: import.meta.env.SITE ?? '',
   };
+}
+
+async function sharedInputs() {
+  return sharedInputsOf(reportYears(await loadSite()));
 }
 
 let shared: Promise<string> | undefined;
@@ -47,7 +58,12 @@ export function sharedInputsDigest(): Promise<string> {
  *   return paths.map(async (path) => ({ ...path, cacheKey: await cacheKeyOf(path.props) }));
  */
 export async function cacheKeyOf(props: unknown): Promise<string> {
-  return digestOf({ props, shared: await sharedInputsDigest() });
+  return cacheKeyWith(props, await sharedInputsDigest());
+}
+
+/** A page's key from its props and the digest of the shared inputs ({@link sharedInputsOf}). */
+export function cacheKeyWith(props: unknown, sharedDigest: string): string {
+  return digestOf({ props, shared: sharedDigest });
 }
 
 /**
