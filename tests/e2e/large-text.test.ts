@@ -289,6 +289,30 @@ async function openShared(path: string, width: number): Promise<Page> {
   return sharedTab;
 }
 
+describe('a browser text size doubled (WeChat and phone settings)', () => {
+  // In Chinese every character is a word, so the header's name once shrank to one character per
+  // line, a tall column beside the menu: it must keep at least four characters on a line.
+  test.each([320, 360])(
+    'the Chinese site name keeps four characters a line at %i px',
+    async (width) => {
+      const page = await openShared('/2007/', width);
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      const lines = await page.locator('.site-header__brand span').evaluate((brand) => {
+        const range = document.createRange();
+        range.selectNodeContents(brand);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return { tops: tops.size, text: brand.textContent?.trim() ?? '' };
+      });
+      expect(lines.text).toBe('平果铝业公司年鉴');
+      expect(lines.tops, 'lines of the site name').toBeLessThanOrEqual(2);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - innerWidth),
+        'sideways overflow',
+      ).toBeLessThanOrEqual(0);
+    },
+  );
+});
+
 describe('the accessibility statement', () => {
   test.each(['/', '/en/'])(
     'is linked from the footer (%s) and names the contact from the site settings',
