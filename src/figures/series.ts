@@ -162,25 +162,28 @@ export function describeChange(
   const sign = change.direction === 'up' ? '+' : '\u2212';
   const up = change.direction === 'up';
   const difference = Math.abs(change.difference);
-  if (figure.kind === 'percent') {
-    const word = t('change.pointWord');
-    return {
-      arrow: up ? '▲' : '▼',
-      short: t('change.points', { count: counted(`${sign}${amount}`, word, difference, locale) }),
-      sentence: t(up ? 'change.pointsUp' : 'change.pointsDown', {
-        since,
-        count: counted(amount, word, difference, locale),
-      }),
-    };
-  }
-  const word = figure.counter ? pick(figure.counter, locale).shown : '';
+  // A share changes by percentage points, a count by its own counter word.
+  const percent = figure.kind === 'percent';
+  const word = percent
+    ? t('change.pointWord')
+    : figure.counter
+      ? pick(figure.counter, locale).shown
+      : '';
   return {
     arrow: up ? '▲' : '▼',
-    short: t('change.count', { count: counted(`${sign}${amount}`, word, difference, locale) }),
-    sentence: t(up ? 'change.countUp' : 'change.countDown', {
-      since,
-      count: counted(amount, word, difference, locale),
+    short: t(percent ? 'change.points' : 'change.count', {
+      count: counted(`${sign}${amount}`, word, difference, locale),
     }),
+    sentence: t(
+      percent
+        ? up
+          ? 'change.pointsUp'
+          : 'change.pointsDown'
+        : up
+          ? 'change.countUp'
+          : 'change.countDown',
+      { since, count: counted(amount, word, difference, locale) },
+    ),
   };
 }
 

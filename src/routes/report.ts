@@ -123,18 +123,21 @@ async function reportView(report: Report, locale: Locale): Promise<ReportView> {
   };
 }
 
-/** `getStaticPaths()` of the report pages: one per report year and locale. */
-export async function reportRoutes() {
+/** One route per report year and locale, its props made by `view` (the report page, the print edition). */
+async function perReportRoutes<View>(view: (report: Report, locale: Locale) => Promise<View>) {
   const site = await loadSite();
   return perLocaleRoutes(async (locale) =>
     Promise.all(
       [...inLocale(site.reports, locale).values()].map(async (report) => ({
         params: { year: slugOf(report) },
-        props: await reportView(report, locale),
+        props: await view(report, locale),
       })),
     ),
   );
 }
+
+/** `getStaticPaths()` of the report pages: one per report year and locale. */
+export const reportRoutes = () => perReportRoutes(reportView);
 
 /** A highlighted unit in the print edition: its text and the practices it is known for. */
 export interface PrintUnit {
@@ -230,14 +233,4 @@ async function printView(report: Report, locale: Locale): Promise<PrintView> {
 }
 
 /** `getStaticPaths()` of the print editions: one per report year and locale. */
-export async function printRoutes() {
-  const site = await loadSite();
-  return perLocaleRoutes(async (locale) =>
-    Promise.all(
-      [...inLocale(site.reports, locale).values()].map(async (report) => ({
-        params: { year: slugOf(report) },
-        props: await printView(report, locale),
-      })),
-    ),
-  );
-}
+export const printRoutes = () => perReportRoutes(printView);
