@@ -124,7 +124,9 @@ async function reportView(report: Report, locale: Locale): Promise<ReportView> {
 }
 
 /** One route per report year and locale, its props made by `view` (the report page, the print edition). */
-async function perReportRoutes<View>(view: (report: Report, locale: Locale) => Promise<View>) {
+async function perReportRoutes<View extends object>(
+  view: (report: Report, locale: Locale) => Promise<View>,
+) {
   const site = await loadSite();
   return perLocaleRoutes(async (locale) =>
     Promise.all(
