@@ -17,11 +17,6 @@ export function plainRoutes(path: string) {
   ]);
 }
 
-/** The chrome of a page with no route of its own (the 404 pages), from its locale and path. */
-export function chromeOf(locale: Locale, sitePath: string): Promise<PageChrome> {
-  return pageChrome(locale, sitePath);
-}
-
 export interface SearchView extends PlainView {
   /** Report years, newest first, for the year filter; the newest is chosen first. */
   years: number[];

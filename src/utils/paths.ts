@@ -60,6 +60,8 @@ export const sitePaths = {
   search: () => '/search/',
   /** The accessibility statement (src/pages/[...lang]/accessibility.astro). */
   accessibility: () => '/accessibility/',
+  /** The "page not found" page: 404.html, en/404/index.html (src/pages/[...lang]/404.astro). */
+  notFound: () => '/404/',
   /** Pagefind's index and script, written after the build (src/integrations/pagefind.ts). */
   searchIndex: () => '/pagefind/',
   /** A chart's SVG, drawn at build time (src/pages/charts/[year]/[file].ts). */
