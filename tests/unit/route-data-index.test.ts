@@ -1,7 +1,13 @@
 // The route data's lookups are indexed once per loaded site (issue 26: scanning every unit entry for
 // each of ~1,700 routes made the static-routes phase quadratic), and its Intl formatters are made
 // once per locale and options. Each must answer exactly what the scan, or a new formatter, did.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { formatFigure, yearFigures } from '../../src/figures/compute';
+import { metricsSchema } from '../../src/figures/schema';
+import { useTranslations } from '../../src/i18n/ui';
+import { metricTexts } from '../../src/routes/figure-views';
 import { inLocale } from '../../src/data/site';
 import { locales, type Locale } from '../../src/i18n/locales';
 import { parseEntryId, splitEntryId } from '../../src/model/entry-ids';
@@ -171,6 +177,29 @@ describe('formatters made once', () => {
       '2008年1月18日',
       '18 January 2008',
     ]);
+  });
+});
+
+describe("a year's figures as <Metric> writes them", () => {
+  const figures = yearFigures(
+    metricsSchema.parse(parse(readFileSync('src/content/metrics/2007.yaml', 'utf8'))),
+  );
+
+  test('are made once per year and locale, frozen, and say what each figure formats to', () => {
+    for (const locale of locales) {
+      const texts = metricTexts(figures, locale);
+      expect(metricTexts(figures, locale)).toBe(texts);
+      expect(Object.isFrozen(texts)).toBe(true);
+      const notReported = useTranslations(locale)('figure.notReported');
+      expect(Object.keys(texts)).toEqual(figures.figures.map((figure) => figure.id));
+      for (const figure of figures.figures)
+        expect(texts[figure.id], `${locale} ${figure.id}`).toEqual({
+          value: figure.value === null ? '' : String(figure.value),
+          text: formatFigure(figure, locale, notReported),
+          bare: formatFigure(figure, locale, notReported, true),
+        });
+    }
+    expect(metricTexts(figures, 'en')).not.toEqual(metricTexts(figures, 'zh-cn'));
   });
 });
 
