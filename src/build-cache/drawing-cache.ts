@@ -6,8 +6,14 @@
 // change draws everything again, an edit of one year's figures draws that year's charts only.
 //
 // Only in `astro build` (not in the dev server or tests), in `.astro/drawings/` of the project
-// being built (the build's working directory), never with NIANJIAN_FRESH=1. A cache entry is
-// written beside its place and renamed into it; one that cannot be read is drawn again.
+// being built (the build's working directory). NIANJIAN_FRESH=1 draws everything and writes the
+// drawings for the next build, as the other caches do. A cache entry is written beside its place
+// and renamed into it; one that cannot be read is drawn again.
+//
+// Without `package-lock.json` the cache is off (and the build says so once): nothing else records
+// which versions of Chart.js, svgo, the canvas and its fonts drew a chart, and a key that missed
+// them would serve a drawing of the old libraries after an upgrade. Slower, never stale. Copies of
+// the project copy the lock file (scripts/lib/project-copy.mjs), so they build as the project does.
 import {
   existsSync,
   mkdirSync,
@@ -27,8 +33,17 @@ function code(): string | null {
   if (codeFingerprint !== undefined) return codeFingerprint;
   const src = join(projectRoot, 'src');
   const lock = join(projectRoot, 'package-lock.json');
-  if (!existsSync(join(projectRoot, 'astro.config.mjs')) || !existsSync(src) || !existsSync(lock))
+  if (!existsSync(join(projectRoot, 'astro.config.mjs')) || !existsSync(src)) {
     return (codeFingerprint = null);
+  }
+  if (!existsSync(lock)) {
+    console.warn(
+      `图表缓存已关闭：${projectRoot} 没有 package-lock.json，每个图表都会重新绘制。` +
+        `Chart cache off: ${projectRoot} has no package-lock.json, so every chart is drawn again` +
+        ' (run npm install to write it).',
+    );
+    return (codeFingerprint = null);
+  }
   const files = readdirSync(src, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
@@ -39,12 +54,13 @@ function code(): string | null {
   return (codeFingerprint = sha256(parts.join('\n')));
 }
 
-/** Whether drawings are kept: in a production build, unless a fresh build is asked for. */
+/** Whether drawings are kept: in a production build. */
 function enabled(): boolean {
-  return (
-    import.meta.env.PROD && process.env.NIANJIAN_FRESH !== '1' && process.env.VITEST === undefined
-  );
+  return import.meta.env.PROD && process.env.VITEST === undefined;
 }
+
+/** Whether kept drawings are read: not in a fresh build, which draws everything. */
+const reading = (): boolean => process.env.NIANJIAN_FRESH !== '1';
 
 /** A check for {@link cachedDrawing}: the drawing read back is a list (of charts, say). */
 export const isList = <T>(value: unknown): value is T[] => Array.isArray(value);
@@ -70,11 +86,13 @@ export function cachedDrawing<T>(
   }
   const folder = join(projectRoot, '.astro', 'drawings', kind);
   const file = join(folder, `${key}.json`);
-  try {
-    const cached: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (isValid(cached)) return cached;
-  } catch {
-    // not drawn yet, or unreadable: draw
+  if (reading()) {
+    try {
+      const cached: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (isValid(cached)) return cached;
+    } catch {
+      // not drawn yet, or unreadable: draw
+    }
   }
   const value = draw();
   mkdirSync(folder, { recursive: true });

@@ -102,14 +102,36 @@ export function contentProblems(entries: ReadonlyArray<LoadedEntry>, root = '.')
   );
 }
 
-/** Entries of a localized collection in one locale, keyed by their shared slug. */
-export function inLocale<T extends { id: string }>(entries: T[], locale: Locale): Map<string, T> {
-  const result = new Map<string, T>();
-  for (const entry of entries) {
-    const parts = splitEntryId(entry.id);
-    if (parts?.locale === locale) result.set(parts.slug, entry);
+/** A localized collection's entries by locale, then by slug; with the length of the array indexed. */
+interface LocaleIndex<T> {
+  size: number;
+  byLocale: Map<Locale, ReadonlyMap<string, T>>;
+}
+
+const localeIndexes = new WeakMap<ReadonlyArray<{ id: string }>, LocaleIndex<unknown>>();
+
+/**
+ * Entries of a localized collection in one locale, keyed by their shared slug (shared: do not
+ * change it). Grouped once per array, as the units by year are (src/model/unit-years.ts says why):
+ * every page's chrome and route data look up its year's report here.
+ */
+export function inLocale<T extends { id: string }>(
+  entries: ReadonlyArray<T>,
+  locale: Locale,
+): ReadonlyMap<string, T> {
+  let index = localeIndexes.get(entries) as LocaleIndex<T> | undefined;
+  if (index?.size !== entries.length) {
+    const byLocale = new Map<Locale, Map<string, T>>();
+    for (const entry of entries) {
+      const parts = splitEntryId(entry.id);
+      if (!parts) continue;
+      const ofLocale = byLocale.get(parts.locale) ?? new Map<string, T>();
+      byLocale.set(parts.locale, ofLocale.set(parts.slug, entry));
+    }
+    index = { size: entries.length, byLocale };
+    localeIndexes.set(entries, index);
   }
-  return result;
+  return index.byLocale.get(locale) ?? new Map<string, T>();
 }
 
 /** The slug shared by an entry's language versions (and a unit's years): `en/2007/hotel` → `hotel`. */

@@ -3,7 +3,11 @@ import { entriesOfYear, folderYearOf, historyOf } from '../model/unit-years';
 import { slugOf, type SiteContent, type Unit } from './site';
 
 /** A year's units in one locale, keyed by slug (the unit files in `src/content/units/<locale>/<year>/`). */
-export function unitsOfYear(site: SiteContent, locale: Locale, year: number): Map<string, Unit> {
+export function unitsOfYear(
+  site: SiteContent,
+  locale: Locale,
+  year: number,
+): ReadonlyMap<string, Unit> {
   return entriesOfYear(site.units, locale, year);
 }
 

@@ -19,18 +19,70 @@ export function splitYearEntryId(id: string): YearEntryId | undefined {
   return locale === undefined || year === undefined ? undefined : { locale, year, slug };
 }
 
-/** A year's entries in one locale, keyed by slug. */
+/** The entries of a collection kept in year folders, grouped once (see {@link yearIndexOf}). */
+interface YearIndex<T> {
+  /** The number of entries indexed: an array that grew or shrank since is indexed again. */
+  size: number;
+  /** `${locale}/${year}` → the year's entries by slug, in the order of the entries. */
+  years: Map<string, ReadonlyMap<string, T>>;
+  /** `${locale}/${slug}` → every year of the slug, newest first. */
+  histories: Map<string, ReadonlyArray<{ year: number; entry: T }>>;
+  /** locale → its slugs, in the order first seen. */
+  slugs: Map<Locale, readonly string[]>;
+}
+
+/** The value of `key` in `map`, made and added by `make` if it has none. */
+function valueOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
+const indexes = new WeakMap<ReadonlyArray<{ id: string }>, YearIndex<unknown>>();
+
+/**
+ * The index of `entries`, made once per array. Every page's route data asks for a year's units or
+ * a unit's history, and scanning every unit entry for each of ~1,700 routes made the route data
+ * quadratic in the size of the yearbook. A loaded site's arrays are never changed (src/data/site.ts),
+ * so the array itself is the key; one that was changed in length is indexed again all the same.
+ */
+function yearIndexOf<T extends { id: string }>(entries: ReadonlyArray<T>): YearIndex<T> {
+  const known = indexes.get(entries) as YearIndex<T> | undefined;
+  if (known?.size === entries.length) return known;
+  const years = new Map<string, Map<string, T>>();
+  const histories = new Map<string, Array<{ year: number; entry: T }>>();
+  const slugs = new Map<Locale, Set<string>>();
+  for (const entry of entries) {
+    const parts = splitYearEntryId(entry.id);
+    if (!parts) continue;
+    const { locale, year, slug } = parts;
+    valueOf(years, `${locale}/${year}`, () => new Map<string, T>()).set(slug, entry);
+    valueOf(histories, `${locale}/${slug}`, () => []).push({ year, entry });
+    valueOf(slugs, locale, () => new Set<string>()).add(slug);
+  }
+  // Stable: two entries of one year (which the content rules refuse) keep their order.
+  for (const history of histories.values()) history.sort((a, b) => b.year - a.year);
+  const index: YearIndex<T> = {
+    size: entries.length,
+    years,
+    histories,
+    slugs: new Map([...slugs].map(([locale, set]) => [locale, [...set]])),
+  };
+  indexes.set(entries, index);
+  return index;
+}
+
+const none = new Map<string, never>();
+
+/** A year's entries in one locale, keyed by slug (shared: do not change it). */
 export function entriesOfYear<T extends { id: string }>(
   entries: ReadonlyArray<T>,
   locale: Locale,
   year: number,
-): Map<string, T> {
-  const result = new Map<string, T>();
-  for (const entry of entries) {
-    const parts = splitYearEntryId(entry.id);
-    if (parts?.locale === locale && parts.year === year) result.set(parts.slug, entry);
-  }
-  return result;
+): ReadonlyMap<string, T> {
+  return yearIndexOf(entries).years.get(`${locale}/${year}`) ?? none;
 }
 
 /** Every year of one slug in one locale, newest first: a unit's history. */
@@ -39,12 +91,7 @@ export function historyOf<T extends { id: string }>(
   locale: Locale,
   slug: string,
 ): Array<{ year: number; entry: T }> {
-  return entries
-    .flatMap((entry) => {
-      const parts = splitYearEntryId(entry.id);
-      return parts?.locale === locale && parts.slug === slug ? [{ year: parts.year, entry }] : [];
-    })
-    .sort((a, b) => b.year - a.year);
+  return [...(yearIndexOf(entries).histories.get(`${locale}/${slug}`) ?? [])];
 }
 
 /** The slugs present in one locale in any year, in the order first seen. */
@@ -52,12 +99,7 @@ export function slugsIn<T extends { id: string }>(
   entries: ReadonlyArray<T>,
   locale: Locale,
 ): string[] {
-  const slugs = new Set<string>();
-  for (const entry of entries) {
-    const parts = splitYearEntryId(entry.id);
-    if (parts?.locale === locale) slugs.add(parts.slug);
-  }
-  return [...slugs];
+  return [...(yearIndexOf(entries).slugs.get(locale) ?? [])];
 }
 
 /** The year of an entry kept in a year folder (`zh-cn/2007/hotel` → 2007). */

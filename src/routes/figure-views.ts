@@ -79,17 +79,34 @@ export function yearChartViews(figures: YearFigures, locale: Locale): ChartView[
   );
 }
 
-/** Every figure of a year as `<Metric>` writes it in a locale, by id. */
-export function metricTexts(figures: YearFigures, locale: Locale): Record<string, MetricText> {
+const texts = new WeakMap<YearFigures, Map<Locale, Readonly<Record<string, MetricText>>>>();
+
+/**
+ * Every figure of a year as `<Metric>` writes it in a locale, by id. Made once per year's figures
+ * (./compute.ts keeps one result per figures file) and locale: every page whose text shows
+ * figures of a year shares it, frozen.
+ */
+export function metricTexts(
+  figures: YearFigures,
+  locale: Locale,
+): Readonly<Record<string, MetricText>> {
+  const ofFigures = texts.get(figures) ?? new Map<Locale, Readonly<Record<string, MetricText>>>();
+  texts.set(figures, ofFigures);
+  const known = ofFigures.get(locale);
+  if (known) return known;
   const notReported = useTranslations(locale)('figure.notReported');
-  return Object.fromEntries(
-    figures.figures.map((figure) => [
-      figure.id,
-      {
-        value: figure.value === null ? '' : String(figure.value),
-        text: formatFigure(figure, locale, notReported),
-        bare: formatFigure(figure, locale, notReported, true),
-      },
-    ]),
+  const made = Object.freeze(
+    Object.fromEntries(
+      figures.figures.map((figure) => [
+        figure.id,
+        Object.freeze({
+          value: figure.value === null ? '' : String(figure.value),
+          text: formatFigure(figure, locale, notReported),
+          bare: formatFigure(figure, locale, notReported, true),
+        }),
+      ]),
+    ),
   );
+  ofFigures.set(locale, made);
+  return made;
 }
