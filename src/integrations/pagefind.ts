@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,13 @@ import { packageVersion, sha256 } from '../build-cache/digest.mjs';
 import { bigramTokens } from '../search/bigram-tokens.ts';
 import type { SearchRecord } from '../search/glossary-records.ts';
 import { linkTree, loadInputs, saveInputs } from '../search/index-cache.ts';
-import { pagefindInput } from '../search/pagefind-input.ts';
+import {
+  indexInto,
+  indexByLanguage,
+  pageLanguage,
+  type IndexItem,
+} from '../search/language-indexes.ts';
+import { pagefindInput, type PagefindInput } from '../search/pagefind-input.ts';
 
 /** The file each locale's build writes with its non-page records (see src/pages/[...lang]/search-records.json.ts). */
 const recordsFile = 'search-records.json';
@@ -20,7 +26,12 @@ const inputCode = [
   '../search/bigram-tokens.ts',
 ];
 /** The code that decides what the index holds, besides Pagefind itself. */
-const indexCode = ['pagefind.ts', '../search/index-cache.ts', ...inputCode];
+const indexCode = [
+  'pagefind.ts',
+  '../search/index-cache.ts',
+  '../search/language-indexes.ts',
+  ...inputCode,
+];
 
 function codeDigest(files: string[]): string[] {
   return files.map((file) => `${file}\0${sha256(readFileSync(new URL(file, import.meta.url)))}`);
@@ -140,8 +151,8 @@ export async function buildSearchIndex(
   }
   const key = inputsKey();
   const inputsFile = join(cacheDir, 'inputs.json');
-  const kept = fresh ? new Map<string, string>() : loadInputs(inputsFile, key);
-  const inputs = new Map<string, string>();
+  const kept = fresh ? new Map<string, PagefindInput>() : loadInputs(inputsFile, key);
+  const inputs = new Map<string, PagefindInput>();
   let prepared = 0;
   for (const page of pages) {
     let input = kept.get(page.digest) ?? inputs.get(page.digest);
@@ -152,46 +163,34 @@ export async function buildSearchIndex(
     inputs.set(page.digest, input);
   }
   times.lap(`prepared ${prepared} of ${pages.length} pages`);
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // All pages are sent at once: Pagefind's service handles its messages one by one in the order
-    // they were written, so the index is the same as with one page at a time, while this process
-    // encodes the next pages as Pagefind parses the earlier ones.
-    const added = await Promise.all(
-      pages.map(({ sourcePath, digest }) =>
-        index.addHTMLFile({ sourcePath, content: inputs.get(digest) ?? '' }),
-      ),
-    );
-    for (const [position, { errors: pageErrors }] of added.entries())
-      if (pageErrors.length > 0)
-        throw new Error(`${pages[position]?.sourcePath}: ${pageErrors.join('; ')}`);
-    let recordCount = 0;
-    for (const [position, file] of files.entries()) {
-      for (const record of JSON.parse(records[position] ?? '[]') as SearchRecord[]) {
-        const tokens = record.language.startsWith('zh') ? bigramTokens(record.content) : [];
-        const content =
-          tokens.length > 0 ? `${record.content}\n${tokens.join(' ')}` : record.content;
-        const added = await index.addCustomRecord({ ...record, content });
-        if (added.errors.length > 0) throw new Error(`${record.url}: ${added.errors.join('; ')}`);
-        recordCount += 1;
-      }
-      await rm(file);
+  const items: IndexItem[] = pages.map(({ sourcePath, digest }) => {
+    const { content, body } = inputs.get(digest) ?? { content: '', body: false };
+    return { language: pageLanguage(content), body, page: { sourcePath, content } };
+  });
+  for (const text of records)
+    for (const record of JSON.parse(text) as SearchRecord[]) {
+      const tokens = record.language.startsWith('zh') ? bigramTokens(record.content) : [];
+      const content = tokens.length > 0 ? `${record.content}\n${tokens.join(' ')}` : record.content;
+      items.push({ language: record.language, record: { ...record, content } });
     }
-    times.lap('Pagefind read them');
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length > 0)
-      throw new Error(`Writing the search index failed: ${written.errors.join('; ')}`);
-    // The site draws its own result list (Pagefind's prebuilt UIs need inline styles, which the
-    // CSP forbids) and searches without a worker (src/search/browser-search.ts), so these files
-    // would only be dead weight in the published site.
-    for (const file of unused) await rm(join(outDir, 'pagefind', file), { force: true });
-    times.lap('Pagefind wrote the index');
-    await storeIndex(join(outDir, 'pagefind'), cacheDir, fingerprint);
+  const output = join(outDir, 'pagefind');
+  try {
+    const code = [`pagefind@${packageVersion('pagefind')}`, ...codeDigest(indexCode)].join('\n');
+    const languages = await indexByLanguage(items, output, cacheDir, { fresh, code });
+    if (!languages) {
+      rmSync(output, { recursive: true, force: true });
+      await indexInto(items, output);
+    }
+    const said = languages
+      ? `languages indexed: ${languages.indexed.join(', ') || 'none'}; reused: ${languages.reused.join(', ') || 'none'}`
+      : 'all languages at once';
+    times.lap(`Pagefind (${said})`);
+    for (const file of files) await rm(file);
+    await storeIndex(output, cacheDir, fingerprint);
     if (prepared > 0 || kept.size !== inputs.size) saveInputs(inputsFile, key, inputs);
     times.lap('kept');
     log(
-      `Indexed ${pages.length} pages and ${recordCount} glossary records in ${times.total()} ms ` +
+      `Indexed ${pages.length} pages and ${items.length - pages.length} glossary records in ${times.total()} ms ` +
         `(${times.parts.join(', ')}).`,
     );
   } finally {
@@ -233,14 +232,3 @@ async function storeIndex(index: string, cacheDir: string, fingerprint: string) 
   await rename(staging, join(cacheDir, 'pagefind'));
   await writeFile(join(cacheDir, 'fingerprint'), fingerprint);
 }
-
-const unused = [
-  'pagefind-worker.js',
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-highlight.js',
-];

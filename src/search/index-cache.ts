@@ -11,20 +11,22 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PagefindInput } from './pagefind-input.ts';
 
 /**
  * The Pagefind input of each page (src/search/pagefind-input.ts) by the SHA-256 of the page's
  * bytes, as the last build left it. `key` names the code that made them: a kept file with another
  * key (or none, or unreadable) gives an empty map, so every page is prepared again.
  */
-export function loadInputs(file: string, key: string): Map<string, string> {
+export function loadInputs(file: string, key: string): Map<string, PagefindInput> {
   try {
     const kept = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; inputs?: unknown };
     if (kept.key !== key || typeof kept.inputs !== 'object' || kept.inputs === null)
       return new Map();
     return new Map(
-      Object.entries(kept.inputs as Record<string, unknown>).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      Object.entries(kept.inputs as Record<string, Partial<PagefindInput> | null>).filter(
+        (entry): entry is [string, PagefindInput] =>
+          typeof entry[1]?.content === 'string' && typeof entry[1]?.body === 'boolean',
       ),
     );
   } catch {
@@ -36,7 +38,7 @@ export function loadInputs(file: string, key: string): Map<string, string> {
  * Keeps the inputs of this build's pages (and no others, so the file does not grow with every
  * edit). Written beside its place and renamed over it: a reader sees the old file or the new one.
  */
-export function saveInputs(file: string, key: string, inputs: Map<string, string>): void {
+export function saveInputs(file: string, key: string, inputs: Map<string, PagefindInput>): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
   writeFileSync(temporary, JSON.stringify({ key, inputs: Object.fromEntries(inputs) }));
@@ -56,15 +58,18 @@ export function linkTree(from: string, to: string): void {
     const source = join(entry.parentPath, entry.name);
     const target = join(to, source.slice(from.length));
     if (entry.isDirectory()) mkdirSync(target, { recursive: true });
-    else if (entry.isFile()) {
-      mkdirSync(dirname(target), { recursive: true });
-      try {
-        linkSync(source, target);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes(code)) throw error;
-        copyFileSync(source, target);
-      }
-    }
+    else if (entry.isFile()) linkFile(source, target);
+  }
+}
+
+/** Hard-links a file to a new name (its folder made if need be), or copies it across disks. */
+export function linkFile(source: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes(code)) throw error;
+    copyFileSync(source, target);
   }
 }

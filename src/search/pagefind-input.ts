@@ -21,16 +21,29 @@ import { withBigramBlocks } from './bigram-blocks.ts';
  * Only well-formed trees are trimmed: if any element of the page has no end tag where one is
  * needed (`<p>a<p>b`), the parser's tree and Pagefind's could differ, so the page goes whole.
  */
-export function pagefindInput(html: string): string {
-  const trimmed = withoutUnreadParts(html);
-  return /<html[^>]*\blang="zh/i.test(trimmed) ? withBigramBlocks(trimmed) : trimmed;
+export function pagefindInput(html: string): PagefindInput {
+  const { trimmed, body } = trim(html);
+  const content = /<html[^>]*\blang="zh/i.test(trimmed) ? withBigramBlocks(trimmed) : trimmed;
+  return { content, body };
+}
+
+/** What Pagefind is handed for a page, and whether the page has a `data-pagefind-body` element. */
+export interface PagefindInput {
+  content: string;
+  body: boolean;
 }
 
 /** The page without the elements outside its indexed body that Pagefind cannot read (see above). */
 export function withoutUnreadParts(html: string): string {
-  if (!html.includes('data-pagefind-body')) return html;
+  return trim(html).trimmed;
+}
+
+function trim(html: string): { trimmed: string; body: boolean } {
+  if (!html.includes('data-pagefind-body')) return { trimmed: html, body: false };
   const document = parse(html) as HtmlNode;
-  if (!wellFormed(document, html)) return html;
+  // Without a body element Pagefind reads the whole page (or leaves it out): it goes whole.
+  if (!hasBody(document)) return { trimmed: html, body: false };
+  if (!wellFormed(document, html)) return { trimmed: html, body: true };
   const removed: Array<{ start: number; end: number }> = [];
   const visit = (node: HtmlNode) => {
     for (const child of node.children ?? []) {
@@ -45,7 +58,6 @@ export function withoutUnreadParts(html: string): string {
     }
   };
   visit(document);
-  if (removed.length === 0) return html;
   const parts: string[] = [];
   let from = 0;
   for (const { start, end } of removed) {
@@ -53,7 +65,7 @@ export function withoutUnreadParts(html: string): string {
     from = end;
   }
   parts.push(html.slice(from));
-  return parts.join('');
+  return { trimmed: parts.join(''), body: true };
 }
 
 interface HtmlNode {

@@ -15,14 +15,21 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
 import { buildSearchIndex } from '../../src/integrations/pagefind';
+import { withBigramBlocks } from '../../src/search/bigram-blocks';
+import { bigramTokens } from '../../src/search/bigram-tokens';
+import { unusedFiles } from '../../src/search/language-indexes';
 import { sitePage } from './search-fixture-pages';
 
 let root = '';
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'nianjian-search-index-'));
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  await pagefind.close();
+});
 
 const records = (lang: string) =>
   JSON.stringify([
@@ -36,8 +43,9 @@ const records = (lang: string) =>
   ]);
 
 /** A built site: report and unit pages in both languages, a page without a body, the records. */
-function makeSite(folder: string, reportSentence: string) {
+function makeSite(folder: string, reportSentence: string, extra: Record<string, string> = {}) {
   const files: Record<string, string> = {
+    ...extra,
     '2016/index.html': sitePage({
       lang: 'zh-CN',
       title: '2016年年度总结',
@@ -80,9 +88,43 @@ function tree(folder: string): Record<string, string> {
   return files;
 }
 
-async function build(name: string, cacheDir: string, sentence: string) {
+/**
+ * The index as the search step made it before it kept anything: every whole page (Chinese ones with
+ * their bigram blocks) and every record in one Pagefind index, in the order of their paths.
+ */
+async function referenceIndex(name: string, sentence: string, extra: Record<string, string> = {}) {
+  const site = join(root, `${name}-site`);
+  makeSite(site, sentence, extra);
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind did not start');
+  const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).sort();
+  for (const path of files.filter((file) => file.endsWith('.html'))) {
+    const html = readFileSync(join(site, path), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const content = /<html[^>]*\blang="zh/i.test(html) ? withBigramBlocks(html) : html;
+    expect((await index.addHTMLFile({ sourcePath: path, content })).errors).toEqual([]);
+  }
+  for (const path of files.filter((file) => file.endsWith('search-records.json')))
+    for (const record of JSON.parse(readFileSync(join(site, path), 'utf8'))) {
+      const tokens = record.language.startsWith('zh') ? bigramTokens(record.content) : [];
+      const content = tokens.length > 0 ? `${record.content}\n${tokens.join(' ')}` : record.content;
+      await index.addCustomRecord({ ...record, content });
+    }
+  const folder = join(root, `${name}-reference`);
+  await index.writeFiles({ outputPath: folder });
+  await index.deleteIndex();
+  for (const file of unusedFiles) rmSync(join(folder, file), { force: true });
+  return tree(folder);
+}
+
+async function build(
+  name: string,
+  cacheDir: string,
+  sentence: string,
+  extra: Record<string, string> = {},
+) {
   const outDir = join(root, name);
-  makeSite(outDir, sentence);
+  makeSite(outDir, sentence, extra);
   const messages: string[] = [];
   await buildSearchIndex(outDir, cacheDir, (message) => messages.push(message));
   return { outDir, index: join(outDir, 'pagefind'), message: messages.join('\n') };
@@ -97,13 +139,17 @@ describe('the search step reuses what did not change and gives the index a fresh
     );
     expect(readdirSync(first.outDir)).not.toContain('search-records.json');
     expect(tree(first.index)).toEqual(tree(join(cache, 'pagefind')));
+    expect(tree(first.index)).toEqual(await referenceIndex('first', 'One.'));
 
     // One MDX change: only the changed page is prepared again; the index is a fresh build's.
     const changed = await build('changed', cache, 'Two.');
     expect(changed.message).toMatch(/prepared 1 of 4 pages/);
+    expect(changed.message).toMatch(/languages indexed: en; reused: zh-cn/);
     const fresh = await build('fresh', join(root, 'cache-fresh'), 'Two.');
     expect(fresh.message).toMatch(/prepared 4 of 4 pages/);
+    expect(fresh.message).toMatch(/languages indexed: en, zh-cn; reused: none/);
     expect(tree(changed.index)).toEqual(tree(fresh.index));
+    expect(tree(changed.index)).toEqual(await referenceIndex('changed', 'Two.'));
     expect(tree(changed.index)).not.toEqual(tree(first.index));
     // The kept inputs are this build's pages only.
     const kept = JSON.parse(readFileSync(join(cache, 'inputs.json'), 'utf8')) as { inputs: object };
@@ -164,5 +210,34 @@ describe('the search step reuses what did not change and gives the index a fresh
     const next = await build('y', cache, 'One.');
     expect(next.message).toMatch(/^Indexed /);
     expect(tree(next.index)).toEqual(tree(join(root, 'x-copy')));
+  });
+
+  test('a page without a language: everything is indexed at once (Pagefind puts it into the main language)', async () => {
+    const extra = {
+      'fr/index.html': sitePage({
+        lang: 'en',
+        title: 'Page',
+        body: '<h1>Page</h1><p>Sans langue.</p>',
+      }).replace(' lang="en"', ''),
+    };
+    const cache = join(root, 'cache-4');
+    await build('three', cache, 'One.', extra);
+    const changed = await build('three-changed', cache, 'Two.', extra);
+    expect(changed.message).toMatch(/Pagefind \(all languages at once\)/);
+    expect(tree(changed.index)).toEqual(await referenceIndex('three-changed', 'Two.', extra));
+  });
+
+  test('a page whose language Pagefind reads otherwise than the step: everything is indexed at once', async () => {
+    // A `>` inside an attribute before `lang` hides the language from the step's quick look.
+    const extra = {
+      'odd/index.html': sitePage({
+        lang: 'en',
+        title: 'Odd',
+        body: '<h1>Odd</h1><p>Odd page.</p>',
+      }).replace('<html lang="en">', '<html data-note="a>b" lang="en">'),
+    };
+    const built = await build('odd', join(root, 'cache-5'), 'One.', extra);
+    expect(built.message).toMatch(/Pagefind \(all languages at once\)/);
+    expect(tree(built.index)).toEqual(await referenceIndex('odd', 'One.', extra));
   });
 });

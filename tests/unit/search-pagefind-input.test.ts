@@ -52,9 +52,15 @@ describe('withoutUnreadParts', () => {
 
   test('adds the bigram blocks to Chinese pages only, as indexing whole pages did', () => {
     const zh = sitePage({ lang: 'zh-CN', title: '班组', body: '<h1>班组建设</h1><p>组员轮值</p>' });
-    expect(pagefindInput(zh)).toBe(withoutUnreadParts(withBigramBlocks(zh)));
+    expect(pagefindInput(zh)).toEqual({
+      content: withoutUnreadParts(withBigramBlocks(zh)),
+      body: true,
+    });
     const en = sitePage({ lang: 'en', title: 'Teams', body: '<h1>Teams</h1><p>班组</p>' });
-    expect(pagefindInput(en)).toBe(withoutUnreadParts(en));
+    expect(pagefindInput(en)).toEqual({ content: withoutUnreadParts(en), body: true });
+    const bodiless =
+      '<html lang="en"><head><title>T</title></head><body><p>data-pagefind-body</p></body></html>';
+    expect(pagefindInput(bodiless)).toEqual({ content: bodiless, body: false });
   });
 });
 
@@ -133,10 +139,10 @@ describe('Pagefind makes the same index from the trimmed pages as from the whole
   ];
 
   test('byte for byte, for report, unit and photo pages and the cases Pagefind reads outside the body', async () => {
-    for (const [, html] of cases)
-      expect(pagefindInput(html).length).toBeLessThan(whole(html).length);
+    const input = (html: string) => pagefindInput(html).content;
+    for (const [, html] of cases) expect(input(html).length).toBeLessThan(whole(html).length);
     const expected = await indexFiles(cases, whole);
-    const actual = await indexFiles(cases, pagefindInput);
+    const actual = await indexFiles(cases, input);
     expect(actual.map(([path]) => path)).toEqual(expected.map(([path]) => path));
     expect(actual).toEqual(expected);
   });
