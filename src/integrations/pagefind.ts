@@ -84,14 +84,16 @@ class StepTimes {
  * `data-pagefind-body` (report, units, photos), plus the glossary terms as records of their own.
  * Chinese pages get their bigram tokens for substring search (only in what Pagefind reads).
  *
- * Pagefind has no incremental mode: one changed page means indexing every page again. So:
+ * Pagefind has no incremental mode: one changed page means indexing its language again. So:
  * - the index is kept in `.astro/search-index/` with the fingerprint of what it was made from, and
  *   a build whose pages and records are all unchanged links it into the site;
- * - otherwise every page is indexed, but what Pagefind is handed for a page (src/search/pagefind-input.ts:
- *   the page without the parts Pagefind cannot read, four fifths of its bytes, plus the bigram
- *   blocks) is kept by the page's bytes in `.astro/search-index/inputs.json`, so only changed pages
- *   are prepared again, and Pagefind parses a fifth of the bytes. The index is the same, byte for
- *   byte, as the whole pages give (tests/unit/search-index-build.test.ts).
+ * - otherwise each language's part is kept too, and only changed languages are indexed
+ *   (src/search/language-indexes.ts);
+ * - what Pagefind is handed for a page (src/search/pagefind-input.ts: the page without the parts
+ *   Pagefind cannot read, four fifths of its bytes, plus the bigram blocks) is kept by the page's
+ *   bytes in `.astro/search-index/inputs.json`, so only changed pages are prepared again.
+ * The index is the same, byte for byte, as one index of the whole pages
+ * (tests/unit/search-index-build.test.ts; docs/incremental-build.md).
  * NIANJIAN_FRESH=1 always indexes and prepares every page.
  */
 export function searchIndex(): AstroIntegration {

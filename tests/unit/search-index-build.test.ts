@@ -212,9 +212,9 @@ describe('the search step reuses what did not change and gives the index a fresh
     expect(tree(next.index)).toEqual(tree(join(root, 'x-copy')));
   });
 
-  test('a page without a language: everything is indexed at once (Pagefind puts it into the main language)', async () => {
+  test('a page without a language: all at once (Pagefind puts it into the main language)', async () => {
     const extra = {
-      'fr/index.html': sitePage({
+      'nolang/index.html': sitePage({
         lang: 'en',
         title: 'Page',
         body: '<h1>Page</h1><p>Sans langue.</p>',
