@@ -47,19 +47,24 @@ export function saveInputs(file: string, key: string, inputs: Map<string, Pagefi
 
 /**
  * Puts every file of the folder `from` into the new folder `to` as a hard link (a copy when the
- * two are on different disks). Linking 1,400 files takes milliseconds where copying them took
+ * two are on different disks), and gives their number. Linking 1,400 files takes milliseconds where copying them took
  * half a second. It is safe because nothing writes an index file in place: Pagefind writes a new
  * folder, the cache is replaced by renaming, Astro empties its output folder by deleting, and the
  * later build steps only add files beside them (`.gz`, `.br`).
  */
-export function linkTree(from: string, to: string): void {
+export function linkTree(from: string, to: string): number {
   mkdirSync(to, { recursive: true });
+  let count = 0;
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     const source = join(entry.parentPath, entry.name);
     const target = join(to, source.slice(from.length));
     if (entry.isDirectory()) mkdirSync(target, { recursive: true });
-    else if (entry.isFile()) linkFile(source, target);
+    else if (entry.isFile()) {
+      linkFile(source, target);
+      count += 1;
+    }
   }
+  return count;
 }
 
 /** Hard-links a file to a new name (its folder made if need be), or copies it across disks. */

@@ -105,7 +105,7 @@ async function entryOrder(languages: string[]): Promise<string[]> {
 
 /**
  * Writes the index of `items` into `output` (a new folder), reusing from `cacheDir` the bundle of
- * every language whose items are unchanged (`fingerprintOf` names the code and versions that make
+ * every language whose items are unchanged (`options.code` names the code and versions that make
  * a bundle). Gives the languages indexed and reused, or undefined (nothing written) when the
  * languages' indexes are not independent (see below) or Pagefind sorted the items into other
  * languages than `pageLanguage` and the records say: then the caller indexes everything at once.
@@ -122,7 +122,11 @@ export async function indexByLanguage(
   if (items.some((item) => item.language === 'unknown' || ('body' in item && !item.body)))
     return undefined;
   const groups = new Map<string, IndexItem[]>();
-  for (const item of items) groups.set(item.language, [...(groups.get(item.language) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.language);
+    if (group) group.push(item);
+    else groups.set(item.language, [item]);
+  }
   const languages = [...groups.keys()].sort();
   const bundles: Array<{ language: string; folder: string; publish?: string }> = [];
   const indexed: string[] = [];
@@ -136,12 +140,17 @@ export async function indexByLanguage(
       );
       const kept = join(cacheDir, 'languages', encodeURIComponent(language));
       const mine = join(scratch, encodeURIComponent(language));
-      // A kept bundle is linked into a folder of this build's own, then its fingerprint is read
-      // again: another build may have replaced it meanwhile (then it is indexed here).
-      if (!options.fresh && readText(join(kept, 'fingerprint')) === fingerprint) {
+      // A kept bundle is linked into a folder of this build's own, then its fingerprint (with its
+      // number of files) is read again: another build may have replaced it meanwhile, and a folder
+      // listed while it was being deleted lacks files (then it is indexed here).
+      const [keptFingerprint, keptFiles] = readText(join(kept, 'fingerprint')).split(' ');
+      if (!options.fresh && keptFingerprint === fingerprint) {
         try {
-          linkTree(join(kept, 'index'), join(mine, 'index'));
-          if (readText(join(kept, 'fingerprint')) === fingerprint) {
+          const linked = linkTree(join(kept, 'index'), join(mine, 'index'));
+          if (
+            readText(join(kept, 'fingerprint')) === `${fingerprint} ${linked}` &&
+            `${linked}` === keptFiles
+          ) {
             bundles.push({ language, folder: join(mine, 'index') });
             reused.push(language);
             continue;
@@ -153,7 +162,9 @@ export async function indexByLanguage(
       }
       const found = await indexInto(group, join(mine, 'index'));
       if (found.length !== 1 || found[0] !== language) return undefined;
-      writeFileSync(join(mine, 'fingerprint'), fingerprint);
+      const files = readdirSync(join(mine, 'index'), { recursive: true, withFileTypes: true });
+      const count = files.filter((file) => file.isFile()).length;
+      writeFileSync(join(mine, 'fingerprint'), `${fingerprint} ${count}`);
       bundles.push({ language, folder: join(mine, 'index'), publish: kept });
       indexed.push(language);
     }

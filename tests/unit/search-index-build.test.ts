@@ -240,4 +240,22 @@ describe('the search step reuses what did not change and gives the index a fresh
     expect(built.message).toMatch(/Pagefind \(all languages at once\)/);
     expect(tree(built.index)).toEqual(await referenceIndex('odd', 'One.', extra));
   });
+
+  test('a kept language bundle that lacks a file or has another fingerprint is indexed again', async () => {
+    const cache = join(root, 'cache-6');
+    await build('lang-a', cache, 'One.');
+    const expected = await referenceIndex('lang-b', 'Two.');
+    // The Chinese bundle loses a fragment (as if listed while another build deleted it).
+    const fragments = join(cache, 'languages', 'zh-cn', 'index', 'fragment');
+    rmSync(join(fragments, readdirSync(fragments)[0] ?? ''));
+    const short = await build('lang-b', cache, 'Two.');
+    expect(short.message).toMatch(/languages indexed: en, zh-cn; reused: none/);
+    expect(tree(short.index)).toEqual(expected);
+    // The English bundle is another build's (another fingerprint).
+    writeFileSync(join(cache, 'languages', 'en', 'fingerprint'), 'another 1');
+    rmSync(join(cache, 'fingerprint'));
+    const other = await build('lang-c', cache, 'Two.');
+    expect(other.message).toMatch(/languages indexed: en; reused: zh-cn/);
+    expect(tree(other.index)).toEqual(expected);
+  });
 });
