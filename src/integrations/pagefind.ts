@@ -1,43 +1,100 @@
-import { readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { packageVersion, sha256 } from '../build-cache/digest.mjs';
-import { withBigramBlocks } from '../search/bigram-blocks.ts';
 import { bigramTokens } from '../search/bigram-tokens.ts';
 import type { SearchRecord } from '../search/glossary-records.ts';
+import { linkTree, loadInputs, saveInputs } from '../search/index-cache.ts';
+import {
+  indexInto,
+  indexByLanguage,
+  pageLanguage,
+  type IndexItem,
+} from '../search/language-indexes.ts';
+import { pagefindInput, type PagefindInput } from '../search/pagefind-input.ts';
 
 /** The file each locale's build writes with its non-page records (see src/pages/[...lang]/search-records.json.ts). */
 const recordsFile = 'search-records.json';
 
+/** The code that makes a page's Pagefind input (src/search/pagefind-input.ts), besides packages. */
+const inputCode = [
+  '../search/pagefind-input.ts',
+  '../search/bigram-blocks.ts',
+  '../search/bigram-tokens.ts',
+];
 /** The code that decides what the index holds, besides Pagefind itself. */
-const indexCode = ['pagefind.ts', '../search/bigram-blocks.ts', '../search/bigram-tokens.ts'];
+const indexCode = [
+  'pagefind.ts',
+  '../search/index-cache.ts',
+  '../search/language-indexes.ts',
+  ...inputCode,
+];
+
+function codeDigest(files: string[]): string[] {
+  return files.map((file) => `${file}\0${sha256(readFileSync(new URL(file, import.meta.url)))}`);
+}
+
+/**
+ * The key of the kept Pagefind inputs: the code and the HTML parser that make them, and Pagefind's
+ * version (what it reads outside a page's body decides what may be left out).
+ */
+function inputsKey(): string {
+  const packages = ['ultrahtml', 'pagefind'].map((name) => `${name}@${packageVersion(name)}`);
+  return sha256([...packages, ...codeDigest(inputCode)].join('\n'));
+}
+
+/** An indexed page of the built site: its path in the output folder, its bytes and their SHA-256. */
+interface BuiltPage {
+  sourcePath: string;
+  bytes: Buffer;
+  digest: string;
+}
 
 /**
  * The fingerprint of an index: Pagefind's version, this code, and every page and record it is made
  * from. Equal fingerprints make equal indexes, so the last build's index is copied instead.
  */
-function indexFingerprint(
-  pages: Array<{ sourcePath: string; html: string }>,
-  records: string[],
-): string {
-  const parts = [`pagefind@${packageVersion('pagefind')}`];
-  for (const file of indexCode)
-    parts.push(`${file}\0${sha256(readFileSync(new URL(file, import.meta.url)))}`);
-  for (const page of pages) parts.push(`${page.sourcePath}\0${sha256(page.html)}`);
+function indexFingerprint(pages: BuiltPage[], records: string[]): string {
+  const parts = [`pagefind@${packageVersion('pagefind')}`, ...codeDigest(indexCode)];
+  for (const page of pages) parts.push(`${page.sourcePath}\0${page.digest}`);
   for (const record of records) parts.push(`record\0${sha256(record)}`);
   return sha256(parts.join('\n'));
+}
+
+/** Milliseconds per part of the search step, for the build log. */
+class StepTimes {
+  private last = Date.now();
+  private readonly started = this.last;
+  readonly parts: string[] = [];
+  lap(name: string): void {
+    const now = Date.now();
+    this.parts.push(`${name} ${now - this.last} ms`);
+    this.last = now;
+  }
+  total(): number {
+    return Date.now() - this.started;
+  }
 }
 
 /**
  * Builds the Pagefind search index of the built site, as the last step of `astro build`: pages with
  * `data-pagefind-body` (report, units, photos), plus the glossary terms as records of their own.
  * Chinese pages get their bigram tokens for substring search (only in what Pagefind reads).
- * Pagefind has no incremental mode: one changed page means indexing every page again. So the index
- * is kept in `.astro/search-index/` with the fingerprint of what it was made from, and a build
- * whose pages and records are all unchanged copies it (NIANJIAN_FRESH=1 always indexes).
+ *
+ * Pagefind has no incremental mode: one changed page means indexing its language again. So:
+ * - the index is kept in `.astro/search-index/` with the fingerprint of what it was made from, and
+ *   a build whose pages and records are all unchanged links it into the site;
+ * - otherwise each language's part is kept too, and only changed languages are indexed
+ *   (src/search/language-indexes.ts);
+ * - what Pagefind is handed for a page (src/search/pagefind-input.ts: the page without the parts
+ *   Pagefind cannot read, four fifths of its bytes, plus the bigram blocks) is kept by the page's
+ *   bytes in `.astro/search-index/inputs.json`, so only changed pages are prepared again.
+ * The index is the same, byte for byte, as one index of the whole pages
+ * (tests/unit/search-index-build.test.ts; docs/incremental-build.md).
+ * NIANJIAN_FRESH=1 always indexes and prepares every page.
  */
 export function searchIndex(): AstroIntegration {
   let cacheDir = '';
@@ -48,71 +105,103 @@ export function searchIndex(): AstroIntegration {
         cacheDir = join(fileURLToPath(config.root), '.astro', 'search-index');
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = Date.now();
-        const pages: Array<{ sourcePath: string; html: string }> = [];
-        for (const file of await htmlFiles(outDir)) {
-          const html = await readFile(file, 'utf8');
-          if (!html.includes('data-pagefind-body')) continue;
-          pages.push({ sourcePath: relative(outDir, file).split(sep).join('/'), html });
-        }
-        const files = await recordFiles(outDir);
-        const records = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-        const fingerprint = indexFingerprint(pages, records);
-        const cached = join(cacheDir, 'pagefind');
-        const fresh = process.env.NIANJIAN_FRESH === '1';
-        const recorded = await readFile(join(cacheDir, 'fingerprint'), 'utf8').catch(() => '');
-        if (!fresh && recorded === fingerprint && (await copyIndex(cached, outDir, fingerprint))) {
-          for (const file of files) await rm(file);
-          logger.info(
-            `Search index unchanged (${pages.length} pages, ${records.length} record files): ` +
-              `reused in ${Date.now() - started} ms.`,
-          );
-          return;
-        }
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        try {
-          for (const { sourcePath, html } of pages) {
-            const chinese = /<html[^>]*\blang="zh/i.test(html);
-            const added = await index.addHTMLFile({
-              sourcePath,
-              content: chinese ? withBigramBlocks(html) : html,
-            });
-            if (added.errors.length > 0)
-              throw new Error(`${sourcePath}: ${added.errors.join('; ')}`);
-          }
-          let recordCount = 0;
-          for (const [position, file] of files.entries()) {
-            for (const record of JSON.parse(records[position] ?? '[]') as SearchRecord[]) {
-              const tokens = record.language.startsWith('zh') ? bigramTokens(record.content) : [];
-              const content =
-                tokens.length > 0 ? `${record.content}\n${tokens.join(' ')}` : record.content;
-              const added = await index.addCustomRecord({ ...record, content });
-              if (added.errors.length > 0)
-                throw new Error(`${record.url}: ${added.errors.join('; ')}`);
-              recordCount += 1;
-            }
-            await rm(file);
-          }
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          if (written.errors.length > 0)
-            throw new Error(`Writing the search index failed: ${written.errors.join('; ')}`);
-          // The site draws its own result list (Pagefind's prebuilt UIs need inline styles, which the
-          // CSP forbids) and searches without a worker (src/search/browser-search.ts), so these files
-          // would only be dead weight in the published site.
-          for (const file of unused) await rm(join(outDir, 'pagefind', file), { force: true });
-          await storeIndex(join(outDir, 'pagefind'), cacheDir, fingerprint);
-          logger.info(
-            `Indexed ${pages.length} pages and ${recordCount} glossary records in ${Date.now() - started} ms.`,
-          );
-        } finally {
-          await pagefind.close();
-        }
+        await buildSearchIndex(fileURLToPath(dir), cacheDir, (message) => logger.info(message));
       },
     },
   };
 }
+
+/**
+ * The search step on the built site in `outDir` with its caches in `cacheDir` (see `searchIndex`).
+ * Reads the site synchronously: nothing else runs at the end of the build, and one call per file
+ * costs a tenth of the promise version's time for a thousand small files.
+ */
+export async function buildSearchIndex(
+  outDir: string,
+  cacheDir: string,
+  log: (message: string) => void,
+): Promise<void> {
+  const times = new StepTimes();
+  const entries = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)))
+    .sort();
+  const pages: BuiltPage[] = [];
+  for (const entry of entries) {
+    if (!entry.endsWith('.html')) continue;
+    const bytes = readFileSync(join(outDir, entry));
+    if (!bytes.includes(bodyMarker)) continue;
+    pages.push({ sourcePath: entry.split(sep).join('/'), bytes, digest: sha256(bytes) });
+  }
+  const files = entries
+    .filter((entry) => entry === recordsFile || entry.endsWith(`${sep}${recordsFile}`))
+    .map((entry) => join(outDir, entry));
+  const records = files.map((file) => readFileSync(file, 'utf8'));
+  const fingerprint = indexFingerprint(pages, records);
+  times.lap('read');
+  const cached = join(cacheDir, 'pagefind');
+  const fresh = process.env.NIANJIAN_FRESH === '1';
+  const recorded = await readFile(join(cacheDir, 'fingerprint'), 'utf8').catch(() => '');
+  if (!fresh && recorded === fingerprint && (await copyIndex(cached, outDir, fingerprint))) {
+    for (const file of files) await rm(file);
+    times.lap('linked');
+    log(
+      `Search index unchanged (${pages.length} pages, ${records.length} record files): ` +
+        `reused in ${times.total()} ms (${times.parts.join(', ')}).`,
+    );
+    return;
+  }
+  const key = inputsKey();
+  const inputsFile = join(cacheDir, 'inputs.json');
+  const kept = fresh ? new Map<string, PagefindInput>() : loadInputs(inputsFile, key);
+  const inputs = new Map<string, PagefindInput>();
+  let prepared = 0;
+  for (const page of pages) {
+    let input = kept.get(page.digest) ?? inputs.get(page.digest);
+    if (input === undefined) {
+      input = pagefindInput(page.bytes.toString('utf8'));
+      prepared += 1;
+    }
+    inputs.set(page.digest, input);
+  }
+  times.lap(`prepared ${prepared} of ${pages.length} pages`);
+  const items: IndexItem[] = pages.map(({ sourcePath, digest }) => {
+    const { content, body } = inputs.get(digest) ?? { content: '', body: false };
+    return { language: pageLanguage(content), body, page: { sourcePath, content } };
+  });
+  for (const text of records)
+    for (const record of JSON.parse(text) as SearchRecord[]) {
+      const tokens = record.language.startsWith('zh') ? bigramTokens(record.content) : [];
+      const content = tokens.length > 0 ? `${record.content}\n${tokens.join(' ')}` : record.content;
+      items.push({ language: record.language, record: { ...record, content } });
+    }
+  const output = join(outDir, 'pagefind');
+  try {
+    const code = [`pagefind@${packageVersion('pagefind')}`, ...codeDigest(indexCode)].join('\n');
+    const languages = await indexByLanguage(items, output, cacheDir, { fresh, code });
+    if (!languages) {
+      rmSync(output, { recursive: true, force: true });
+      await indexInto(items, output);
+    }
+    const said = languages
+      ? `languages indexed: ${languages.indexed.join(', ') || 'none'}; reused: ${languages.reused.join(', ') || 'none'}`
+      : 'all languages at once';
+    times.lap(`Pagefind (${said})`);
+    for (const file of files) await rm(file);
+    await storeIndex(output, cacheDir, fingerprint);
+    if (prepared > 0 || kept.size !== inputs.size) saveInputs(inputsFile, key, inputs);
+    times.lap('kept');
+    log(
+      `Indexed ${pages.length} pages and ${items.length - pages.length} glossary records in ${times.total()} ms ` +
+        `(${times.parts.join(', ')}).`,
+    );
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Every indexed page has it; Pagefind indexes no other page (see src/layouts). */
+const bodyMarker = Buffer.from('data-pagefind-body');
 
 /**
  * Copies the kept index into the site, and says whether it is still the one with `fingerprint`
@@ -121,7 +210,7 @@ export function searchIndex(): AstroIntegration {
 async function copyIndex(cached: string, outDir: string, fingerprint: string): Promise<boolean> {
   const target = join(outDir, 'pagefind');
   try {
-    await cp(cached, target, { recursive: true });
+    linkTree(cached, target);
     if ((await readFile(join(cached, '..', 'fingerprint'), 'utf8')) === fingerprint) return true;
   } catch {
     // replaced while copying
@@ -140,40 +229,8 @@ async function storeIndex(index: string, cacheDir: string, fingerprint: string) 
   await rm(join(cacheDir, 'fingerprint'), { force: true });
   const staging = join(cacheDir, `pagefind.${process.pid}.tmp`);
   await rm(staging, { recursive: true, force: true });
-  await cp(index, staging, { recursive: true });
+  linkTree(index, staging);
   await rm(join(cacheDir, 'pagefind'), { recursive: true, force: true });
   await rename(staging, join(cacheDir, 'pagefind'));
   await writeFile(join(cacheDir, 'fingerprint'), fingerprint);
-}
-
-const unused = [
-  'pagefind-worker.js',
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-highlight.js',
-];
-
-async function htmlFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true });
-  return entries
-    .filter((entry) => entry.endsWith('.html'))
-    .map((entry) => join(directory, entry))
-    .sort();
-}
-
-async function recordFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { recursive: true });
-  const files = entries.filter(
-    (entry) => entry === recordsFile || entry.endsWith(`${sep}${recordsFile}`),
-  );
-  const found = await Promise.all(
-    files.map(async (entry) =>
-      (await stat(join(directory, entry))).isFile() ? join(directory, entry) : '',
-    ),
-  );
-  return found.filter(Boolean).sort();
 }
