@@ -14,7 +14,13 @@ import { postBuildSteps } from './build-steps.mjs';
 import { explainAstroFailure } from './lib/astro-errors.mjs';
 import { sourceFingerprint } from './lib/build-info.mjs';
 import { projectRoot } from './lib/load-ts.mjs';
-import { killGroupSync, startNode, stopAstro } from './lib/side-by-side.mjs';
+import {
+  killGroupSync,
+  renderingStarted,
+  signalGroup,
+  startNode,
+  stopAstro,
+} from './lib/side-by-side.mjs';
 
 const root = projectRoot;
 const dist = join(root, 'dist');
@@ -164,11 +170,17 @@ process.env.NIANJIAN_BUILD_LOCKED = '1';
 const sideBySideStarted = performance.now();
 /** @type {Array<[Buffer, 'stdout' | 'stderr']> | undefined} Astro's output until the check passed. */
 let heldAstroOutput = [];
+/** Whether Astro is paused before writing pages, waiting for the check (side-by-side.mjs says why). */
+let astroPaused = false;
 const astro = startNode([astroCli, ...astroArgs], {
   cwd: root,
   group: true,
-  onOutput: (chunk, stream) =>
-    heldAstroOutput ? heldAstroOutput.push([chunk, stream]) : process[stream].write(chunk),
+  onOutput: (chunk, stream) => {
+    if (!heldAstroOutput) return void process[stream].write(chunk);
+    heldAstroOutput.push([chunk, stream]);
+    if (!astroPaused && astro.output().includes(renderingStarted))
+      astroPaused = signalGroup(astro.child.pid, 'SIGSTOP');
+  },
 });
 process.on('exit', () => killGroupSync(astro));
 const checkRun = startNode([join(root, 'scripts', 'check.mjs')], { cwd: root });
@@ -192,6 +204,7 @@ console.log(
 console.log('2/3 构建网站 Building the site…');
 for (const [chunk, stream] of heldAstroOutput) process[stream].write(chunk);
 heldAstroOutput = undefined;
+if (astroPaused) signalGroup(astro.child.pid, 'SIGCONT');
 const build = await astro.done;
 const astroEnded = performance.now();
 // The phases `npm run bench` adds up to the wall time: the check costs what the build waited for
@@ -237,7 +250,7 @@ try {
 }
 await rm(previous, { recursive: true, force: true });
 console.log(
-  `✓ 构建完成，dist/ 已更新（${((performance.now() - started) / 1000).toFixed(0)} 秒）。Build complete: dist/ updated.`,
+  `✓ 构建完成，dist/ 已更新（${((performance.now() - started) / 1000).toFixed(1)} 秒）。Build complete: dist/ updated.`,
 );
 // Without SITE_URL, canonical links, hreflang, the sitemap and share images (og:image) point at
 // localhost: fine for a preview, wrong on a server. Say so last, where it is seen.

@@ -6,11 +6,23 @@
 import { spawn } from 'node:child_process';
 
 /**
- * The line Astro prints before it writes its first page. From then on it writes its incremental
- * build's page copies (node_modules/.astro/dist/) and only records them at the end, so it is never
- * killed after this line: a copy newer than its record could be restored later as the old page.
+ * The line Astro prints before it renders and writes pages. From then on it writes its incremental
+ * build's page copies (node_modules/.astro/dist/) and records them only at its end, so it must not
+ * be killed once it has written one: a copy newer than its record could later be restored as the
+ * old page. `npm run build` pauses it at this line while the check still runs (on the 10-year
+ * corpus the check ends seconds before: no pause), so that a failed check finds it with no page
+ * written, and kills it.
  */
 export const renderingStarted = 'generating static routes';
+
+/** A page Astro has written (or restored), as it logs it: "21:15:59   ├─ /2016/index.html (+12ms)". */
+const pageLine = /[├└]─ \//;
+
+/** Whether Astro's output shows it has written a page. */
+export function hasWrittenPages(/** @type {string} */ output) {
+  const start = output.indexOf(renderingStarted);
+  return start >= 0 && pageLine.test(output.slice(start));
+}
 
 /**
  * Starts `node <args>` with its output collected. `group`: in a process group of its own, so
@@ -41,7 +53,10 @@ export function startNode(args, { cwd, group = false, onOutput }) {
 }
 
 /** Sends `signal` to the process group led by `pid`; false when it is gone. */
-function signalGroup(/** @type {number | undefined} */ pid, /** @type {NodeJS.Signals} */ signal) {
+export function signalGroup(
+  /** @type {number | undefined} */ pid,
+  /** @type {NodeJS.Signals} */ signal,
+) {
   if (pid === undefined) return false;
   try {
     process.kill(-pid, signal);
@@ -54,8 +69,9 @@ function signalGroup(/** @type {number | undefined} */ pid, /** @type {NodeJS.Si
 /**
  * Stops a run of `astro build` started with `group: true` whose result is no longer wanted. It is
  * paused first; its output up to the pause is read (a piped stdout is written synchronously on
- * Linux, so every line it printed is in the pipe). Before it began writing pages it is killed;
- * after, it is let run to its end, so that its incremental-build record matches its page copies.
+ * Linux, so every line it printed is in the pipe). Before it wrote a page it is killed; after, it
+ * is let run to its end (rare: see `renderingStarted`), so that its incremental-build record
+ * matches its page copies.
  * @param {ReturnType<typeof startNode>} run
  * @returns {Promise<'ended' | 'killed' | 'finished'>} `ended`: it had ended already; `finished`: let
  *   run to its end.
@@ -73,7 +89,7 @@ export async function stopAstro(run) {
     if (run.output().length === seen) break;
     seen = run.output().length;
   }
-  if (run.output().includes(renderingStarted)) {
+  if (hasWrittenPages(run.output())) {
     signalGroup(pid, 'SIGCONT');
     await run.done;
     return 'finished';
