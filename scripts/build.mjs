@@ -205,7 +205,9 @@ const astro = startNode([astroCli, ...astroArgs], {
   },
 });
 process.on('exit', () => killGroupSync(astro));
-const checkRun = startNode([join(root, 'scripts', 'check.mjs')], { cwd: root });
+// In the environment `npm run check` has on its own: without the build's lock flag.
+const { NIANJIAN_BUILD_LOCKED: _lockFlag, ...checkEnv } = process.env;
+const checkRun = startNode([join(root, 'scripts', 'check.mjs')], { cwd: root, env: checkEnv });
 const check = await checkRun.done;
 const checkEnded = performance.now();
 process.stdout.write(check.output);

@@ -29,11 +29,15 @@ export function hasWrittenPages(/** @type {string} */ output) {
  * that it and whatever it starts (Chromium for the PDF edition) can be paused and killed together.
  * `onOutput(chunk, stream)` sees each chunk as it comes.
  * @param {string[]} args
- * @param {{ cwd: string, group?: boolean, onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void }} options
+ * @param {{
+ *   cwd: string, env?: NodeJS.ProcessEnv, group?: boolean,
+ *   onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void,
+ * }} options
  */
-export function startNode(args, { cwd, group = false, onOutput }) {
+export function startNode(args, { cwd, env = process.env, group = false, onOutput }) {
   const child = spawn(process.execPath, args, {
     cwd,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: group,
   });
