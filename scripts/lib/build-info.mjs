@@ -4,7 +4,8 @@
 // project's now.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
+import { lstatSync, readlinkSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { deployFolder, fileHash, listFiles } from './site-files.mjs';
 
@@ -158,8 +159,9 @@ export async function sourceFingerprint(root) {
  * @param {boolean} isLink
  */
 async function entryHash(path, isLink) {
-  if (isLink) return `link:${await readlink(path)}`;
-  return (await lstat(path)).isFile() ? fileHash(path) : 'special';
+  // Synchronous calls, as in fileHash (site-files.mjs): many small files, one after another.
+  if (isLink) return `link:${readlinkSync(path)}`;
+  return lstatSync(path).isFile() ? fileHash(path) : 'special';
 }
 
 /**

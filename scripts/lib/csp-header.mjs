@@ -2,7 +2,8 @@
 // the hashes Astro put into the pages' `<meta>` (every page's, since one header serves them all),
 // written as an nginx snippet that deploy/nginx.conf includes. Made from the built pages, so the
 // header can never drift from what the pages need.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   directives,
@@ -78,7 +79,8 @@ export async function writeCspHeader(outDir) {
   const pages = [];
   for (const path of await listFiles(outDir)) {
     if (path.endsWith('.html'))
-      pages.push({ path, html: await readFile(join(outDir, path), 'utf8') });
+      // Read synchronously: thousands of pages one after another (site-files.mjs, fileHash).
+      pages.push({ path, html: readFileSync(join(outDir, path), 'utf8') });
   }
   const policy = headerPolicyFor(pages);
   await mkdir(join(outDir, deployFolder), { recursive: true });

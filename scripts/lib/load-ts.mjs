@@ -1,5 +1,6 @@
 // Runs the project's TypeScript modules from a plain Node script, through Vite (the same module
 // pipeline as the build), so editor commands reuse the real schemas and utilities.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,7 +20,16 @@ export async function loadTypeScript(modulePath, { astro = false } = {}) {
       { logLevel: 'silent', server: { middlewareMode: true, hmr: false, ws: false, watch: null } },
       { root: projectRoot, logLevel: 'silent' },
     );
-    config = { ...(await configFn({ command: 'serve', mode: 'development' })), configFile: false };
+    config = {
+      ...(await configFn({ command: 'serve', mode: 'development' })),
+      configFile: false,
+      // Its own dependency cache: this server pre-bundles browser dependencies it never serves,
+      // under another configuration than `astro build`'s, which runs beside the check in
+      // `npm run build` (scripts/build.mjs) and would otherwise find the shared cache rewritten
+      // ("Re-optimizing dependencies because vite config has changed") or being rewritten.
+      // Inside node_modules/.vite, which copies of the project keep their own (project-copy.mjs).
+      cacheDir: join(projectRoot, 'node_modules', '.vite', 'scripts'),
+    };
   } else {
     config = { ...config, server: { middlewareMode: true, hmr: false, ws: false, watch: null } };
   }

