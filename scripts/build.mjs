@@ -6,8 +6,7 @@
 // One build at a time: a lock file (.build.lock) makes a second `npm run build` stop with a message
 // instead of breaking the first; a lock left by a build that died is taken over. A build that
 // starts after one was killed half-way through the swap puts the previous dist/ back first.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -125,28 +124,7 @@ async function recoverInterruptedBuild() {
   for (const name of await readdir(root)) {
     if (name === '.dist-old' || name === '.dist-tmp' || name.startsWith('.dist-tmp-'))
       await rm(join(root, name), { recursive: true, force: true });
-    // The last build's `rm` may still be removing it: whatever is left now goes in a later build.
-    if (name.startsWith(trashPrefix))
-      await rm(join(root, name), { recursive: true, force: true }).catch(() => {});
   }
-}
-
-/** What a finished build leaves to be removed by a process of its own (removeInBackground). */
-const trashPrefix = '.dist-removing-';
-
-/**
- * Removes the previous site after the swap without the build waiting for it (0.35 s for the
- * 10-year corpus's 6,473 files): it is renamed out of the way at once, then removed by a detached
- * `rm` that outlives this process. A removal cut short is finished by the next build
- * (recoverInterruptedBuild), and nothing reads the renamed folder.
- */
-function removeInBackground(/** @type {string} */ folder) {
-  if (!existsSync(folder)) return;
-  const trash = join(root, `${trashPrefix}${process.pid}`);
-  renameSync(folder, trash);
-  const remover = spawn('rm', ['-rf', '--', trash], { detached: true, stdio: 'ignore' });
-  remover.on('error', () => {}); // no rm: the next build removes it
-  remover.unref();
 }
 
 async function fail(what, extra = []) {
@@ -277,7 +255,7 @@ try {
   if (existsSync(previous)) await rename(previous, dist);
   await fail({ zh: '无法替换 dist/', en: 'could not replace dist/' }, [String(error)]);
 }
-removeInBackground(previous);
+await rm(previous, { recursive: true, force: true });
 console.log(
   `✓ 构建完成，dist/ 已更新（${((performance.now() - started) / 1000).toFixed(1)} 秒）。Build complete: dist/ updated.`,
 );
