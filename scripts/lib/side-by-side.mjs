@@ -39,7 +39,11 @@ export function startNode(args, { cwd, env = process.env, group = false, onOutpu
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: group,
+    // A group of its own on Linux and macOS. Not on Windows: there a detached child gets a console
+    // window of its own, and there are no process groups or SIGSTOP (signalGroup then returns
+    // false: Astro is never paused, and a failed check waits for it to end, its result unused).
+    detached: group && process.platform !== 'win32',
+    windowsHide: true,
   });
   let output = '';
   for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
