@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
  * import each entry's `render()` module dynamically, so the 10-year corpus (1,220 MDX files) came
  * out as 2,513 server chunks. Every chunk costs Rolldown's JavaScript plugin hooks (`renderChunk`,
  * and `generateBundle` materialises the whole bundle once per plugin) and a file write; grouping
- * the MDX modules by folder cut the bundle phase from 7.0 s to 5.4 s (docs/incremental-build.md).
+ * the MDX modules by folder cut the server bundle's CPU time by a fifth (docs/incremental-build.md).
  *
  * Only the MDX module itself (`…/2016.mdx`, no query) is grouped. Its `?astroPropagatedAssets`
  * wrapper must keep a chunk of its own: after bundling, Astro fills the wrapper's style and link
