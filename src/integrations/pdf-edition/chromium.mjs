@@ -1,5 +1,6 @@
 // Finds and launches a system Chromium for Playwright: no browser is downloaded, ever.
 import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 
 const candidates = [
   '/usr/bin/chromium',
@@ -44,12 +45,7 @@ export const chromiumFlags = [
   '--disable-quic',
 ];
 
-/**
- * Launches headless Chromium for Playwright with `chromiumFlags`. Playwright is imported here, not
- * at the top: astro.config.mjs loads this file through the PDF integration, and loading Playwright
- * took about 0.5 s of every build's start, PDFs printed or not.
- */
-export async function launchChromium() {
-  const { chromium } = await import('playwright-core');
+/** Launches headless Chromium for Playwright with `chromiumFlags`. */
+export function launchChromium() {
   return chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumFlags });
 }
