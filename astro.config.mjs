@@ -10,6 +10,7 @@ import { searchIndex } from './src/integrations/pagefind.ts';
 import { directives, scriptResources, styleResources } from './src/security/csp.mjs';
 import { mdxAllowlist } from './src/integrations/mdx-guard.ts';
 import { contentLinks } from './src/integrations/content-links.ts';
+import { contentChunks } from './src/integrations/content-chunks.ts';
 
 // The two deployment settings. Set them in the environment when building for a real server:
 //   SITE_URL=https://intranet.example.cn  BASE_PATH=/report/  npm run build
@@ -56,6 +57,8 @@ export default defineConfig({
     // First: symbolic links in src/content/ stop the build, as they fail `npm run check`.
     contentLinks(),
     mdx(),
+    // One server chunk per content folder instead of one per MDX file: a faster bundle, same pages.
+    contentChunks(),
     sitemap({
       i18n: { defaultLocale, locales: htmlLang },
       // The print documents exist for the PDF edition; readers get the PDF itself.
