@@ -1,7 +1,6 @@
 // Pages that show no content of their own beyond the layout's: their routes carry the chrome only
 // (the search page also the years its filter lists).
 import { latestYear, loadSite, reportYears } from '../data/site';
-import type { Locale } from '../i18n/locales';
 import { localizePath } from '../utils/paths';
 import { pageChrome, type PageChrome } from './chrome';
 import { perLocaleRoutes } from './per-locale';
