@@ -116,6 +116,12 @@ function expectReuseRules(
       changed.filter((path) => shown.get(path)?.includes(marker)),
       `${step}: pages showing "${marker}" changed`,
     ).not.toEqual([]);
+  // Every page has a key (the 404 pages too, [...lang]/404.astro): a page without one would be
+  // rendered on every build, and a rebuild with no change would render it.
+  expect(
+    built.rendered.filter((path) => !keyed.has(path)),
+    `${step}: pages without a cache key, rendered on every build`,
+  ).toEqual([]);
   const changedSet = new Set(changed);
   const photoEntryPages = /^(en\/)?gallery\//;
   expect(
