@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locale } from '../i18n/locales';
 import { modelEntry } from '../model/entries';
 import { formatProblems, type CheckProblem } from '../utils/problems';
+import { indexCache, indexedOnce } from '../utils/indexed-once';
 import { collectionNames, type CollectionName } from '../model/registry';
 import { checkSite } from '../model/rules';
 import { parseEntryId, splitEntryId } from '../model/entry-ids';
@@ -102,36 +103,31 @@ export function contentProblems(entries: ReadonlyArray<LoadedEntry>, root = '.')
   );
 }
 
-/** A localized collection's entries by locale, then by slug; with the length of the array indexed. */
-interface LocaleIndex<T> {
-  size: number;
-  byLocale: Map<Locale, ReadonlyMap<string, T>>;
-}
+const localeIndexes = indexCache<Map<Locale, ReadonlyMap<string, { id: string }>>>();
 
-const localeIndexes = new WeakMap<ReadonlyArray<{ id: string }>, LocaleIndex<unknown>>();
+/** A localized collection's entries by locale, then by their shared slug. */
+function localeIndex<T extends { id: string }>(entries: ReadonlyArray<T>) {
+  const byLocale = new Map<Locale, Map<string, T>>();
+  for (const entry of entries) {
+    const parts = splitEntryId(entry.id);
+    if (!parts) continue;
+    const ofLocale = byLocale.get(parts.locale) ?? new Map<string, T>();
+    byLocale.set(parts.locale, ofLocale.set(parts.slug, entry));
+  }
+  return byLocale;
+}
 
 /**
  * Entries of a localized collection in one locale, keyed by their shared slug (shared: do not
- * change it). Grouped once per array, as the units by year are (src/model/unit-years.ts says why):
- * every page's chrome and route data look up its year's report here.
+ * change it). Grouped once per array (src/utils/indexed-once.ts): every page's chrome and route
+ * data look up its year's report here.
  */
 export function inLocale<T extends { id: string }>(
   entries: ReadonlyArray<T>,
   locale: Locale,
 ): ReadonlyMap<string, T> {
-  let index = localeIndexes.get(entries) as LocaleIndex<T> | undefined;
-  if (index?.size !== entries.length) {
-    const byLocale = new Map<Locale, Map<string, T>>();
-    for (const entry of entries) {
-      const parts = splitEntryId(entry.id);
-      if (!parts) continue;
-      const ofLocale = byLocale.get(parts.locale) ?? new Map<string, T>();
-      byLocale.set(parts.locale, ofLocale.set(parts.slug, entry));
-    }
-    index = { size: entries.length, byLocale };
-    localeIndexes.set(entries, index);
-  }
-  return index.byLocale.get(locale) ?? new Map<string, T>();
+  const byLocale = indexedOnce(localeIndexes, entries, localeIndex);
+  return (byLocale.get(locale) as ReadonlyMap<string, T> | undefined) ?? new Map<string, T>();
 }
 
 /** The slug shared by an entry's language versions (and a unit's years): `en/2007/hotel` → `hotel`. */

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { indexCache, indexedOnce } from '../utils/indexed-once';
 import { parseEntryId } from './entry-ids';
 
 /**
@@ -19,10 +20,8 @@ export function splitYearEntryId(id: string): YearEntryId | undefined {
   return locale === undefined || year === undefined ? undefined : { locale, year, slug };
 }
 
-/** The entries of a collection kept in year folders, grouped once (see {@link yearIndexOf}). */
+/** The entries of a collection kept in year folders, grouped once (src/utils/indexed-once.ts). */
 interface YearIndex<T> {
-  /** The number of entries indexed: an array that grew or shrank since is indexed again. */
-  size: number;
   /** `${locale}/${year}` → the year's entries by slug, in the order of the entries. */
   years: Map<string, ReadonlyMap<string, T>>;
   /** `${locale}/${slug}` → every year of the slug, newest first. */
@@ -40,17 +39,7 @@ function valueOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return made;
 }
 
-const indexes = new WeakMap<ReadonlyArray<{ id: string }>, YearIndex<unknown>>();
-
-/**
- * The index of `entries`, made once per array. Every page's route data asks for a year's units or
- * a unit's history, and scanning every unit entry for each of ~1,700 routes made the route data
- * quadratic in the size of the yearbook. A loaded site's arrays are never changed (src/data/site.ts),
- * so the array itself is the key; one that was changed in length is indexed again all the same.
- */
-function yearIndexOf<T extends { id: string }>(entries: ReadonlyArray<T>): YearIndex<T> {
-  const known = indexes.get(entries) as YearIndex<T> | undefined;
-  if (known?.size === entries.length) return known;
+function yearIndex<T extends { id: string }>(entries: ReadonlyArray<T>): YearIndex<T> {
   const years = new Map<string, Map<string, T>>();
   const histories = new Map<string, Array<{ year: number; entry: T }>>();
   const slugs = new Map<Locale, Set<string>>();
@@ -64,14 +53,17 @@ function yearIndexOf<T extends { id: string }>(entries: ReadonlyArray<T>): YearI
   }
   // Stable: two entries of one year (which the content rules refuse) keep their order.
   for (const history of histories.values()) history.sort((a, b) => b.year - a.year);
-  const index: YearIndex<T> = {
-    size: entries.length,
+  return {
     years,
     histories,
     slugs: new Map([...slugs].map(([locale, set]) => [locale, [...set]])),
   };
-  indexes.set(entries, index);
-  return index;
+}
+
+const yearIndexes = indexCache<YearIndex<unknown>>();
+
+function yearIndexOf<T extends { id: string }>(entries: ReadonlyArray<T>): YearIndex<T> {
+  return indexedOnce(yearIndexes, entries, yearIndex) as YearIndex<T>;
 }
 
 const none = new Map<string, never>();
