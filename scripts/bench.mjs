@@ -13,7 +13,6 @@
 // phases; search indexing; the PDF edition; the build's peak RSS.
 // Writes bench/results/<date>.json and the table in BENCHMARKS.md. Not part of `npm test`.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { copyProjectTo } from './lib/project-copy.mjs';
 import { existsSync } from 'node:fs';
@@ -24,6 +23,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { durationPattern, parseDuration } from './lib/astro-duration.mjs';
 import { renderedAndReused } from './lib/astro-routes-log.mjs';
+import { loadTypeScript } from './lib/load-ts.mjs';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const { values: options } = parseArgs({
@@ -166,26 +166,15 @@ const corpusLayout = {
 };
 
 /**
- * What an English file records as `sourceHash` of its Chinese source: src/utils/translation.ts's
- * `sourceFingerprint`, repeated here because the bench is plain JavaScript (checked against it by
- * every bench run: the build's content check fails on a wrong stamp).
+ * What an English file records as `sourceHash` of its Chinese source: the content model's own
+ * `sourceFingerprint` (src/model/translation.ts), loaded through Vite as the editors' commands load
+ * the project's TypeScript.
  */
-function sourceFingerprint(source) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-  const frontmatter = match ? match[1] : '';
-  const body = match ? source.slice(match[0].length) : source;
-  const translatable = frontmatter
-    .split(/\r?\n/)
-    .filter((line) => !/^(draft|sourceHash):/.test(line))
-    .join('\n');
-  const normalized = `${translatable}\n---\n${body}`
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .trim();
-  return createHash('sha256').update(normalized, 'utf8').digest('hex').slice(0, 12);
-}
+const { sourceFingerprint } = await (async () => {
+  const { module, close } = await loadTypeScript('/src/model/translation.ts');
+  await close();
+  return module;
+})();
 
 /**
  * An English file whose `sourceHash` was up to date for the Chinese text `before`, stamped for the
