@@ -90,3 +90,17 @@ export function packageVersion(/** @type {string} */ name) {
   }
   throw new Error(`The package ${name} is not installed: run npm ci.`);
 }
+
+/**
+ * What a cache keys its code on: the bytes of the code files named relative to `base` (the
+ * caller's `import.meta.url`) and the installed versions of the packages it depends on.
+ * @param {string | URL} base
+ * @param {readonly string[]} files
+ * @param {readonly string[]} [packages]
+ */
+export function codeDigest(base, files, packages = []) {
+  return digestOf({
+    files: files.map((file) => [file, sha256(readFileSync(new URL(file, base)))]),
+    packages: packages.map((name) => [name, packageVersion(name)]),
+  });
+}

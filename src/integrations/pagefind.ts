@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { packageVersion, sha256 } from '../build-cache/digest.mjs';
+import { codeDigest, sha256 } from '../build-cache/digest.mjs';
 import { bigramTokens } from '../search/bigram-tokens.ts';
 import type { SearchRecord } from '../search/glossary-records.ts';
 import { linkTree, loadInputs, saveInputs } from '../search/index-cache.ts';
@@ -33,18 +33,14 @@ const indexCode = [
   ...inputCode,
 ];
 
-function codeDigest(files: string[]): string[] {
-  return files.map((file) => `${file}\0${sha256(readFileSync(new URL(file, import.meta.url)))}`);
-}
-
 /**
  * The key of the kept Pagefind inputs: the code and the HTML parser that make them, and Pagefind's
  * version (what it reads outside a page's body decides what may be left out).
  */
-function inputsKey(): string {
-  const packages = ['ultrahtml', 'pagefind'].map((name) => `${name}@${packageVersion(name)}`);
-  return sha256([...packages, ...codeDigest(inputCode)].join('\n'));
-}
+const inputsKey = (): string => codeDigest(import.meta.url, inputCode, ['ultrahtml', 'pagefind']);
+
+/** The code that makes the index, and Pagefind's version: part of every index's fingerprint. */
+const indexCodeDigest = (): string => codeDigest(import.meta.url, indexCode, ['pagefind']);
 
 /** An indexed page of the built site: its path in the output folder, its bytes and their SHA-256. */
 interface BuiltPage {
@@ -57,8 +53,8 @@ interface BuiltPage {
  * The fingerprint of an index: Pagefind's version, this code, and every page and record it is made
  * from. Equal fingerprints make equal indexes, so the last build's index is copied instead.
  */
-function indexFingerprint(pages: BuiltPage[], records: string[]): string {
-  const parts = [`pagefind@${packageVersion('pagefind')}`, ...codeDigest(indexCode)];
+function indexFingerprint(pages: BuiltPage[], records: string[], code: string): string {
+  const parts = [code];
   for (const page of pages) parts.push(`${page.sourcePath}\0${page.digest}`);
   for (const record of records) parts.push(`record\0${sha256(record)}`);
   return sha256(parts.join('\n'));
@@ -137,7 +133,8 @@ export async function buildSearchIndex(
     .filter((entry) => entry === recordsFile || entry.endsWith(`${sep}${recordsFile}`))
     .map((entry) => join(outDir, entry));
   const records = files.map((file) => readFileSync(file, 'utf8'));
-  const fingerprint = indexFingerprint(pages, records);
+  const code = indexCodeDigest();
+  const fingerprint = indexFingerprint(pages, records, code);
   times.lap('read');
   const cached = join(cacheDir, 'pagefind');
   const fresh = process.env.NIANJIAN_FRESH === '1';
@@ -177,7 +174,6 @@ export async function buildSearchIndex(
     }
   const output = join(outDir, 'pagefind');
   try {
-    const code = [`pagefind@${packageVersion('pagefind')}`, ...codeDigest(indexCode)].join('\n');
     const languages = await indexByLanguage(items, output, cacheDir, { fresh, code });
     if (!languages) {
       rmSync(output, { recursive: true, force: true });

@@ -6,12 +6,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { canonicalJson, digestOf } from '../../src/build-cache/digest.mjs';
+import { pathToFileURL } from 'node:url';
+import { canonicalJson, codeDigest, digestOf } from '../../src/build-cache/digest.mjs';
 import { renderedAndReused } from '../../scripts/lib/astro-routes-log.mjs';
 import { precompress } from '../../scripts/lib/precompress.mjs';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
+describe('codeDigest: what the PDF, search and drawing caches key their code on', () => {
+  test('a code file edited, a package added or another file named gives another digest', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'nianjian-code-digest-'));
+    folders.push(folder);
+    const base = pathToFileURL(join(folder, 'caller.mjs'));
+    await writeFile(join(folder, 'a.mjs'), 'export const a = 1;\n');
+    await writeFile(join(folder, 'b.mjs'), 'export const b = 1;\n');
+    const first = codeDigest(base, ['a.mjs']);
+    expect(codeDigest(base, ['a.mjs'])).toBe(first);
+    expect(codeDigest(base, ['b.mjs'])).not.toBe(first);
+    expect(codeDigest(base, ['a.mjs'], ['pagefind'])).not.toBe(first);
+    await writeFile(join(folder, 'a.mjs'), 'export const a = 2;\n');
+    expect(codeDigest(base, ['a.mjs'])).not.toBe(first);
+    expect(() => codeDigest(base, ['a.mjs'], ['no-such-package-here'])).toThrow(/npm ci/);
+  });
+});
 
 describe('canonicalJson / digestOf', () => {
   test('key order does not count; values, undefined against null, dates and Maps do', () => {

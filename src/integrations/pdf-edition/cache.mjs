@@ -25,7 +25,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { packageVersion, sha256 } from '../../build-cache/digest.mjs';
+import { codeDigest, digestOf, sha256 } from '../../build-cache/digest.mjs';
 import { resolveRequest } from './static-server.mjs';
 
 /** Bumped when the manifest's shape changes: older entries are then simply misses. */
@@ -50,17 +50,12 @@ const editionCode = ['edition.mjs', 'cache.mjs', 'static-server.mjs', 'chromium.
  * @param {{ base: string, chromium: string }} options
  */
 export function toolFingerprint({ base, chromium }) {
-  const hash = createHash('sha256');
-  for (const file of editionCode)
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(new URL(file, import.meta.url)));
-  for (const name of ['pagedjs', 'pdf-lib', 'playwright-core'])
-    hash.update(`${name}@${packageVersion(name)}\0`);
   const browser = statSync(chromium);
-  hash.update(`${chromium}\0${browser.size}\0${browser.mtimeMs}\0${base}`);
-  return hash.digest('hex');
+  return digestOf({
+    code: codeDigest(import.meta.url, editionCode, ['pagedjs', 'pdf-lib', 'playwright-core']),
+    browser: [chromium, browser.size, browser.mtimeMs],
+    base,
+  });
 }
 
 /**
