@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { projectRoot } from '../support/build-site';
-import { visit } from '../support/site';
+import { recordFetches, visit } from '../support/site';
 import { testSiteUrl } from '../support/sites';
 
 const rootUrl = inject('rootUrl');
@@ -32,16 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Bytes of every script the page has fetched so far, by URL. */
-function recordScripts(page: Page): Map<string, number> {
-  const scripts = new Map<string, number>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script')
-      scripts.set(response.url(), (await response.body()).length);
-  });
-  return scripts;
-}
 
 const captionShown = (page: Page) => page.locator('.pswp__caption').innerText();
 
@@ -127,15 +117,18 @@ describe('JavaScript', () => {
     async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const scripts = recordScripts(page);
+      const fetched = recordFetches(page);
       await page.goto(url('/gallery/'), { waitUntil: 'networkidle' });
-      const before = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+      const scripts = (await fetched.settled()).filter((file) => file.type === 'script');
+      const before = scripts.reduce((sum, file) => sum + file.bytes, 0);
       expect(before).toBeGreaterThan(0);
       expect(before).toBeLessThanOrEqual(galleryScriptBudget);
-      expect([...scripts.keys()].some((script) => script.includes('photoswipe.esm'))).toBe(false);
+      const photoSwipeRequested = () =>
+        fetched.requested().some((address) => address.includes('photoswipe.esm'));
+      expect(photoSwipeRequested()).toBe(false);
       await page.locator('.photo-grid__link').first().click();
       await page.locator('.pswp--open').waitFor();
-      expect([...scripts.keys()].some((script) => script.includes('photoswipe.esm'))).toBe(true);
+      expect(photoSwipeRequested()).toBe(true);
       await context.close();
     },
   );
@@ -148,9 +141,9 @@ describe('JavaScript', () => {
   ])('%s carries no gallery JavaScript', async (path) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const scripts = recordScripts(page);
+    const fetched = recordFetches(page);
     await page.goto(url(path), { waitUntil: 'networkidle' });
-    expect([...scripts.keys()].filter((script) => /PhotoGrid|photoswipe/i.test(script))).toEqual(
+    expect(fetched.requested().filter((address) => /PhotoGrid|photoswipe/i.test(address))).toEqual(
       [],
     );
     await context.close();

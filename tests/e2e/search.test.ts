@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { rewriteQuery } from '../../src/search/bigram-tokens';
 import { plainText, rankByPhrases } from '../../src/search/result-ranking';
-import { axeViolations, visit } from '../support/site';
+import { axeViolations, recordFetches, visit } from '../support/site';
 
 const rootUrl = inject('rootUrl');
 const rootDir = inject('rootDir');
@@ -598,13 +598,7 @@ describe('measurements (printed for the issue; budgets only)', () => {
       ['en', 'hotel'],
     ] as const) {
       const { page } = await visit(browser, searchUrl(rootUrl, lang, {}));
-      const loaded: Array<{ url: string; type: string; bytes: number }> = [];
-      page.on('requestfinished', async (request) => {
-        // The page may close before a late request settles (the measurement is done by then).
-        const response = await request.response().catch(() => null);
-        const body = await response?.body().catch(() => undefined);
-        loaded.push({ url: request.url(), type: request.resourceType(), bytes: body?.length ?? 0 });
-      });
+      const fetched = recordFetches(page);
       // What loaded with the page itself (before this listener) is measured from the performance timeline.
       const before = await page.evaluate(() =>
         performance
@@ -637,6 +631,7 @@ describe('measurements (printed for the issue; budgets only)', () => {
         () =>
           (window as unknown as { searchTiming: { input: number; result: number } }).searchTiming,
       );
+      const loaded = await fetched.settled();
       const js = loaded.filter(
         (entry) => entry.type === 'script' || /\.m?js$/.test(new URL(entry.url).pathname),
       );

@@ -268,3 +268,56 @@ export function pageKindSamples(paths: readonly string[]): string[] {
     return true;
   });
 }
+
+/** One file a page fetched: its address, Playwright's resource type and its body's bytes. */
+export interface FetchedFile {
+  url: string;
+  type: string;
+  bytes: number;
+}
+
+/** What a page fetches from now on, read back once every body it has seen is in. */
+export interface FetchRecord {
+  /** Addresses requested so far: known the moment the request leaves, before any answer. */
+  requested: () => string[];
+  /** Every finished file so far with its bytes, once their bodies have been read. */
+  settled: () => Promise<FetchedFile[]>;
+}
+
+/**
+ * Records what a page fetches. Addresses are taken synchronously when a request starts, and the
+ * bodies are kept as promises: an `async` listener that awaits a body before recording the file
+ * can still be waiting when the test looks (the page has already run the script), so the file
+ * would seem never to have loaded — a check that failed now and then until it read it this way.
+ */
+export function recordFetches(page: Page): FetchRecord {
+  const requested: string[] = [];
+  const finished: Array<Promise<FetchedFile>> = [];
+  page.on('request', (request) => void requested.push(request.url()));
+  page.on('requestfinished', (request) => {
+    finished.push(
+      request
+        .response()
+        // The page may close before a late request settles; such a file counts 0 bytes.
+        .then((response) => response?.body())
+        .catch(() => undefined)
+        .then((body) => ({
+          url: request.url(),
+          type: request.resourceType(),
+          bytes: body?.length ?? 0,
+        })),
+    );
+  });
+  return {
+    requested: () => [...requested],
+    settled: async () => {
+      // A body read may finish another request meanwhile: wait until the list stops growing.
+      let count = -1;
+      while (count !== finished.length) {
+        count = finished.length;
+        await Promise.all(finished);
+      }
+      return Promise.all(finished);
+    },
+  };
+}
