@@ -63,6 +63,11 @@ async function waitForFile(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
+async function waitForOutput(run: ReturnType<typeof startNode>, text: string): Promise<void> {
+  for (let tries = 0; tries < 200 && !run.output().includes(text); tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe('stopping astro build beside a failed content check', () => {
   test('before it writes a page: it and what it started are killed at once', async () => {
     const folder = await workFolder();
@@ -75,7 +80,7 @@ describe('stopping astro build beside a failed content check', () => {
     );
     const run = startNode([script, childPidFile], { cwd: folder, group: true });
     const childPid = Number(await waitForFile(childPidFile));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitForOutput(run, renderingStarted);
     const started = Date.now();
     expect(await stopAstro(run)).toBe('killed');
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -89,7 +94,8 @@ describe('stopping astro build beside a failed content check', () => {
     const script = await standIn(folder, [` ${renderingStarted} `, '  ├─ /404.html'], 1_500);
     const run = startNode([script, childPidFile], { cwd: folder, group: true });
     await waitForFile(childPidFile);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Stopped once its page line has come: a fixed pause lost that race on a busy machine.
+    await waitForOutput(run, '/404.html');
     expect(await stopAstro(run)).toBe('finished');
     const result = await run.done;
     expect(result.code).toBe(0);
