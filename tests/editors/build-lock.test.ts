@@ -2,7 +2,7 @@
 // build says another is running instead of breaking the first; a lock left by a dead build is
 // taken over; a build killed between the swap's two renames leaves the old site in .dist-old, and
 // the next build (even a failing one) puts it back; leftover staging folders are removed.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -32,6 +32,28 @@ async function waitFor(condition: () => boolean, ms: number): Promise<void> {
   }
 }
 
+/**
+ * The process id in `file`, read by `pidOf`, once the file is whole: a file just created can still
+ * be empty, and `process.kill(0)` would signal this test's own process group.
+ */
+async function waitForPid(
+  file: string,
+  pidOf: (text: string) => unknown,
+  ms = 30_000,
+): Promise<number> {
+  let pid = 0;
+  await waitFor(() => {
+    try {
+      const read = Number(pidOf(readFileSync(file, 'utf8')));
+      pid = Number.isInteger(read) && read > 0 ? read : 0;
+    } catch {
+      pid = 0; // not there yet, or half-written
+    }
+    return pid > 0;
+  }, ms);
+  return pid;
+}
+
 describe('npm run build: one at a time, and recovering from a kill', () => {
   // One copy with the content mistake for the three builds that stop at it; what they leave
   // (dist/, the swap's folders, a lock) is removed before each.
@@ -48,8 +70,13 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
   test('two builds at once: the second says another build is running and touches nothing', async () => {
     const before = await seedDist(root);
     const first = runScript(root, 'scripts/build.mjs');
-    await waitFor(() => existsSync(lock(root)), 30_000);
-    const second = await runScript(root, 'scripts/build.mjs');
+    const firstPid = await waitForPid(lock(root), (text) => JSON.parse(text).pid);
+    // Held still while the second starts: its check fails in seconds, and on a busy machine it
+    // could otherwise finish (and give the lock back) before the second asked for it.
+    process.kill(firstPid, 'SIGSTOP');
+    const second = await runScript(root, 'scripts/build.mjs').finally(() =>
+      process.kill(firstPid, 'SIGCONT'),
+    );
     expect(second.code).toBe(1);
     expect(second.output).toContain('另一个构建正在运行');
     expect(second.output).toContain('Another build is running');
@@ -110,8 +137,7 @@ describe('npm run build: one at a time, and recovering from a kill', () => {
       NIANJIAN_PDF: 'off',
       NIANJIAN_TEST_SWAP_PAUSE: marker,
     });
-    await waitFor(() => existsSync(marker), 540_000);
-    process.kill(Number(await readFile(marker, 'utf8')), 'SIGKILL');
+    process.kill(await waitForPid(marker, Number, 540_000), 'SIGKILL');
     await killed;
     // The moment of the kill: the old site waits in .dist-old, there is no dist/.
     expect(existsSync(join(fresh, 'dist'))).toBe(false);
