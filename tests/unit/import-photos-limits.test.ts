@@ -60,10 +60,10 @@ describe('a photo folder that holds more than photos', () => {
     await sparseFile(join(videos, 'scan.jpg'), 2.1 * GB, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
     await writeFile(join(videos, 'IMG_0001.JPG'), await cameraJpeg('2012:03:08 10:00:00'));
     const peak = process.resourceUsage().maxRSS * 1024;
-    const started = performance.now();
     const { files, ignored } = await inspectFolder(videos);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(process.resourceUsage().maxRSS * 1024 - peak).toBeLessThan(200 * 1024 * 1024);
+    // The photo over the limit is not hashed (that would read its 2.1 GB): a name stands in.
+    expect(files.find((file) => file.name === 'scan.jpg')?.hash).toBe('unread:scan.jpg');
     expect(ignored).toEqual(['backup.zip', 'party.mp4']);
     expect(files.map((file) => [file.name, file.verdict.ok])).toEqual([
       ['IMG_0001.JPG', true],
