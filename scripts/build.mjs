@@ -6,13 +6,13 @@
 // One build at a time: a lock file (.build.lock) makes a second `npm run build` stop with a message
 // instead of breaking the first; a lock left by a build that died is taken over. A build that
 // starts after one was killed half-way through the swap puts the previous dist/ back first.
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { postBuildSteps } from './build-steps.mjs';
 import { explainAstroFailure } from './lib/astro-errors.mjs';
 import { sourceFingerprint } from './lib/build-info.mjs';
+import { takeLockFile } from './lib/lock-file.mjs';
 import { projectRoot } from './lib/load-ts.mjs';
 import {
   killGroupSync,
@@ -31,71 +31,38 @@ const lockFile = join(root, '.build.lock');
 /** A lock older than this is stale whatever its process: no build takes two hours. */
 const staleLockMs = 2 * 60 * 60 * 1000;
 
-/** Whether a process with this id is running on this machine. */
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error?.code === 'EPERM';
-  }
-}
-
 /**
- * Takes the build lock, or stops with a message if another build holds it. A lock whose process
- * is gone (killed, crashed, machine restarted) or that is older than `staleLockMs` is stale, and
- * is taken over.
+ * Takes the build lock, or stops with a message if another build holds it (scripts/lib/lock-file.mjs:
+ * a lock whose process is gone, or older than `staleLockMs`, is taken over).
  */
 function takeLock() {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      writeFileSync(
-        lockFile,
-        JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() }),
-        { flag: 'wx' },
-      );
-      process.on('exit', () => {
-        try {
-          if (JSON.parse(readFileSync(lockFile, 'utf8')).pid === process.pid) unlinkSync(lockFile);
-        } catch {
-          // already gone
-        }
-      });
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-        process.on(signal, () => process.exit(130));
-      return;
-    } catch (error) {
-      if (error?.code !== 'EEXIST') throw error;
-    }
-    let holder;
-    try {
-      holder = JSON.parse(readFileSync(lockFile, 'utf8'));
-    } catch {
-      holder = undefined; // half-written or unreadable: treat as stale
-    }
-    const age = holder ? Date.now() - Date.parse(holder.started) : Infinity;
-    const sameHost = !holder || holder.host === hostname();
-    if (
-      holder &&
-      Number.isInteger(holder.pid) &&
-      (!sameHost || isAlive(holder.pid)) &&
-      age < staleLockMs
-    ) {
-      console.error(
-        [
-          `✗ 另一个构建正在运行（进程 ${holder.pid}，开始于 ${holder.started}）。等它结束后再运行 npm run build。`,
-          `  Another build is running (process ${holder.pid}${sameHost ? '' : ` on ${holder.host}`}, ` +
-            `started ${holder.started}). Run npm run build again when it has finished.`,
-          `  dist/ 没有任何改动。dist/ was not touched. (If no build is running, delete ${lockFile}.)`,
-        ].join('\n'),
-      );
-      process.exit(1);
-    }
-    console.log(
-      `  上次构建（进程 ${holder?.pid ?? '?'}）没有正常结束，接管它留下的锁。` +
-        `The last build (process ${holder?.pid ?? '?'}) did not finish; taking over its lock.`,
+  const lock = takeLockFile(lockFile, {
+    staleMs: staleLockMs,
+    onTakeOver: (holder) =>
+      console.log(
+        `  上次构建（进程 ${String(holder?.pid ?? '?')}）没有正常结束，接管它留下的锁。` +
+          `The last build (process ${String(holder?.pid ?? '?')}) did not finish; taking over its lock.`,
+      ),
+  });
+  if (lock.status === 'taken') {
+    process.on('exit', lock.release);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+      process.on(signal, () => process.exit(130));
+    return;
+  }
+  if (lock.status === 'held') {
+    const { holder, sameHost } = lock;
+    const pid = String(holder?.pid ?? '?');
+    const started = String(holder?.started ?? '?');
+    console.error(
+      [
+        `✗ 另一个构建正在运行（进程 ${pid}，开始于 ${started}）。等它结束后再运行 npm run build。`,
+        `  Another build is running (process ${pid}${sameHost ? '' : ` on ${String(holder?.host)}`}, ` +
+          `started ${started}). Run npm run build again when it has finished.`,
+        `  dist/ 没有任何改动。dist/ was not touched. (If no build is running, delete ${lockFile}.)`,
+      ].join('\n'),
     );
-    rmSync(lockFile);
+    process.exit(1);
   }
   console.error(`✗ 无法获得构建锁 ${lockFile}。Could not take the build lock.`);
   process.exit(1);
