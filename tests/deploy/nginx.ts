@@ -59,8 +59,6 @@ async function waitForPort(
 export interface RunningNginx {
   /** The site's address, ending in its base path, e.g. http://127.0.0.1:41234/ */
   url: string;
-  /** Re-reads the configuration (as `systemctl reload nginx` does after a publish). */
-  reload: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -162,16 +160,6 @@ async function startNginxOnce(
   }
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
-    reload: async () => {
-      const reload = spawnSync(
-        nginx,
-        ['-p', prefix, '-c', config, '-e', join(prefix, 'error.log'), '-s', 'reload'],
-        { encoding: 'utf8' },
-      );
-      if (reload.status !== 0) throw new Error(`nginx -s reload failed:\n${reload.stderr}`);
-      // The old workers finish their requests and new ones start: give them a moment.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
