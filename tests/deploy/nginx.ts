@@ -38,18 +38,27 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/**
+ * Waits until this nginx serves `port`. Something answering there is not enough (another process
+ * may have taken the port, and nginx retries its bind for 2.5 s before it exits saying so): nginx
+ * writes its pid file only once it has bound every port, so that file naming this nginx is the sign.
+ */
 async function waitForPort(
   port: number,
   child: ChildProcess,
+  pidFile: string,
   log: () => Promise<string>,
 ): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
     if (child.exitCode !== null)
       throw new Error(`nginx exited (${child.exitCode}):\n${await log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
+    const bound = (await readFile(pidFile, 'utf8').catch(() => '')).trim() === String(child.pid);
+    const open =
+      bound &&
+      (await new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+        socket.on('error', () => resolve(false));
+      }));
     if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -92,6 +101,7 @@ async function startNginxOnce(
   const basePath = options.basePath ?? '/';
   const prefix = await mkdtemp(join(tmpdir(), 'nianjian-nginx-'));
   const port = await freePort();
+  const pidFile = join(prefix, 'nginx.pid');
   await mkdir(join(prefix, 'conf'), { recursive: true });
   await copyFile(
     join(projectRoot, 'deploy', 'site.conf'),
@@ -116,7 +126,7 @@ async function startNginxOnce(
       ...(process.getuid?.() === 0 ? [`user ${userInfo().username};`] : []),
       'daemon off;',
       'worker_processes 1;',
-      `pid ${join(prefix, 'nginx.pid')};`,
+      `pid ${pidFile};`,
       `error_log ${join(prefix, 'error.log')} warn;`,
       'events { worker_connections 1024; }',
       'http {',
@@ -148,11 +158,7 @@ async function startNginxOnce(
   const log = async () =>
     `${stderr}${await readFile(join(prefix, 'error.log'), 'utf8').catch(() => '')}`;
   try {
-    await waitForPort(port, child, log);
-    // What answered may be another process that took the port: nginx, failing to bind, exits.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (child.exitCode !== null)
-      throw new Error(`nginx exited (${child.exitCode}):\n${await log()}`);
+    await waitForPort(port, child, pidFile, log);
   } catch (error) {
     child.kill('SIGKILL');
     await rm(prefix, { recursive: true, force: true });
