@@ -56,6 +56,8 @@ export function contentCodeSplitting(contentFolder: string) {
       // Taken first (higher priority), with the modules it imports.
       { name: 'astro-runtime', test: astroRuntimeModule, priority: 1 },
       {
+        // A name function gets no label of its own in Rolldown's timing report (it warns without).
+        debugName: 'content-folders',
         name: (moduleId: string) => contentChunkName(moduleId, contentFolder),
         test: (moduleId: string) => contentChunkName(moduleId, contentFolder) !== null,
       },
