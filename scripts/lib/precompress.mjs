@@ -161,7 +161,12 @@ export async function precompress(outDir, { previous } = {}) {
       });
       continue;
     }
-    const { mtime } = statSync(file);
+    // Node gives `mtime` rounded to the millisecond: a file written at .9996 s would get copies a
+    // second newer than itself (and another Last-Modified). The original takes the same rounded
+    // time, so it and its copies carry one time exactly. Only when it differs: a file linked from
+    // the search index cache has had its time set by an earlier build already.
+    const { mtime, mtimeMs } = statSync(file);
+    if (mtimeMs !== mtime.getTime()) utimesSync(file, mtime, mtime);
     const { gz, br } = await compressBoth(content);
     /** @type {Compressed & { reused: boolean }} */
     const result = {

@@ -94,6 +94,25 @@ describe('renderedAndReused', () => {
   });
 });
 
+describe('precompress: one modification time for a file and its copies', () => {
+  test('a file written late in a second (.9996 s) and its .gz/.br carry the same time, to the nanosecond', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'nianjian-precompress-time-'));
+    folders.push(work);
+    // Node rounds stat's mtime to the millisecond: copies given that time were a second newer
+    // than this file, so nginx sent another Last-Modified for the compressed page (a CI failure).
+    const page = join(work, 'page.html');
+    await writeFile(page, `<p>${'text '.repeat(300)}</p>`);
+    await utimes(page, 1796606062.9996, 1796606062.9996);
+    await precompress(work);
+    const times = await Promise.all(
+      ['', '.gz', '.br'].map(
+        async (suffix) => (await stat(page + suffix, { bigint: true })).mtimeNs,
+      ),
+    );
+    expect(new Set(times).size).toBe(1);
+  });
+});
+
 describe('precompress with the previous build', () => {
   test('unchanged files link the live copies, changed ones are compressed anew, nothing live is written', async () => {
     const work = await mkdtemp(join(tmpdir(), 'nianjian-precompress-'));
