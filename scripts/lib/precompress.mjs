@@ -110,13 +110,16 @@ function previousCopies(previousFile, content) {
   const before = readIfThere(previousFile);
   if (!before || !before.equals(content)) return undefined;
   const { mtime } = statSync(previousFile);
+  const exact = statSync(previousFile, { bigint: true }).mtimeNs;
   /** @type {{ mtime: Date, '.gz'?: string, '.br'?: string }} */
   const copies = { mtime };
   for (const suffix of /** @type {const} */ (['.gz', '.br'])) {
     const copy = previousFile + suffix;
     try {
       // A copy older or newer than its original is not the one made for these bytes: compress.
-      if (statSync(copy).mtime.getTime() !== mtime.getTime()) return undefined;
+      // Compared exactly: `mtime` is rounded to the millisecond, and a copy a fraction of a
+      // millisecond off (made by an older version) could lie in another second than its page.
+      if (statSync(copy, { bigint: true }).mtimeNs !== exact) return undefined;
       copies[suffix] = copy;
     } catch {
       // no copy: it did not shrink enough
@@ -162,11 +165,11 @@ export async function precompress(outDir, { previous } = {}) {
       continue;
     }
     // Node gives `mtime` rounded to the millisecond: a file written at .9996 s would get copies a
-    // second newer than itself (and another Last-Modified). The original takes the same rounded
-    // time, so it and its copies carry one time exactly. Only when it differs: a file linked from
-    // the search index cache has had its time set by an earlier build already.
-    const { mtime, mtimeMs } = statSync(file);
-    if (mtimeMs !== mtime.getTime()) utimesSync(file, mtime, mtime);
+    // second newer than itself (and another Last-Modified). The original is given the same time
+    // the same way, so it and its copies carry one time to the nanosecond (a file linked from the
+    // search index cache, set so by an earlier build, keeps the time it has).
+    const { mtime } = statSync(file);
+    utimesSync(file, mtime, mtime);
     const { gz, br } = await compressBoth(content);
     /** @type {Compressed & { reused: boolean }} */
     const result = {

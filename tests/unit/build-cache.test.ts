@@ -111,6 +111,38 @@ describe('precompress: one modification time for a file and its copies', () => {
     );
     expect(new Set(times).size).toBe(1);
   });
+
+  test('a previous copy a fraction of a millisecond off its page is made again, not reused', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'nianjian-precompress-reuse-time-'));
+    folders.push(work);
+    const [live, next] = [join(work, 'live'), join(work, 'next')];
+    const text = `<p>${'same '.repeat(300)}</p>`;
+    for (const folder of [live, next]) {
+      await mkdir(folder);
+      await writeFile(join(folder, 'page.html'), text);
+    }
+    await precompress(live);
+    // As an older version left them: the copies 0.3 ms before their page, the same millisecond
+    // rounded (Node's mtime), the same second here but not always.
+    const page = await stat(join(live, 'page.html'));
+    const earlier = (page.mtimeMs - 0.3) / 1000;
+    for (const suffix of ['.gz', '.br'])
+      await utimes(join(live, `page.html${suffix}`), earlier, earlier);
+    const [result] = await precompress(next, { previous: live });
+    expect(result?.reused).toBe(false);
+    const times = await Promise.all(
+      ['', '.gz', '.br'].map(
+        async (suffix) => (await stat(join(next, `page.html${suffix}`), { bigint: true })).mtimeNs,
+      ),
+    );
+    expect(new Set(times).size).toBe(1);
+    // Made exactly, they are reused by the build after.
+    const after = join(work, 'after');
+    await mkdir(after);
+    await writeFile(join(after, 'page.html'), text);
+    const [again] = await precompress(after, { previous: next });
+    expect(again?.reused).toBe(true);
+  });
 });
 
 describe('precompress with the previous build', () => {
