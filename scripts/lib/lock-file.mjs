@@ -81,7 +81,7 @@ export function takeLockFile(file, { staleMs, onTakeOver = () => {} }) {
     const sameHost = holder?.host === hostname();
     if (holder === undefined) {
       // Empty or cut short: its maker may be between creating and writing it.
-      const age = Date.now() - (statIfThere(file)?.mtimeMs ?? 0);
+      const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
       if (age < halfWrittenMs) return { status: 'held', holder: undefined, sameHost: true };
     } else {
       const pid = holder.pid;
@@ -93,14 +93,6 @@ export function takeLockFile(file, { staleMs, onTakeOver = () => {} }) {
     setAside(file, text);
   }
   return { status: 'failed' };
-}
-
-function statIfThere(/** @type {string} */ file) {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
