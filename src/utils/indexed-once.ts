@@ -5,13 +5,11 @@
  * (src/data/site.ts), so the array itself is the key; one whose length changed since (a test
  * adding an entry, say) is indexed again all the same.
  */
-export interface IndexCache<V> {
-  readonly made: WeakMap<ReadonlyArray<unknown>, { size: number; value: V }>;
-}
+export type IndexCache<V> = WeakMap<ReadonlyArray<unknown>, { size: number; value: V }>;
 
 /** A cache for {@link indexedOnce}: one per kind of index. */
 export function indexCache<V>(): IndexCache<V> {
-  return { made: new WeakMap() };
+  return new WeakMap();
 }
 
 /** `make(entries)`, or what it returned for this array before (same length). */
@@ -20,9 +18,9 @@ export function indexedOnce<E, V>(
   entries: ReadonlyArray<E>,
   make: (entries: ReadonlyArray<E>) => V,
 ): V {
-  const known = cache.made.get(entries);
+  const known = cache.get(entries);
   if (known?.size === entries.length) return known.value;
   const value = make(entries);
-  cache.made.set(entries, { size: entries.length, value });
+  cache.set(entries, { size: entries.length, value });
   return value;
 }
