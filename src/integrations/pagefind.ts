@@ -8,6 +8,7 @@ import { codeDigest, sha256 } from '../build-cache/digest.mjs';
 import { bigramTokens } from '../search/bigram-tokens.ts';
 import type { SearchRecord } from '../search/glossary-records.ts';
 import { linkTree, loadInputs, saveInputs } from '../search/index-cache.ts';
+import { damagedIndexMessage, indexProblems } from '../search/index-check.ts';
 import {
   indexInto,
   indexByLanguage,
@@ -139,7 +140,7 @@ export async function buildSearchIndex(
   const cached = join(cacheDir, 'pagefind');
   const fresh = process.env.NIANJIAN_FRESH === '1';
   const recorded = await readFile(join(cacheDir, 'fingerprint'), 'utf8').catch(() => '');
-  if (!fresh && recorded === fingerprint && (await copyIndex(cached, outDir, fingerprint))) {
+  if (!fresh && recorded === fingerprint && (await copyIndex(cached, outDir, fingerprint, log))) {
     for (const file of files) await rm(file);
     times.lap('linked');
     log(
@@ -183,6 +184,9 @@ export async function buildSearchIndex(
       ? `languages indexed: ${languages.indexed.join(', ') || 'none'}; reused: ${languages.reused.join(', ') || 'none'}`
       : 'all languages at once';
     times.lap(`Pagefind (${said})`);
+    const problems = indexProblems(output);
+    if (problems.length > 0) throw new Error(damagedIndexMessage(output, problems));
+    times.lap('checked');
     for (const file of files) await rm(file);
     await storeIndex(output, cacheDir, fingerprint);
     if (prepared > 0 || kept.size !== inputs.size) saveInputs(inputsFile, key, inputs);
@@ -201,13 +205,23 @@ const bodyMarker = Buffer.from('data-pagefind-body');
 
 /**
  * Copies the kept index into the site, and says whether it is still the one with `fingerprint`
- * (another build of the same project may have replaced it meanwhile: then it is indexed afresh).
+ * (another build of the same project may have replaced it meanwhile) and whole (a kept file may
+ * have been cut short or emptied since): otherwise it is indexed afresh.
  */
-async function copyIndex(cached: string, outDir: string, fingerprint: string): Promise<boolean> {
+async function copyIndex(
+  cached: string,
+  outDir: string,
+  fingerprint: string,
+  log: (message: string) => void,
+): Promise<boolean> {
   const target = join(outDir, 'pagefind');
   try {
     linkTree(cached, target);
-    if ((await readFile(join(cached, '..', 'fingerprint'), 'utf8')) === fingerprint) return true;
+    if ((await readFile(join(cached, '..', 'fingerprint'), 'utf8')) === fingerprint) {
+      const problems = indexProblems(target);
+      if (problems.length === 0) return true;
+      log(`Kept search index not whole (${problems[0]}): indexing again.`);
+    }
   } catch {
     // replaced while copying
   }

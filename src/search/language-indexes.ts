@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { sha256 } from '../build-cache/digest.mjs';
 import { linkFile, linkTree } from './index-cache.ts';
+import { damagedIndexMessage, indexProblems } from './index-check.ts';
 
 /** One thing to index: a page (its Pagefind input) or a custom record, with its language. */
 export type IndexItem =
@@ -52,6 +53,24 @@ export function pageLanguage(html: string): string {
   return language === '' ? 'unknown' : language;
 }
 
+/**
+ * Writes Pagefind's files (all but `unusedFiles`) into the new folder `folder`. Pagefind's own
+ * `writeFiles` answers before its writes are done: each file is written by a background task that
+ * nothing waits for (tokio's File, dropped without a flush), so a file read, linked or copied just
+ * after the answer may still be empty, and a write that fails later, or that Pagefind's closing
+ * cuts short, is lost without a word. These writes are this process's own: finished, and any
+ * failure thrown, before anything reads the bundle.
+ */
+function writeBundle(files: ReadonlyArray<{ path: string; content: Uint8Array }>, folder: string) {
+  const unused = new Set(unusedFiles);
+  for (const { path, content } of files) {
+    if (unused.has(path)) continue;
+    const target = join(folder, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+}
+
 /** Indexes the items into a new bundle in `folder`; gives the languages its entry file lists. */
 export async function indexInto(items: IndexItem[], folder: string): Promise<string[]> {
   const { index, errors } = await pagefind.createIndex({});
@@ -70,13 +89,13 @@ export async function indexInto(items: IndexItem[], folder: string): Promise<str
       const name = item && ('page' in item ? item.page.sourcePath : item.record.url);
       if (itemErrors.length > 0) throw new Error(`${name}: ${itemErrors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length > 0)
-      throw new Error(`Writing the search index failed: ${written.errors.join('; ')}`);
+    const bundle = await index.getFiles();
+    if (bundle.errors.length > 0)
+      throw new Error(`Writing the search index failed: ${bundle.errors.join('; ')}`);
+    writeBundle(bundle.files, folder);
   } finally {
     await index.deleteIndex();
   }
-  for (const file of unusedFiles) rmSync(join(folder, file), { force: true });
   const entry = JSON.parse(readFileSync(join(folder, entryFile), 'utf8')) as { languages: object };
   return Object.keys(entry.languages);
 }
@@ -142,14 +161,16 @@ export async function indexByLanguage(
       const mine = join(scratch, encodeURIComponent(language));
       // A kept bundle is linked into a folder of this build's own, then its fingerprint (with its
       // number of files) is read again: another build may have replaced it meanwhile, and a folder
-      // listed while it was being deleted lacks files (then it is indexed here).
+      // listed while it was being deleted lacks files. A kept file cut short or emptied since it
+      // was kept fails the check (src/search/index-check.ts). Either way it is indexed here.
       const [keptFingerprint, keptFiles] = readText(join(kept, 'fingerprint')).split(' ');
       if (!options.fresh && keptFingerprint === fingerprint) {
         try {
           const linked = linkTree(join(kept, 'index'), join(mine, 'index'));
           if (
             readText(join(kept, 'fingerprint')) === `${fingerprint} ${linked}` &&
-            `${linked}` === keptFiles
+            `${linked}` === keptFiles &&
+            indexProblems(join(mine, 'index')).length === 0
           ) {
             bundles.push({ language, folder: join(mine, 'index') });
             reused.push(language);
@@ -162,6 +183,9 @@ export async function indexByLanguage(
       }
       const found = await indexInto(group, join(mine, 'index'));
       if (found.length !== 1 || found[0] !== language) return undefined;
+      // Checked before it is kept: a bundle that is not whole is neither published nor kept.
+      const problems = indexProblems(join(mine, 'index'));
+      if (problems.length > 0) throw new Error(damagedIndexMessage(output, problems));
       const files = readdirSync(join(mine, 'index'), { recursive: true, withFileTypes: true });
       const count = files.filter((file) => file.isFile()).length;
       writeFileSync(join(mine, 'fingerprint'), `${fingerprint} ${count}`);

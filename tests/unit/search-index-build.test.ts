@@ -19,6 +19,7 @@ import * as pagefind from 'pagefind';
 import { buildSearchIndex } from '../../src/integrations/pagefind';
 import { withBigramBlocks } from '../../src/search/bigram-blocks';
 import { bigramTokens } from '../../src/search/bigram-tokens';
+import { indexProblems } from '../../src/search/index-check';
 import { unusedFiles } from '../../src/search/language-indexes';
 import { sitePage } from './search-fixture-pages';
 
@@ -110,11 +111,14 @@ async function referenceIndex(name: string, sentence: string, extra: Record<stri
       const content = tokens.length > 0 ? `${record.content}\n${tokens.join(' ')}` : record.content;
       await index.addCustomRecord({ ...record, content });
     }
-  const folder = join(root, `${name}-reference`);
-  await index.writeFiles({ outputPath: folder });
+  // Pagefind's files as its writer makes them, taken in memory: its writeFiles answers before
+  // its writes are done (src/search/language-indexes.ts), so a folder read just after could differ.
+  const written = await index.getFiles();
   await index.deleteIndex();
-  for (const file of unusedFiles) rmSync(join(folder, file), { force: true });
-  return tree(folder);
+  const bundle: Record<string, string> = {};
+  for (const { path, content } of written.files)
+    if (!unusedFiles.includes(path)) bundle[path] = Buffer.from(content).toString('base64');
+  return bundle;
 }
 
 async function build(
@@ -239,6 +243,37 @@ describe('the search step reuses what did not change and gives the index a fresh
     const built = await build('odd', join(root, 'cache-5'), 'One.', extra);
     expect(built.message).toMatch(/Pagefind \(all languages at once\)/);
     expect(tree(built.index)).toEqual(await referenceIndex('odd', 'One.', extra));
+  });
+
+  test('a kept file emptied or cut short is never published: what it belongs to is indexed again', async () => {
+    const cache = join(root, 'cache-7');
+    const first = await build('cut-a', cache, 'One.');
+    const expected = tree(first.index);
+    // The kept index, the kept language bundles and the last site share their files (hard links):
+    // one English fragment emptied is emptied in each.
+    const fragments = join(cache, 'pagefind', 'fragment');
+    const english = readdirSync(fragments).find((name) => name.startsWith('en_')) ?? '';
+    writeFileSync(join(fragments, english), '');
+    const emptied = await build('cut-b', cache, 'One.');
+    expect(emptied.message).toContain(
+      `Kept search index not whole (fragment/${english}: empty): indexing again.`,
+    );
+    expect(emptied.message).toMatch(/languages indexed: en; reused: zh-cn/);
+    expect(indexProblems(emptied.index)).toEqual([]);
+    expect(tree(emptied.index)).toEqual(expected);
+    // A Chinese index chunk cut in half: not whole gzip data.
+    const chunks = join(cache, 'pagefind', 'index');
+    const chinese = readdirSync(chunks).find((name) => name.startsWith('zh-cn_')) ?? '';
+    const bytes = readFileSync(join(chunks, chinese));
+    writeFileSync(join(chunks, chinese), bytes.subarray(0, bytes.length >> 1));
+    const cut = await build('cut-c', cache, 'One.');
+    expect(cut.message).toMatch(
+      new RegExp(`Kept search index not whole \\(index/${chinese}: not whole gzip data`),
+    );
+    expect(cut.message).toMatch(/languages indexed: zh-cn; reused: en/);
+    expect(tree(cut.index)).toEqual(expected);
+    // Made whole again: the next build reuses it.
+    expect((await build('cut-d', cache, 'One.')).message).toMatch(/^Search index unchanged/);
   });
 
   test('a kept language bundle that lacks a file or has another fingerprint is indexed again', async () => {
