@@ -9,7 +9,7 @@ import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs'
 import { rewriteQuery } from '../../src/search/bigram-tokens';
 import { pageSize } from '../../src/search/result-pages';
 import { plainText, rankByPhrases } from '../../src/search/result-ranking';
-import { axeViolations, visit } from '../support/site';
+import { axeViolations, explainFragmentFailure, visit } from '../support/site';
 
 const yearsUrl = inject('yearsUrl');
 const yearsDir = inject('yearsDir');
@@ -71,15 +71,26 @@ async function shownResults(
  */
 async function trueCount(page: Page, query: string, lang: Lang): Promise<number> {
   const { engineQuery, phrases } = rewriteQuery(query, lang === 'zh' ? 'zh-CN' : 'en');
-  // A string, so the test runner does not rewrite import() for Node.
-  const found = (await page.evaluate(`(async (query) => {
+  // A string, so the test runner does not rewrite import() for Node. A result that cannot be read
+  // names its fragment, and the failure then says what that file is on disk and over the wire.
+  const found = (await page
+    .evaluate(
+      `(async (query) => {
     const pagefind = await import('/pagefind/pagefind.js');
     const { results } = await pagefind.search(query);
     return Promise.all(results.map(async (result) => {
-      const data = await result.data();
+      const data = await result.data().catch((error) => {
+        throw new Error('fragment ' + result.id + ': ' + (error && error.message));
+      });
       return { title: data.meta.title ?? '', content: data.content, score: result.score };
     }));
-  })(${JSON.stringify(engineQuery)})`)) as Array<{ title: string; content: string; score: number }>;
+  })(${JSON.stringify(engineQuery)})`,
+    )
+    .catch((error: unknown) => explainFragmentFailure(error, yearsDir, yearsUrl))) as Array<{
+    title: string;
+    content: string;
+    score: number;
+  }>;
   const candidates = found.map((entry) => ({ ...entry, text: plainText(entry.content) }));
   return rankByPhrases(candidates, phrases).length;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
 
@@ -320,4 +321,43 @@ export function recordFetches(page: Page): FetchRecord {
       return Promise.all(finished);
     },
   };
+}
+
+/**
+ * When a page's call to Pagefind fails on a result (`fragment <id>: …`, as the searches the tests
+ * run in the page label it), says what the built file is on disk and what the server gives for it
+ * now: a file that was never whole is the build's fault, one that is whole on disk and over the
+ * wire now was spoiled on its way to the page. The error is thrown again with that added.
+ */
+export async function explainFragmentFailure(
+  error: unknown,
+  buildDir: string,
+  siteUrl: string,
+): Promise<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  const id = /fragment (\S+):/.exec(message)?.[1];
+  if (!id) throw error;
+  const path = `pagefind/fragment/${id}.pf_fragment`;
+  const describe = (bytes: Buffer) => {
+    try {
+      gunzipSync(bytes);
+      return `${bytes.length} bytes, whole gzip`;
+    } catch {
+      return `${bytes.length} bytes, not whole gzip (starts ${bytes.subarray(0, 8).toString('hex')})`;
+    }
+  };
+  let onDisk: string;
+  let disk: Buffer | undefined;
+  try {
+    disk = readFileSync(join(buildDir, path));
+    onDisk = describe(disk);
+  } catch (readError) {
+    onDisk = `unreadable (${(readError as Error).message})`;
+  }
+  const response = await fetch(new URL(path, siteUrl));
+  const served = Buffer.from(await response.arrayBuffer());
+  const same = disk && served.equals(disk) ? ', the same bytes' : ', other bytes';
+  throw new Error(
+    `${message}\n  ${path} on disk: ${onDisk}\n  served now: ${response.status}, ${describe(served)}${same}`,
+  );
 }
