@@ -2,7 +2,7 @@
 // src/integrations/pagefind.ts and src/search/language-indexes.ts). A reader's browser loads each
 // file only when a search needs it, so one empty or cut-short file breaks some searches and not
 // others; the build finds it instead, reading every file the way Pagefind's script does.
-import { readFileSync, readdirSync } from 'node:fs';
+import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -39,7 +39,7 @@ function dataFileProblem(bytes: Buffer): string | undefined {
 export function indexProblems(folder: string): string[] {
   const problems: string[] = [];
   const files = new Set<string>();
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   } catch {
@@ -68,8 +68,8 @@ export function indexProblems(folder: string): string[] {
   for (const [language, { hash, wasm }] of Object.entries(languages)) {
     const meta = `pagefind.${String(hash)}.pf_meta`;
     if (!files.has(meta)) problems.push(`${meta}: missing (listed for ${language})`);
-    const module = `wasm.${typeof wasm === 'string' ? wasm : 'unknown'}.pagefind`;
-    if (!files.has(module)) problems.push(`${module}: missing (listed for ${language})`);
+    const webAssembly = `wasm.${typeof wasm === 'string' ? wasm : 'unknown'}.pagefind`;
+    if (!files.has(webAssembly)) problems.push(`${webAssembly}: missing (listed for ${language})`);
   }
   return problems;
 }
