@@ -9,7 +9,7 @@ import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs'
 import { rewriteQuery } from '../../src/search/bigram-tokens';
 import { pageSize } from '../../src/search/result-pages';
 import { plainText, rankByPhrases } from '../../src/search/result-ranking';
-import { axeViolations, explainFragmentFailure, visit } from '../support/site';
+import { axeViolations, explainFragmentFailure, readResultInPage, visit } from '../support/site';
 
 const yearsUrl = inject('yearsUrl');
 const yearsDir = inject('yearsDir');
@@ -79,9 +79,7 @@ async function trueCount(page: Page, query: string, lang: Lang): Promise<number>
     const pagefind = await import('/pagefind/pagefind.js');
     const { results } = await pagefind.search(query);
     return Promise.all(results.map(async (result) => {
-      const data = await result.data().catch((error) => {
-        throw new Error('fragment ' + result.id + ': ' + (error && error.message));
-      });
+      const data = await (${readResultInPage})(result);
       return { title: data.meta.title ?? '', content: data.content, score: result.score };
     }));
   })(${JSON.stringify(engineQuery)})`,

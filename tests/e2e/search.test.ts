@@ -8,10 +8,18 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../src/integrations/pdf-edition/chromium.mjs';
 import { rewriteQuery } from '../../src/search/bigram-tokens';
 import { plainText, rankByPhrases } from '../../src/search/result-ranking';
-import { axeViolations, recordFetches, visit } from '../support/site';
+import {
+  axeViolations,
+  explainFragmentFailure,
+  readResultInPage,
+  recordFetches,
+  visit,
+} from '../support/site';
 
 const rootUrl = inject('rootUrl');
 const rootDir = inject('rootDir');
+/** A failed in-page search on the root site, with what its failing fragment is on disk and served. */
+const explainFailure = (error: unknown) => explainFragmentFailure(error, rootDir, rootUrl);
 const baseUrl = inject('baseUrl');
 /** Photo pages are in the build once the gallery is: its folder, or any page marked as a photo for search. */
 const hasGallery =
@@ -258,11 +266,13 @@ describe('queries', () => {
       queries: zh.filter((entry) => !entry.needsGallery),
       disordered: outOfOrder,
     });
-    const report = (await page.evaluate(`(async ({ queries, disordered }) => {
+    const report = (await page
+      .evaluate(
+        `(async ({ queries, disordered }) => {
       const pagefind = await import('/pagefind/pagefind.js');
       const top3 = async (query) => {
         const { results } = await pagefind.search(query);
-        return Promise.all(results.slice(0, 3).map(async (result) => (await result.data()).url));
+        return Promise.all(results.slice(0, 3).map(async (result) => (await (${readResultInPage})(result)).url));
       };
       let found = 0;
       for (const { query, expected } of queries) {
@@ -273,7 +283,9 @@ describe('queries', () => {
       const falseHits = [];
       for (const { query, page } of disordered) if ((await top3(query))[0] === page) falseHits.push(query);
       return { found, falseHits };
-    })(${input})`)) as { found: number; falseHits: string[] };
+    })(${input})`,
+      )
+      .catch(explainFailure)) as { found: number; falseHits: string[] };
     console.log(
       `search: Pagefind alone finds ${report.found} of ${zh.filter((entry) => !entry.needsGallery).length} ` +
         'Chinese queries in the top 3 ' +
@@ -284,14 +296,18 @@ describe('queries', () => {
   test('any run of two or more Han characters finds its page (200 random runs from the Chinese pages)', async () => {
     const { page } = await visit(browser, searchUrl(rootUrl, 'zh', {}));
     // Strings, so the test runner does not rewrite import() for Node.
-    const pages = (await page.evaluate(`(async () => {
+    const pages = (await page
+      .evaluate(
+        `(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
       const { results } = await pagefind.search(null, {});
       return Promise.all(results.map(async (result) => {
-        const data = await result.data();
+        const data = await (${readResultInPage})(result);
         return { url: data.url, content: data.content };
       }));
-    })()`)) as Array<{ url: string; content: string }>;
+    })()`,
+      )
+      .catch(explainFailure)) as Array<{ url: string; content: string }>;
     let seed = 20_071_231;
     const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
     const samples: Array<{ run: string; url: string }> = [];
@@ -309,18 +325,22 @@ describe('queries', () => {
       if (entry && run.length >= 2)
         samples.push({ run: run.slice(start, start + length), url: entry.url });
     }
-    const found = (await page.evaluate(`(async (queries) => {
+    const found = (await page
+      .evaluate(
+        `(async (queries) => {
       const pagefind = await import('/pagefind/pagefind.js');
       const out = [];
       for (const query of queries) {
         const { results } = await pagefind.search(query);
         out.push(await Promise.all(results.map(async (result) => {
-          const data = await result.data();
+          const data = await (${readResultInPage})(result);
           return { url: data.url, content: data.content, title: data.meta.title ?? '', score: result.score };
         })));
       }
       return out;
-    })(${JSON.stringify(samples.map((sample) => rewriteQuery(sample.run, 'zh-CN').engineQuery))})`)) as Array<
+    })(${JSON.stringify(samples.map((sample) => rewriteQuery(sample.run, 'zh-CN').engineQuery))})`,
+      )
+      .catch(explainFailure)) as Array<
       Array<{ url: string; content: string; title: string; score: number }>
     >;
     const missed = samples.filter((sample, index) => {
@@ -333,20 +353,24 @@ describe('queries', () => {
     expect(missed.map((sample) => `${sample.run} @ ${sample.url}`)).toEqual([]);
 
     // For comparison, Pagefind alone with the same runs, as typed and as a quoted phrase.
-    const alone = (await page.evaluate(`(async (samples) => {
+    const alone = (await page
+      .evaluate(
+        `(async (samples) => {
       const pagefind = await import('/pagefind/pagefind.js');
       const stats = { typed: { found: 0, results: 0, literal: 0 }, quoted: { found: 0, results: 0, literal: 0 } };
       for (const { run, url } of samples) {
         for (const [mode, query] of [['typed', run], ['quoted', '"' + run + '"']]) {
           const { results } = await pagefind.search(query);
-          const data = await Promise.all(results.map((result) => result.data()));
+          const data = await Promise.all(results.map(${readResultInPage}));
           stats[mode].found += data.some((entry) => entry.url === url) ? 1 : 0;
           stats[mode].results += data.length;
           stats[mode].literal += data.filter((entry) => entry.content.replace(/\\s+/g, '').includes(run)).length;
         }
       }
       return stats;
-    })(${JSON.stringify(samples)})`)) as Record<
+    })(${JSON.stringify(samples)})`,
+      )
+      .catch(explainFailure)) as Record<
       'typed' | 'quoted',
       { found: number; results: number; literal: number }
     >;

@@ -324,8 +324,16 @@ export function recordFetches(page: Page): FetchRecord {
 }
 
 /**
- * When a page's call to Pagefind fails on a result (`fragment <id>: …`, as the searches the tests
- * run in the page label it), says what the built file is on disk and what the server gives for it
+ * The tests' in-page searches read each Pagefind result with this function (inserted into the
+ * page's code as text): a result that cannot be read fails naming its fragment.
+ */
+export const readResultInPage = `(result) => result.data().catch((error) => {
+  throw new Error('fragment ' + result.id + ': ' + (error && error.message));
+})`;
+
+/**
+ * When a page's call to Pagefind fails on a result (`fragment <id>: …`, as `readResultInPage`
+ * labels it), says what the built file is on disk and what the server gives for it
  * now: a file that was never whole is the build's fault, one that is whole on disk and over the
  * wire now was spoiled on its way to the page. The error is thrown again with that added.
  */
