@@ -8,7 +8,7 @@ import { codeDigest, sha256 } from '../build-cache/digest.mjs';
 import { bigramTokens } from '../search/bigram-tokens.ts';
 import type { SearchRecord } from '../search/glossary-records.ts';
 import { linkTree, loadInputs, saveInputs } from '../search/index-cache.ts';
-import { damagedIndexMessage, indexProblems } from '../search/index-check.ts';
+import { indexProblems } from '../search/index-check.ts';
 import {
   indexInto,
   indexByLanguage,
@@ -184,9 +184,6 @@ export async function buildSearchIndex(
       ? `languages indexed: ${languages.indexed.join(', ') || 'none'}; reused: ${languages.reused.join(', ') || 'none'}`
       : 'all languages at once';
     times.lap(`Pagefind (${said})`);
-    const problems = indexProblems(output);
-    if (problems.length > 0) throw new Error(damagedIndexMessage(output, problems));
-    times.lap('checked');
     for (const file of files) await rm(file);
     await storeIndex(output, cacheDir, fingerprint);
     if (prepared > 0 || kept.size !== inputs.size) saveInputs(inputsFile, key, inputs);

@@ -17,8 +17,11 @@ interface EntryLanguage {
   wasm?: unknown;
 }
 
-/** Why a data file cannot be read, or undefined when it decompresses to Pagefind's signature. */
-function dataFileProblem(bytes: Buffer): string | undefined {
+/**
+ * Why the bytes of a Pagefind data file cannot be read as pagefind.js reads them, or undefined
+ * when they decompress to Pagefind's signature.
+ */
+export function dataFileProblem(bytes: Buffer): string | undefined {
   if (bytes.length === 0) return 'empty';
   let data: Buffer;
   try {
@@ -74,10 +77,14 @@ export function indexProblems(folder: string): string[] {
   return problems;
 }
 
+/** How many of a bundle's problems the build's error lists (the rest are counted). */
+export const listedProblems = 10;
+
 /** The build's error for a bundle this build wrote that is not whole: in Chinese and English. */
 export function damagedIndexMessage(folder: string, problems: string[]): string {
-  const listed = problems.slice(0, 10).join('\n  ');
-  const more = problems.length > 10 ? `\n  … (${problems.length - 10} more)` : '';
+  const listed = problems.slice(0, listedProblems).join('\n  ');
+  const left = problems.length - listedProblems;
+  const more = left > 0 ? `\n  … (${left} more)` : '';
   return (
     `搜索索引不完整，未发布（${folder}）：\n  ${listed}${more}\n` +
     `请检查磁盘空间后重新运行 npm run build。\n` +

@@ -71,7 +71,10 @@ function writeBundle(files: ReadonlyArray<{ path: string; content: Uint8Array }>
   }
 }
 
-/** Indexes the items into a new bundle in `folder`; gives the languages its entry file lists. */
+/**
+ * Indexes the items into a new bundle in `folder`, checked whole (src/search/index-check.ts); gives
+ * the languages its entry file lists.
+ */
 export async function indexInto(items: IndexItem[], folder: string): Promise<string[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -96,6 +99,10 @@ export async function indexInto(items: IndexItem[], folder: string): Promise<str
   } finally {
     await index.deleteIndex();
   }
+  // Checked here, where every bundle is written: one that is not whole is neither published nor
+  // kept (the callers keep or publish a folder only after this returns).
+  const problems = indexProblems(folder);
+  if (problems.length > 0) throw new Error(damagedIndexMessage(folder, problems));
   const entry = JSON.parse(readFileSync(join(folder, entryFile), 'utf8')) as { languages: object };
   return Object.keys(entry.languages);
 }
@@ -183,9 +190,6 @@ export async function indexByLanguage(
       }
       const found = await indexInto(group, join(mine, 'index'));
       if (found.length !== 1 || found[0] !== language) return undefined;
-      // Checked before it is kept: a bundle that is not whole is neither published nor kept.
-      const problems = indexProblems(join(mine, 'index'));
-      if (problems.length > 0) throw new Error(damagedIndexMessage(output, problems));
       const files = readdirSync(join(mine, 'index'), { recursive: true, withFileTypes: true });
       const count = files.filter((file) => file.isFile()).length;
       writeFileSync(join(mine, 'fingerprint'), `${fingerprint} ${count}`);

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/pagefind';
-import { damagedIndexMessage, indexProblems } from '../../src/search/index-check';
+import { damagedIndexMessage, indexProblems, listedProblems } from '../../src/search/index-check';
 import { sitePage } from './search-fixture-pages';
 
 /** Which file of the next bundle Pagefind hands over is damaged, and how. */
@@ -50,9 +50,19 @@ afterAll(async () => {
   await pagefind.close();
 });
 
-/** A built site of two pages, one per language. */
-function makeSite(folder: string) {
+/**
+ * A built site of two pages, one per language; with `withoutLanguage`, a third page without one,
+ * so the step indexes everything at once instead of one language at a time.
+ */
+function makeSite(folder: string, withoutLanguage = false) {
   const pages: Record<string, string> = {
+    ...(withoutLanguage && {
+      'nolang/index.html': sitePage({
+        lang: 'en',
+        title: 'Page',
+        body: '<h1>Page</h1><p>Sans langue.</p>',
+      }).replace(' lang="en"', ''),
+    }),
     '2016/index.html': sitePage({
       lang: 'zh-CN',
       title: '年度总结',
@@ -70,10 +80,10 @@ function makeSite(folder: string) {
   }
 }
 
-async function build(name: string) {
+async function build(name: string, withoutLanguage = false) {
   const outDir = join(root, name);
   const cacheDir = join(root, `${name}-cache`);
-  makeSite(outDir);
+  makeSite(outDir, withoutLanguage);
   const messages: string[] = [];
   const built = buildSearchIndex(outDir, cacheDir, (message) => messages.push(message));
   return { built, index: join(outDir, 'pagefind'), cacheDir, messages };
@@ -115,33 +125,47 @@ describe('indexProblems', () => {
     expect(indexProblems(join(root, 'nowhere'))).toEqual(['(the folder): missing']);
   });
 
-  test('the message names the folder and the files in Chinese and English, at most ten', () => {
-    const problems = Array.from({ length: 12 }, (_, n) => `fragment/en_${n}.pf_fragment: empty`);
+  test('the message names the folder and the files in Chinese and English, the rest counted', () => {
+    const problems = Array.from(
+      { length: listedProblems + 2 },
+      (_, n) => `fragment/en_${n}.pf_fragment: empty`,
+    );
     const message = damagedIndexMessage('/site/pagefind', problems);
     expect(message).toContain('搜索索引不完整，未发布（/site/pagefind）');
     expect(message).toContain(
       'The search index is not whole and was not published (/site/pagefind)',
     );
-    expect(message).toContain('fragment/en_9.pf_fragment: empty');
-    expect(message).not.toContain('fragment/en_10.pf_fragment');
-    expect(message).toContain('… (2 more)');
+    // In each language: the last listed problem, not the next one, and how many are left.
+    expect(message.split(`fragment/en_${listedProblems - 1}.pf_fragment: empty`)).toHaveLength(3);
+    expect(message).not.toContain(`fragment/en_${listedProblems}.pf_fragment`);
+    expect(message.split('… (2 more)')).toHaveLength(3);
   });
 });
 
 describe('a bundle handed over damaged stops the build', () => {
-  for (const [kind, bytes, said] of [
-    ['empty', () => new Uint8Array(), 'empty'],
-    ['cut short', (content: Uint8Array) => content.subarray(0, 10), 'not whole gzip data'],
+  for (const [kind, bytes, said, atOnce] of [
+    ['empty', () => new Uint8Array(), 'empty', false],
+    ['cut short', (content: Uint8Array) => content.subarray(0, 10), 'not whole gzip data', false],
+    ['empty, all languages at once', () => new Uint8Array(), 'empty', true],
   ] as const) {
     test(`a fragment ${kind}: the build fails naming it, and nothing is kept`, async () => {
       damage.path = /^fragment\/en_/;
       damage.bytes = bytes;
       try {
-        const { built, cacheDir } = await build(`damaged-${kind.replace(' ', '-')}`);
-        await expect(built).rejects.toThrow(
+        const name = `damaged-${kind.replaceAll(/\W+/g, '-')}`;
+        const { built, cacheDir, index } = await build(name, atOnce);
+        const error = await built.then(
+          () => undefined,
+          (thrown: unknown) => String(thrown),
+        );
+        expect(error).toMatch(
           new RegExp(`搜索索引不完整[\\s\\S]*fragment/en_\\w+\\.pf_fragment: ${said}`),
         );
-        await expect(built).rejects.toThrow(/The search index is not whole and was not published/);
+        expect(error).toMatch(/The search index is not whole and was not published/);
+        // The bundle it names: the site's own folder when all languages are indexed at once,
+        // else the English bundle being made beside the cache.
+        const folder = atOnce ? index : join(cacheDir, 'tmp-');
+        expect(error).toContain(`（${folder}`);
         expect(existsSync(join(cacheDir, 'fingerprint'))).toBe(false);
         expect(existsSync(join(cacheDir, 'pagefind'))).toBe(false);
         expect(existsSync(join(cacheDir, 'languages', 'en'))).toBe(false);
