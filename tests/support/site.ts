@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { pageKinds } from '../../scripts/lib/page-kinds.mjs';
+import { dataFileProblem } from '../../src/search/index-check';
 
 /** Every page path of a built site (relative to its base), from its sitemap, plus the 404 pages. */
 export function sitePages(buildDir: string): string[] {
@@ -346,14 +346,8 @@ export async function explainFragmentFailure(
   const id = /fragment (\S+):/.exec(message)?.[1];
   if (!id) throw error;
   const path = `pagefind/fragment/${id}.pf_fragment`;
-  const describe = (bytes: Buffer) => {
-    try {
-      gunzipSync(bytes);
-      return `${bytes.length} bytes, whole gzip`;
-    } catch {
-      return `${bytes.length} bytes, not whole gzip (starts ${bytes.subarray(0, 8).toString('hex')})`;
-    }
-  };
+  const describe = (bytes: Buffer) =>
+    `${bytes.length} bytes, ${dataFileProblem(bytes) ?? 'whole'} (starts ${bytes.subarray(0, 8).toString('hex')})`;
   let onDisk: string;
   let disk: Buffer | undefined;
   try {
